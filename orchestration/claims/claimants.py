@@ -1,0 +1,256 @@
+"""Claimants: who a claim is attributed to, found through names, titles and reporting cues.
+
+Named claimants come from data/claimants.yml (spellings merged into one id); titles and
+institutions ("the governor", "Ukraine's air force") from data/attribution.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from orchestration.claims import lexicon
+from orchestration.claims.places import find_places
+
+
+@dataclass(frozen=True)
+class ClaimantMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    country: str | None
+    claimant_id: str | None
+    region_code: str | None
+    is_person: bool
+    is_generic: bool  # "the ministry", "he": an earlier mention says who
+    is_source: bool = False  # a reporting cue makes it the source of nearby claims
+    is_relay: bool = False  # "Reuters, citing ...": passes on someone else's claim
+    person: str | None = None  # a name found beside a title but not in the lexicon
+
+
+@dataclass(frozen=True)
+class _Known:
+    claimant_id: str
+    name: str
+    kind: str
+    country: str | None
+    region: str | None
+    is_person: bool
+
+
+_INSTITUTION_WORDS = re.compile(
+    r"\b(?:ministry|force|forces|staff|command|service|committee|office|police|government|administration|"
+    r"navy|army|guard|council|agency|fleet|kremlin|headquarters|directorate|company|corporation|centre|"
+    r"center|group|project|institute|news|media|radio|post|times|press|channel|operator|energo|"
+    r"ukrenergo|naftogaz|rosatom|rosaviatsia|ukrzaliznytsia|intelligence|security|prosecutor)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _aliases() -> dict[str, _Known]:
+    table = {}
+    for entry in lexicon.claimants():
+        # People are named by two or three capitalised words; institutions carry an institution word.
+        is_person = bool(re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}", entry["name"])) and not (
+            _INSTITUTION_WORDS.search(entry["name"]) or entry["kind"] in ("media", "monitoring_group")
+        )
+        known = _Known(entry["id"], entry["name"], entry["kind"], entry.get("country"), entry.get("region"), is_person)
+        for alias in [entry["name"], *(entry.get("aliases") or [])]:
+            table[lexicon.normalise(str(alias))] = known
+    return table
+
+
+@cache
+def _alias_pattern() -> re.Pattern[str]:
+    # Names are matched in the case they are written in ("Shot" the outlet, not "shot down").
+    spellings = [str(a) for e in lexicon.claimants() for a in [e["name"], *(e.get("aliases") or [])]]
+    return lexicon.phrase_pattern(spellings, flags=0)
+
+
+@cache
+def _alias_pattern_ci() -> re.Pattern[str]:
+    # Case-insensitive matching is safe only for long, multi-word aliases.
+    long_aliases = [a for a in _aliases() if " " in a and len(a) > 12]
+    return lexicon.phrase_pattern(long_aliases)
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {lexicon.normalise(t): kind for kind, ts in lexicon.attribution()["titles"].items() for t in ts}
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(_titles().keys())
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    table = {}
+    for row in lexicon.countries():
+        for adjective in [*row["adjectives"].split("|"), *row["names"].split("|")]:
+            if adjective and "made" not in adjective:
+                table[lexicon.normalise(adjective)] = row["country_code"]
+                table[lexicon.normalise(adjective) + "'s"] = row["country_code"]
+    return table
+
+
+_NAME = r"(?:[A-ZА-ЯІЇЄЁ][\w'’.-]+)(?:\s+[A-ZА-ЯІЇЄЁ][\w'’-]+){1,2}"
+_PRONOUN = re.compile(r"(?<![\w])(he|she|they)(?=\s+(?:\w+\s+)?(?:said|wrote|added|noted|reported|stated|told|claimed|posted|says|writes|announced|confirmed|warned))", re.I)
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = lexicon.attribution()["cues"]
+    before = lexicon.phrase_pattern(cues["before_source"])
+    after = lexicon.phrase_pattern(cues["after_source"])
+    channel = lexicon.phrase_pattern(cues["channel"])
+    return before, after, channel
+
+
+@cache
+def _hedge_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.attribution()["hedges"])
+
+
+def is_hedged(sentence: str) -> bool:
+    return bool(_hedge_pattern().search(sentence))
+
+
+def find_claimants(sentence: str) -> list[ClaimantMention]:
+    """Claimant mentions in a sentence, marked as sources where a reporting cue governs them."""
+    mentions: list[ClaimantMention] = []
+    aliases = _aliases()
+    for pattern in (_alias_pattern(), _alias_pattern_ci()):
+        for match in pattern.finditer(sentence):
+            if any(m.start <= match.start() < m.end for m in mentions):
+                continue
+            known = aliases[lexicon.normalise(match.group(0))]
+            mentions.append(
+                ClaimantMention(
+                    match.start(), match.end(), match.group(0), known.kind, known.country, known.claimant_id,
+                    known.region, known.is_person, False,
+                )
+            )
+    for match in _title_pattern().finditer(sentence):
+        if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
+            continue
+        mentions.append(_title_mention(sentence, match, mentions))
+    for match in _PRONOUN.finditer(sentence):
+        mentions.append(ClaimantMention(match.start(), match.end(), match.group(0), "government", None, None,
+                                        None, match.group(1).lower() != "they", True))
+    mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
+    return _mark_sources(sentence, mentions)
+
+
+def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]) -> ClaimantMention:
+    kind = _titles()[lexicon.normalise(match.group(0))]
+    start, end = match.start(), match.end()
+    country = None
+    # Look left for a country adjective and an article: "the Russian Defence Ministry".
+    left = sentence[:start]
+    words = list(re.finditer(r"[\w'’.-]+", left[-40:]))
+    offset = max(0, start - 40)
+    for i in range(max(0, len(words) - 3), len(words)):
+        phrase_start = offset + words[i].start()
+        key = lexicon.normalise(sentence[phrase_start:start])
+        if key in _adjectives():
+            country, start = _adjectives()[key], phrase_start
+            break
+    article = re.search(r"(?<![\w])(the|a|an)\s+$", sentence[:start], re.IGNORECASE)
+    if article:
+        start = article.start(1)
+    region = None
+    if kind in ("regional_authority", "local_authority"):
+        near = sentence[max(0, start - 30) : end + 40]
+        places = [p for p in find_places(near) if p.region_code]
+        if places:
+            region, country = places[0].region_code, country or places[0].country
+    text = sentence[start:end]
+    is_person = kind in ("head_of_state", "regional_authority", "local_authority") and not re.search(
+        r"administration|council|authorities|officials", text, re.IGNORECASE
+    )
+    return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic=True)
+
+
+_APPOSITION = re.compile(r"(?:\s+|,\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|city|krai))?,\s*)")
+
+
+def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
+    """'Governor Vasily Anokhin', 'the head of the regional administration, Oleksandr Vilkul',
+    'Vasily Anokhin, the governor': one mention. The text's title decides the kind (the office
+    held then); the name decides who it is."""
+    merged: list[ClaimantMention] = []
+    i = 0
+    while i < len(mentions):
+        current = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        titled = current.claimant_id is None and not _is_pronoun(current) and current.kind != "media"
+        if titled and nxt and nxt.claimant_id and _APPOSITION.fullmatch(sentence[current.end : nxt.start]):
+            merged.append(
+                replace(nxt, start=current.start, text=sentence[current.start : nxt.end], kind=current.kind,
+                        region_code=nxt.region_code or current.region_code,
+                        country=nxt.country or current.country, is_generic=False)
+            )
+            i += 2
+            continue
+        name = re.match(rf"(?:,\s*|\s+)({_NAME})", sentence[current.end :]) if titled else None
+        if name and (current.is_person or "spokes" in current.text.lower()):
+            end = current.end + name.end()
+            merged.append(replace(current, end=end, text=sentence[current.start : end], is_person=True,
+                                  is_generic=False, person=name.group(1)))
+            i += 1
+            continue
+        if current.claimant_id and nxt and nxt.claimant_id is None and not _is_pronoun(nxt):
+            if re.fullmatch(r",\s*", sentence[current.end : nxt.start]) and nxt.kind != "media":
+                merged.append(replace(current, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
+                i += 2
+                continue
+        merged.append(current)
+        i += 1
+    return merged
+
+
+def _is_pronoun(mention: ClaimantMention) -> bool:
+    return mention.text.lower() in ("he", "she", "they")
+
+
+_AUXILIARY = re.compile(
+    r"^[\s,]*(?:(?:has|have|had|also|later|then|earlier|previously|further|separately|again|on\s+\w+|"
+    r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
+    r"on\s+Telegram|via\s+Telegram)[\s,]+)*",
+    re.IGNORECASE,
+)
+_INVERTED = re.compile(r"(?:said|says|reported|wrote|writes|stated|added|noted|told|according\s+to)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_SOURCE = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:Telegram|channel|statement|post|press service|office|report|data|figures|"
+    r"message|update|briefing|spokesman|spokesperson|website)",
+    re.IGNORECASE,
+)
+
+
+def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
+    before, after, channel = _cue_patterns()
+    marked = []
+    for m in mentions:
+        left = sentence[max(0, m.start - 60) : m.start]
+        right = sentence[m.end : m.end + 80]
+        cue_before = None
+        for cue in before.finditer(left):
+            cue_before = cue
+        governed_by_cue = bool(
+            cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :])
+        )
+        followed_by_verb = bool(after.match(right[_AUXILIARY.match(right).end() :]))
+        is_source = (
+            governed_by_cue
+            or followed_by_verb
+            or bool(_INVERTED.search(left[-30:]))
+            or bool(_POSSESSIVE_SOURCE.match(right))
+        )
+        is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))
+        marked.append(replace(m, is_source=is_source or is_relay, is_relay=is_relay))
+    return marked

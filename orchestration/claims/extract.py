@@ -1,0 +1,456 @@
+"""Article-level reading: attribution across sentences, breakdowns, repeats, stable ids.
+
+`extract_claims(article)` walks the sentences in order, drafts claims with `grammar`, resolves
+who said them (an earlier "the ministry" or "he" to the claimant it stands for), fills places
+and weapon operators from context, then links regional figures to their totals and folds
+repeats (headline, lead, quote) into one claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from orchestration.claims import lexicon
+from orchestration.claims.claimants import ClaimantMention
+from orchestration.claims.grammar import WEAPON_CLASSES, Draft, draft_claims, read_sentence
+from orchestration.claims.model import Article, Claim
+from orchestration.claims.places import PlaceMention
+from orchestration.claims.sentences import split_sentences
+from orchestration.claims.weapons import ThingMention
+
+# Sentences over which "the ministry said" in one sentence still covers the next ones.
+CARRY_SENTENCES = 2
+# How far back (in sentences) a regional figure looks for the total it is part of.
+PARENT_WINDOW = 12
+
+
+@cache
+def extractor_version() -> str:
+    """Changes whenever the extractor's code or data change, so new rules re-extract old articles."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted([*root.glob("*.py"), *(root / "data").glob("*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Identity:
+    claimant: str | None
+    claimant_id: str | None
+    kind: str
+    country: str | None
+    region_code: str | None
+    is_person: bool
+
+
+UNATTRIBUTED = Identity(None, "unattributed", "unattributed", None, None, False)
+
+
+@dataclass
+class _Resolved:
+    draft: Draft
+    identity: Identity
+    is_carried: bool  # attribution came from an earlier sentence
+    scope: str
+    country: str | None
+    region_code: str | None
+    place_text: str | None
+    place: str | None
+    is_place_resolved: bool
+    weapon_origin: str | None
+    time_text: str | None
+    period: tuple
+    parent: int | None = None
+    dropped: bool = False
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    sentences = split_sentences(article.text)
+    identities: list[tuple[ClaimantMention, Identity]] = []
+    last_source: tuple[Identity, int, int] | None = None  # identity, sentence index, paragraph
+    last_thing: ThingMention | None = None
+    last_places: tuple[int, int, list[PlaceMention]] | None = None
+    resolved: list[_Resolved] = []
+    for sentence in sentences:
+        mentions = read_sentence(sentence, article.published_date)
+        for claimant in mentions.claimants:
+            identity = _identify(claimant, identities)
+            identities.append((claimant, identity))
+        sources = {
+            (c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]
+        }
+        drafts = draft_claims(mentions, last_thing)
+        for draft in _split_region_lists(drafts):
+            if draft.source is not None:
+                identity, carried = sources[(draft.source.start, draft.source.end)], False
+            elif draft.is_hedged:
+                identity, carried = UNATTRIBUTED, False
+            elif last_source and last_source[2] == sentence.paragraph and sentence.index - last_source[1] <= CARRY_SENTENCES:
+                identity, carried = last_source[0], True
+            else:
+                identity, carried = UNATTRIBUTED, False
+            resolved.append(_resolve(draft, identity, carried, last_places, sentence))
+        source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
+        if source_mentions:
+            last_source = (sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence.index, sentence.paragraph)
+        weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
+        if weapon_things:
+            last_thing = weapon_things[-1]
+        located = [p for p in mentions.places if p.is_locative and p.region_code]
+        if located:
+            last_places = (sentence.index, sentence.paragraph, located)
+    resolved = [r for r in resolved if _worth_keeping(r)]
+    _link_parents(resolved)
+    _merge_repeats(resolved)
+    kept = [r for r in resolved if not r.dropped]
+    _infer_total_scopes(kept, resolved)
+    return _to_claims(article, resolved)
+
+
+def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity:
+    text = mention.text
+    if mention.claimant_id:
+        return Identity(text, mention.claimant_id, mention.kind, mention.country, mention.region_code, mention.is_person)
+    if mention.is_generic:
+        for earlier, identity in reversed(known):
+            if identity.claimant_id == "unattributed":
+                continue
+            if _same_referent(mention, earlier, identity):
+                return replace(identity, claimant=text)
+    institution = _institution_id(mention.kind, text, mention.country)
+    if mention.person:
+        slug = _slug(mention.person)
+        country = (mention.country or "xx").lower()
+        return Identity(text, f"{country}-{slug}", mention.kind, mention.country, mention.region_code, True)
+    return Identity(text, institution, mention.kind, mention.country, mention.region_code, mention.is_person)
+
+
+def _same_referent(mention: ClaimantMention, earlier: ClaimantMention, identity: Identity) -> bool:
+    word = mention.text.lower()
+    if word in ("he", "she"):
+        return identity.is_person
+    if word == "they":
+        return not identity.is_person
+    if "ministry" in word or word.endswith("mod"):
+        return identity.kind == "defence_ministry" or "ministry" in (identity.claimant or "").lower()
+    return identity.kind == mention.kind
+
+
+@cache
+def _institutions() -> dict[tuple[str, str], str]:
+    table = {}
+    for key, per_country in lexicon.attribution()["institutions"].items():
+        for country, claimant_id in per_country.items():
+            table[(key, country)] = claimant_id
+    return table
+
+
+def _institution_id(kind: str, text: str, country: str | None) -> str | None:
+    if country is None:
+        return None
+    lowered = text.lower()
+    for (key, c), claimant_id in _institutions().items():
+        if c == country and (key == kind or key in lowered):
+            return claimant_id
+    head = re.sub(r"^(?:the|a|an)\s+", "", lowered)
+    head = re.sub(r"^[\w'’-]+(?:'s|’s)?\s+", "", head) if len(head.split()) > 1 else head
+    return f"{country.lower()}-{_slug(head) or kind}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", lexicon.normalise(text)).strip("-")
+
+
+def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
+    """One count over several regions is a total; the regions named are its parts (count null)."""
+    out = []
+    for draft in drafts:
+        regions = {}
+        for place in draft.places_in_clause:
+            if place.region_code and place.is_resolved and place.prep not in ("towards", "toward", "to"):
+                regions.setdefault(place.region_code, place)
+        each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE)
+        if len(regions) <= 1:
+            out.append(draft)
+            continue
+        if draft.count is not None and not each:
+            countries = {p.country for p in regions.values()}
+            total = replace(draft, place=None, extras={"country": countries.pop() if len(countries) == 1 else None})
+            out.append(total)
+            for place in regions.values():
+                out.append(replace(draft, place=place, count=None, count_qualifier="unspecified", count_text=None,
+                                   is_list_item=True, extras={"part_of_list": True}))
+        else:
+            for place in regions.values():
+                out.append(replace(draft, place=place, is_list_item=True))
+    return out
+
+
+def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sentence) -> _Resolved:
+    place = draft.place
+    scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
+    if place is None and not draft.is_list_item:
+        if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
+            region_code, scope = identity.region_code, "region"
+            country = region_code.split("-")[0] if region_code else None
+        elif (
+            draft.outcome in ("hit", "injured", "killed", "damaged")
+            and last_places
+            and last_places[1] == sentence.paragraph
+            and sentence.index - last_places[0] <= 1
+        ):
+            place = last_places[2][-1]
+    if place is not None:
+        place_text = place.text
+        if place.scope == "region":
+            scope, country, region_code = "region", place.country, place.region_code
+            fine_place = place.text if place.place_type not in ("region",) else None
+        elif place.scope == "sea":
+            scope = "sea"
+            fine_place = place.text
+        elif place.scope == "country":
+            scope = "country"
+            country = place.country or (identity.country if place.place_type == "own_territory" else None)
+            if country is None:
+                scope = "unknown"
+        else:
+            scope, is_resolved = "unknown", False
+            fine_place = place.text
+    elif draft.extras.get("country"):
+        country = draft.extras["country"]
+    identity = _fill_identity(identity, country)
+    origin = _weapon_origin(draft, identity, country, scope)
+    time_text = draft.time.text if draft.time else None
+    period = (draft.time.period_start, draft.time.period_end) if draft.time else (None, None)
+    return _Resolved(
+        draft=draft,
+        identity=identity,
+        is_carried=carried,
+        scope=scope,
+        country=country if scope != "sea" else None,
+        region_code=region_code,
+        place_text=place_text,
+        place=fine_place,
+        is_place_resolved=is_resolved,
+        weapon_origin=origin,
+        time_text=time_text,
+        period=period,
+    )
+
+
+def _fill_identity(identity: Identity, country: str | None) -> Identity:
+    if identity.claimant_id == "unattributed":
+        return identity
+    if identity.country is None and country is not None:
+        identity = replace(identity, country=country)
+    if identity.claimant_id is None:
+        cid = _institution_id(identity.kind, identity.claimant or identity.kind, identity.country)
+        identity = replace(identity, claimant_id=cid or f"xx-{_slug(identity.claimant or identity.kind)}")
+    return identity
+
+
+_AGENTS = {
+    "RU": re.compile(r"\b(?:Russia|Russian (?:forces|troops|army|military|invaders|occupiers)|Moscow|the Russians|Russia's)\b(?![-\w])"),
+    "UA": re.compile(r"\b(?:Ukraine|Ukrainian (?:forces|troops|army|military|armed forces)|Kyiv|Kiev|the Ukrainians|the Kyiv regime|Ukraine's)\b(?![-\w])"),
+}
+_ENEMY = re.compile(r"\b(?:the enemy|enemy|противник|ворог)\b", re.IGNORECASE)
+_OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+
+
+def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope: str) -> str | None:
+    if draft.weapon not in WEAPON_CLASSES:
+        return None
+    if draft.thing is not None and draft.thing.origin:
+        return draft.thing.origin
+    text = draft.sentence.text
+    if draft.outcome in ("launched", "hit"):
+        before = text[: draft.anchor_start]
+        hits = [(m.start(), side) for side, pattern in _AGENTS.items() for m in pattern.finditer(before)]
+        if hits:
+            return max(hits)[1]
+        if _ENEMY.search(before) and identity.country in _OTHER_SIDE:
+            return _OTHER_SIDE[identity.country]
+    if country in _OTHER_SIDE:
+        return _OTHER_SIDE[country]
+    if country is not None:
+        return "RU"  # drones and missiles straying into neighbouring countries are Russian
+    if identity.country in _OTHER_SIDE:
+        return _OTHER_SIDE[identity.country]
+    return None
+
+
+def _worth_keeping(r: _Resolved) -> bool:
+    # A claim with neither a number nor a place tells an analyst nothing they can count or map.
+    if r.draft.count is None and r.scope == "unknown" and r.is_place_resolved:
+        return False
+    return True
+
+
+def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
+    if child.identity.claimant_id == "unattributed" or child.is_carried:
+        return True
+    return child.identity.claimant_id == parent.identity.claimant_id or (
+        child.identity.kind == parent.identity.kind and child.identity.country == parent.identity.country
+    )
+
+
+def _link_parents(claims: list[_Resolved]) -> None:
+    for i, child in enumerate(claims):
+        is_part = child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
+        if not is_part:
+            continue
+        for j in range(i - 1, -1, -1):
+            parent = claims[j]
+            if child.draft.sentence.index - parent.draft.sentence.index > PARENT_WINDOW:
+                break
+            if parent.parent is not None or parent.draft.count is None:
+                continue
+            if parent.scope not in ("country", "unknown") or not parent.is_place_resolved:
+                continue
+            if (parent.draft.outcome, parent.draft.weapon) != (child.draft.outcome, child.draft.weapon):
+                continue
+            if child.draft.count is not None and child.draft.count > parent.draft.count:
+                continue
+            if child.draft.count is not None and child.draft.count == parent.draft.count and not child.draft.is_list_item:
+                continue  # the same figure again with a place: a repeat, not a part
+            if parent.country and child.country and parent.country != child.country:
+                continue
+            if not _compatible_claimants(child, parent):
+                continue
+            child.parent = j
+            if child.identity.claimant_id == "unattributed" or child.is_carried:
+                child.identity = parent.identity
+            if child.time_text is None:
+                child.time_text, child.period = parent.time_text, parent.period
+            break
+
+
+def _merge_repeats(claims: list[_Resolved]) -> None:
+    """The headline, the lead and a quote saying the same thing are one claim: keep the most specific."""
+    parents = {c.parent for c in claims if c.parent is not None}
+    for i, later in enumerate(claims):
+        for j in range(i):
+            earlier = claims[j]
+            if earlier.dropped or later.dropped:
+                continue
+            if (earlier.draft.outcome, earlier.draft.weapon) != (later.draft.outcome, later.draft.weapon):
+                continue
+            if i in parents or j in parents or earlier.parent != later.parent and None not in (earlier.parent, later.parent):
+                continue
+            if not _same_claimant(earlier, later):
+                continue
+            same_count = earlier.draft.count == later.draft.count
+            if not same_count and None not in (earlier.draft.count, later.draft.count):
+                continue
+            if not _same_place(earlier, later):
+                continue
+            if earlier.draft.sentence.index == later.draft.sentence.index and earlier.draft.anchor_start != later.draft.anchor_start and same_count and earlier.draft.count is not None:
+                continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
+            keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)
+            drop.dropped = True
+            if keep.identity.claimant_id == "unattributed" and drop.identity.claimant_id != "unattributed":
+                keep.identity = drop.identity
+            if keep.time_text is None and drop.time_text is not None:
+                keep.time_text, keep.period = drop.time_text, drop.period
+
+
+def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
+    ia, ib = a.identity, b.identity
+    if "unattributed" in (ia.claimant_id, ib.claimant_id):
+        return True
+    return ia.claimant_id == ib.claimant_id or (ia.kind == ib.kind and (ia.country == ib.country or None in (ia.country, ib.country)))
+
+
+def _same_place(a: _Resolved, b: _Resolved) -> bool:
+    if a.scope == "region" and b.scope == "region":
+        return a.region_code == b.region_code
+    if not a.is_place_resolved or not b.is_place_resolved:
+        return False
+    broad = [c for c in (a, b) if c.scope in ("country", "unknown")]
+    if not broad:
+        return a.scope == b.scope and a.country == b.country
+    other = b if broad[0] is a else a
+    return broad[0].country is None or broad[0].country == other.country
+
+
+def _specificity(r: _Resolved) -> tuple:
+    return (r.draft.count is not None, r.scope == "region", r.scope == "country", r.identity.claimant_id != "unattributed", r.draft.weapon_model is not None)
+
+
+def _infer_total_scopes(kept: list[_Resolved], everything: list[_Resolved]) -> None:
+    """A total whose parts all lie in one country is a claim about that country."""
+    for index, parent in enumerate(everything):
+        if parent.dropped:
+            continue
+        children = [c for c in everything if c.parent == index and not c.dropped]
+        countries = {c.country for c in children if c.country}
+        if parent.scope == "unknown" and parent.is_place_resolved and len(countries) == 1:
+            parent.scope, parent.country = "country", countries.pop()
+        for child in children:
+            if not child.is_place_resolved and child.country is None:
+                child.country = parent.country
+
+
+def _to_claims(article: Article, resolved: list[_Resolved]) -> list[Claim]:
+    ids: dict[int, str] = {}
+    seen: set[str] = set()
+    for index, r in enumerate(resolved):
+        if r.dropped:
+            continue
+        d = r.draft
+        key = f"{article.article_id}|{d.sentence.start + d.anchor_start}|{d.outcome}|{d.weapon}|{r.region_code or r.scope}"
+        claim_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        while claim_id in seen:
+            claim_id = hashlib.sha1((key + claim_id).encode()).hexdigest()[:16]
+        seen.add(claim_id)
+        ids[index] = claim_id
+    claims = []
+    for index, r in enumerate(resolved):
+        if r.dropped:
+            continue
+        d = r.draft
+        parent = r.parent
+        while parent is not None and resolved[parent].dropped:
+            parent = resolved[parent].parent
+        identity = r.identity
+        claims.append(
+            Claim(
+                claim_id=ids[index],
+                article_id=article.article_id,
+                claimant=identity.claimant,
+                claimant_id=identity.claimant_id or "unattributed",
+                claimant_kind=identity.kind,
+                claimant_country=identity.country if identity.claimant_id != "unattributed" else None,
+                outcome=d.outcome,
+                weapon=d.weapon,
+                weapon_model=d.weapon_model,
+                weapon_origin=r.weapon_origin,
+                count=d.count,
+                count_qualifier=d.count_qualifier,
+                country=r.country,
+                region_code=r.region_code if r.scope == "region" else None,
+                scope=r.scope,
+                place=r.place,
+                time_text=r.time_text,
+                period_start=r.period[0],
+                period_end=r.period[1],
+                parent_claim_id=ids.get(parent) if parent is not None else None,
+                evidence_start=d.sentence.start,
+                evidence_end=d.sentence.end,
+                evidence_text=d.sentence.text,
+                count_text=d.count_text,
+                outcome_text=d.outcome_text,
+                weapon_text=d.thing.text if d.thing else None,
+                place_text=r.place_text,
+                is_place_resolved=r.is_place_resolved,
+                is_hedged=d.is_hedged,
+                mention_start=d.sentence.start + d.anchor_start,
+            )
+        )
+    return claims

@@ -1,0 +1,319 @@
+"""Sentence grammar: from the mentions in one sentence to draft claims.
+
+A draft is an *anchor* (a counted thing: "55 Ukrainian UAVs", "seven" in "seven were downed",
+"dozens of drones") joined to the outcome cue that governs it, the place and time words of its
+clause, and the source the sentence gives. Article-level work (carrying attribution across
+sentences, breakdowns, repeats) happens in `extract.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
+from orchestration.claims.numbers import CountMention, find_counts
+from orchestration.claims.outcomes import OutcomeCue, find_outcomes
+from orchestration.claims.places import DIRECTIONAL, PlaceMention, find_places
+from orchestration.claims.sentences import Sentence
+from orchestration.claims.timewords import TimeMention, find_time_mentions
+from orchestration.claims.weapons import ThingMention, find_things
+
+WEAPON_CLASSES = ("drone", "missile", "guided_bomb", "rocket", "aircraft", "other")
+OBJECT_CLASSES = ("building", "vehicle", "infrastructure")
+# Which outcomes each class of thing can have; a cue outside these does not govern the thing.
+ALLOWED_OUTCOMES = {
+    **{w: ("intercepted", "launched", "hit") for w in WEAPON_CLASSES},
+    "person": ("injured", "killed"),
+    **{w: ("damaged", "hit") for w in OBJECT_CLASSES},
+}
+
+# Clause boundaries: claims take the place and time words of their own clause first.
+_CLAUSE_BREAK = re.compile(
+    r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+|\s+while\s+|\s+whereas\s+|"
+    r",\s+(?=(?:another|and)\s)|\.\s",
+    re.IGNORECASE,
+)
+# Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
+_AFTER_GAP = re.compile(
+    r"^[\s,]*(?:(?:was|were|had|have|has|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
+    r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|in\s+total|in\s+all|"
+    r"then|either|both|immediately|promptly|effectively|quickly|"
+    r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
+    r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*$",
+    re.IGNORECASE,
+)
+_BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
+_WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
+_LIST_ITEM = re.compile(
+    r"^\s*(?:each\s+)?(?:over|in|above|near|on|across|—|-)\s", re.IGNORECASE
+)  # "27 over Rostov": a breakdown item
+
+
+@dataclass
+class Draft:
+    sentence: Sentence
+    anchor_start: int  # offsets inside the sentence
+    anchor_end: int
+    count: int | None
+    count_qualifier: str
+    count_text: str | None
+    thing: ThingMention | None
+    weapon: str
+    weapon_model: str | None
+    outcome: str
+    outcome_text: str
+    place: PlaceMention | None
+    places_in_clause: list[PlaceMention]
+    time: TimeMention | None
+    source: ClaimantMention | None
+    is_hedged: bool
+    is_list_item: bool
+    clause: int
+    extras: dict = field(default_factory=dict)
+
+
+@dataclass
+class SentenceMentions:
+    sentence: Sentence
+    things: list[ThingMention]
+    counts: list[CountMention]
+    outcomes: list[OutcomeCue]
+    places: list[PlaceMention]
+    times: list[TimeMention]
+    claimants: list[ClaimantMention]
+    clauses: list[tuple[int, int]]
+    is_hedged: bool
+
+
+def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
+    text = sentence.text
+    times = find_time_mentions(text, published)
+    claimants = find_claimants(text)
+    things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
+    places = [p for p in find_places(text) if not _inside_any(p.start, p.end, times)]
+    blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
+    counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
+    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
+    outcomes = [o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])]
+    return SentenceMentions(
+        sentence, things, counts, outcomes, places, times, claimants, _clauses(text), is_hedged(text)
+    )
+
+
+def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> list[Draft]:
+    """Draft claims of one sentence. `context_thing` stands in for an elided noun ("seven were downed")."""
+    text = m.sentence.text
+    anchors = _anchors(m, context_thing)
+    drafts = []
+    last_cue: OutcomeCue | None = None
+    for anchor in anchors:
+        start, end, count, thing, weapon, is_list_item = anchor
+        cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors)
+        if cue is None and is_list_item and last_cue is not None:
+            cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
+        if cue is None:
+            continue
+        last_cue = cue
+        if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
+            continue
+        outcome = cue.outcome
+        if weapon in OBJECT_CLASSES and outcome == "hit":
+            outcome = "damaged"
+        clause = _clause_of(start, m.clauses)
+        places_in_clause = [p for p in m.places if _clause_of(p.start, m.clauses) == clause and p.is_locative]
+        place = _choose_place(start, end, cue, places_in_clause)
+        time = _choose_time(start, m.times, m.clauses)
+        source = _choose_source(start, m.claimants, m.clauses)
+        qualifier = count.qualifier if count else "unspecified"
+        value = count.value if count else None
+        if value is None:
+            qualifier = "unspecified"
+        drafts.append(
+            Draft(
+                sentence=m.sentence,
+                anchor_start=start,
+                anchor_end=end,
+                count=value,
+                count_qualifier=qualifier,
+                count_text=count.text if count else None,
+                thing=thing,
+                weapon=weapon,
+                weapon_model=thing.model if thing else None,
+                outcome=outcome,
+                outcome_text=cue.text,
+                place=place,
+                places_in_clause=places_in_clause,
+                time=time,
+                source=source,
+                is_hedged=m.is_hedged,
+                is_list_item=is_list_item,
+                clause=clause,
+            )
+        )
+    return drafts
+
+
+def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
+    """(start, end, count, thing, weapon, is_list_item) for every counted or named thing."""
+    text = m.sentence.text
+    anchors = []
+    used_counts: set[int] = set()
+    for thing in m.things:
+        count = _count_for(text, thing, m.counts, m.outcomes)
+        if count is not None:
+            used_counts.add(count.start)
+        if count is None and thing.determiner in ("these", "those", "such", "this", "that", "its", "their"):
+            continue  # a thing mentioned before, not a new claim
+        start = count.start if count is not None and count.start < thing.start else thing.start
+        end = max(thing.end, count.end if count else thing.end)
+        anchors.append((start, end, count, thing, thing.weapon, False))
+    last_thing = context_thing
+    for count in m.counts:
+        if count.start in used_counts or count.is_article or count.value is None:
+            continue
+        previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
+        stand_in = previous[-1] if previous else last_thing
+        after = text[count.end :]
+        is_list_item = bool(_LIST_ITEM.match(after))
+        person_cue = any(
+            o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
+        ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
+        if person_cue:
+            anchors.append((count.start, count.end, count, None, "person", False))
+        elif stand_in is not None and (is_list_item or _followed_by_cue(text, count, m.outcomes)):
+            anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
+    anchors.sort(key=lambda a: a[0])
+    return anchors
+
+
+def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues: list[OutcomeCue]):
+    for count in reversed(counts):
+        if count.end > thing.start:
+            continue
+        gap = text[count.end : thing.start]
+        if count.is_article and not _is_singular(thing):
+            return None
+        if re.fullmatch(r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?", gap, re.I):
+            return count
+        # "17 intercepted drones", "nine downed drones": a participle between count and noun.
+        if any(c.start >= count.end and c.end <= thing.start for c in cues) and len(gap) < 25:
+            return count
+        return None
+    after = text[thing.end : thing.end + 20]
+    dashed = re.match(r"\s*[—–-]+\s*(\d[\d,]*)\s*[—–-]+", after)
+    if dashed:
+        for count in counts:
+            if count.start == thing.end + dashed.start(1):
+                return count
+    return None
+
+
+def _is_singular(thing: ThingMention) -> bool:
+    last = thing.text.split()[-1].lower().strip("()\"“”")
+    return not last.endswith("s") or last in ("uas", "himars", "atacms", "harms") and not last.endswith("ss")
+
+
+def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> bool:
+    for cue in cues:
+        if cue.start >= count.end and _AFTER_GAP.match(text[count.end : cue.start]):
+            return True
+    return False
+
+
+def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeCue | None:
+    allowed = ALLOWED_OUTCOMES.get(weapon, ())
+    clause = _clause_of(start, clauses)
+    best, best_score = None, None
+    for cue in cues:
+        outcome = "damaged" if weapon in OBJECT_CLASSES and cue.outcome == "hit" else cue.outcome
+        if outcome not in allowed or (cue.applies_to and weapon not in cue.applies_to):
+            continue
+        score = None
+        if cue.start >= end:
+            gap = text[end : cue.start]
+            if cue.voice in ("passive", "either") and _AFTER_GAP.match(gap):
+                score = len(gap)
+        elif cue.end <= start:
+            gap = text[cue.end : start]
+            between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
+            if cue.voice in ("active", "either", "noun") and not between:
+                if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
+                    score = len(gap) + 2
+                elif _clause_of(cue.start, clauses) == clause and len(gap) < 90 and "." not in gap:
+                    score = 60 + len(gap)
+        if score is not None and (best_score is None or score < best_score):
+            best, best_score = cue, score
+    if best is None:
+        # A cue elsewhere in the clause still governs a lone thing ("...with 19 drones shot down").
+        same_clause = [
+            c for c in cues
+            if _clause_of(c.start, clauses) == clause
+            and ("damaged" if weapon in OBJECT_CLASSES and c.outcome == "hit" else c.outcome) in allowed
+            and not (c.applies_to and weapon not in c.applies_to)
+        ]
+        if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:
+            best = min(same_clause, key=lambda c: abs(c.start - start))
+    return best
+
+
+def _choose_place(start, end, cue, places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    # Prefer a place where things happened over a heading ("flying towards Mozyr ... over Yelsky").
+    def rank(p: PlaceMention):
+        directional = p.prep in DIRECTIONAL
+        distance = p.start - end if p.start >= end else (start - p.end) * 1.5
+        return (directional, not p.is_resolved, distance)
+
+    return min(places, key=rank)
+
+
+def _choose_time(start, times: list[TimeMention], clauses) -> TimeMention | None:
+    if not times:
+        return None
+    clause = _clause_of(start, clauses)
+    same = [t for t in times if _clause_of(t.start, clauses) == clause]
+    pool = same or times
+    return min(pool, key=lambda t: abs(t.start - start))
+
+
+def _choose_source(start, claimants: list[ClaimantMention], clauses) -> ClaimantMention | None:
+    sources = [c for c in claimants if c.is_source]
+    if not sources:
+        return None
+    relayed = [c for c in sources if not c.is_relay]
+    # "Reuters, citing the governor": the governor is the claimant.
+    if relayed and len(relayed) < len(sources):
+        sources = relayed
+    clause = _clause_of(start, clauses)
+    same = [c for c in sources if _clause_of(c.start, clauses) == clause]
+    if same:
+        return min(same, key=lambda c: abs(c.start - start))
+    before = [c for c in sources if c.start < start]
+    return before[-1] if before else sources[0]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
+    for i, (s, e) in enumerate(clauses):
+        if position < e or i == len(clauses) - 1:
+            return i
+    return len(clauses) - 1
+
+
+def _inside_any(start: int, end: int, mentions) -> bool:
+    return any(m.start <= start and end <= m.end for m in mentions)
+
+
+def _overlaps_spans(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)

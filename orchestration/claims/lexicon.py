@@ -1,0 +1,97 @@
+"""Loads the data files in data/ once and compiles them into matchers.
+
+The files are the extractor's knowledge (lexicons, gazetteer, aliases); this module only turns
+them into regular expressions and lookup tables, so people extend the data, not the code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def load_yaml(name: str):
+    with (DATA_DIR / name).open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def load_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex matching any phrase as whole words, longest phrase first."""
+    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    parts = []
+    for phrase in unique:
+        escaped = re.escape(phrase)
+        # Any run of spaces (incl. no-break) between words, and hyphen or space interchangeable.
+        escaped = escaped.replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]").replace("’", "['’]")
+        parts.append(escaped)
+    body = "|".join(parts) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+def normalise(text: str) -> str:
+    """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = text.replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@cache
+def outcomes():
+    return load_yaml("outcomes.yml")
+
+
+@cache
+def weapons():
+    return load_yaml("weapons.yml")
+
+
+@cache
+def objects():
+    return load_yaml("objects.yml")
+
+
+@cache
+def numbers():
+    return load_yaml("numbers.yml")
+
+
+@cache
+def attribution():
+    return load_yaml("attribution.yml")
+
+
+@cache
+def claimants() -> list[dict]:
+    return load_yaml("claimants.yml") or []
+
+
+@cache
+def regions() -> list[dict[str, str]]:
+    return load_csv("regions.csv")
+
+
+@cache
+def countries() -> list[dict[str, str]]:
+    return load_csv("countries.csv")
+
+
+@cache
+def places() -> list[dict[str, str]]:
+    return load_csv("places.csv")
+
+
+@cache
+def region_words() -> list[str]:
+    return [row["word"] for row in load_csv("region_words.csv")]

@@ -1,0 +1,133 @@
+"""Counts: digits with separators, number words, qualifiers ("at least"), ranges, vague amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from orchestration.claims import lexicon
+
+
+@dataclass(frozen=True)
+class CountMention:
+    start: int
+    end: int
+    text: str
+    value: int | None  # None for vague amounts ("dozens of")
+    qualifier: str  # exact, at_least, more_than, approximately, up_to, unspecified
+    is_article: bool = False  # "a"/"an": a count only when a singular thing follows
+
+
+_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009| )\d{3})+(?![\d])|\d+"
+
+
+@cache
+def _word_values() -> dict[str, int]:
+    data = lexicon.numbers()
+    values = {k.lower(): v for k, v in data["units"].items()}
+    values.update({k.lower(): v for k, v in data["tens"].items()})
+    return values
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    data = lexicon.numbers()
+    words = sorted({*(k for k in data["units"] if k not in ("a", "an")), *data["tens"]}, key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in words)
+    scale_alt = "|".join(data["scales"])
+    word_number = (
+        rf"(?:{word_alt})(?:[\s-]+(?:{word_alt}))*"
+        rf"(?:\s+(?:{scale_alt})(?:\s+(?:and\s+)?(?:{word_alt})(?:[\s-]+(?:{word_alt}))?)?)?"
+    )
+    number = rf"(?:{_DIGITS})(?:\s+(?:{scale_alt}))?|{word_number}|(?:a|one)\s+(?:{scale_alt})"
+    qualifier_phrases = [p for ps in data["qualifiers"].values() for p in ps]
+    qualifier_alt = "|".join(re.escape(q) for q in sorted(qualifier_phrases, key=len, reverse=True))
+    range_tail = r"(?:\s*(?:-|–|—|to|or)\s*(?P<high>" + number + r"))?"
+    between = rf"between\s+(?P<blow>{number})\s+and\s+(?P<bhigh>{number})"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<qual>{qualifier_alt})\s+)?(?:{between}|(?P<num>{number}){range_tail})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _article_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:(?P<qual>all|only|just)\s+)?(?P<art>an?|one|single)(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _vague_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.numbers()["vague"])
+
+
+@cache
+def _qualifier_of() -> dict[str, str]:
+    return {lexicon.normalise(p): q for q, ps in lexicon.numbers()["qualifiers"].items() for p in ps}
+
+
+def parse_number(text: str) -> int | None:
+    """'1,300' -> 1300, 'twenty-seven' -> 27, 'one hundred and twenty' -> 120, 'a dozen' -> 12."""
+    cleaned = lexicon.normalise(text)
+    digits = re.sub(r"[,\s\u202f\u2009]", "", cleaned)
+    scales = lexicon.numbers()["scales"]
+    if re.fullmatch(r"\d+", digits):
+        return int(digits)
+    match = re.fullmatch(r"([\d,\s]+)\s+(" + "|".join(scales) + ")", cleaned)
+    if match:
+        return int(re.sub(r"\D", "", match.group(1))) * scales[match.group(2)]
+    words = _word_values()
+    if cleaned in words:
+        return words[cleaned]
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", cleaned.replace(" and ", " ")):
+        if token in ("a", "an"):
+            current = max(current, 1)
+        elif token in scales:
+            current = max(current, 1) * scales[token]
+            if scales[token] >= 1000:
+                total, current = total + current, 0
+        elif token in words:
+            current += words[token]
+        elif token:
+            return None
+    value = total + current
+    return value or None
+
+
+def find_counts(sentence: str) -> list[CountMention]:
+    """Every count expression in the sentence, left to right, not overlapping."""
+    found: list[CountMention] = []
+    taken: list[tuple[int, int]] = []
+    qualifier_of = _qualifier_of()
+    for match in _number_pattern().finditer(sentence):
+        low_text = match.group("num") or match.group("blow")
+        value = parse_number(low_text)
+        if value is None:
+            continue
+        # A four-digit year is not a count ("in 2024").
+        if re.fullmatch(r"(19|20)\d\d", low_text) and not match.group("qual"):
+            continue
+        qualifier = "exact"
+        if match.group("qual"):
+            qualifier = qualifier_of.get(lexicon.normalise(match.group("qual")), "exact")
+        if match.group("high") or match.group("bhigh"):
+            qualifier = "at_least"  # a range reports at least its lower bound
+        found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
+        taken.append((match.start(), match.end()))
+    for match in _vague_pattern().finditer(sentence):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        found.append(CountMention(match.start(), match.end(), match.group(0), None, "unspecified"))
+        taken.append((match.start(), match.end()))
+    for match in _article_pattern().finditer(sentence):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        qualifier = "exact"
+        found.append(CountMention(match.start(), match.end(), match.group(0), 1, qualifier, is_article=True))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

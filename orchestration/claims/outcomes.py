@@ -1,0 +1,65 @@
+"""Outcome cues: the verbs and nouns that say what happened to the things counted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from orchestration.claims import lexicon
+
+
+@dataclass(frozen=True)
+class OutcomeCue:
+    start: int
+    end: int
+    text: str
+    outcome: str
+    voice: str  # active, passive, either, noun
+    applies_to: tuple[str, ...] | None
+    is_negated: bool
+    is_non_event: bool  # purpose or future: "to shoot down", "will launch"
+
+
+@cache
+def _cues() -> dict[str, list[tuple[str, str, tuple[str, ...] | None]]]:
+    table: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = {}
+    for outcome, groups in lexicon.outcomes()["cues"].items():
+        for group in groups:
+            applies = tuple(group["applies_to"]) if group.get("applies_to") else None
+            for cue in group["cue"]:
+                table.setdefault(lexicon.normalise(cue), []).append((outcome, group["voice"], applies))
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(_cues().keys())
+
+
+@cache
+def _negation_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.outcomes()["negations"])
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+
+
+@cache
+def _non_event_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.outcomes()["non_events"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:be|have|been|try|help))?\s*$", re.IGNORECASE)
+
+
+_ACHIEVED = re.compile(r"(?:managed|able|succeeded|continued|continue|continues|began|started)\s+to\s*$", re.I)
+
+
+def find_outcomes(sentence: str) -> list[OutcomeCue]:
+    found = []
+    for match in _pattern().finditer(sentence):
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
+        non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
+        for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
+            found.append(
+                OutcomeCue(match.start(), match.end(), match.group(0), outcome, voice, applies, negated, non_event)
+            )
+    return found

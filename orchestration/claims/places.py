@@ -1,0 +1,246 @@
+"""Places: the gazetteer (data/regions.csv, places.csv, countries.csv) and the grammar around names.
+
+A name resolves to an ISO 3166-2 region (cities and districts through their region), a country,
+or a sea. A name the gazetteer does not know, written as a region ("Foo Oblast"), stays
+unresolved: it is reported as such, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from orchestration.claims import lexicon
+
+# Prepositions that put a thing at a place. "by Belarus" (agent) or "ally of Moscow" are not.
+LOCATIVE = {
+    "over", "in", "near", "above", "on", "at", "across", "outside", "around", "into", "onto", "within",
+    "inside", "throughout", "off", "towards", "toward", "to", "against", "upon", "under", "nearby",
+    "над", "в", "во", "на", "под", "у", "біля", "около", "возле",
+}  # fmt: skip
+DIRECTIONAL = {"towards", "toward", "to", "against"}
+VICINITY = {"near", "outside", "around", "nearby", "около", "возле", "біля"}
+# Words that may stand between a preposition and a name ("over the southern Belgorod region").
+_FILLER = (
+    r"(?:the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
+    r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
+    r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
+    r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
+    r"settlement|capital|regional|port|industrial|of|районе|районі|городе|місті|селе|области|"
+    r"области|области)"
+)
+_PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
+_REGION_OF = re.compile(
+    r"(?:region|oblast|province|republic|krai|territory|city|town|village|district|settlement)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NATIONAL_NOUNS = (
+    r"(?:regions|territory|territories|soil|airspace|skies|sky|cities|towns|land|lands|oblasts|"
+    r"provinces|border regions|frontier|areas)"
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    scope: str  # region, country, sea, unknown (unresolved)
+    country: str | None
+    region_code: str | None
+    place_type: str  # region, city, district, ..., country, sea, national, own_territory, unresolved
+    prep: str | None
+    is_locative: bool  # a place things happened at, not an agent or a possessor
+    vicinity_region_code: str | None = None
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.place_type != "unresolved"
+
+
+@dataclass(frozen=True)
+class _Name:
+    kind: str  # region, place, country, sea
+    code: str | None
+    country: str | None
+    place_type: str
+    vicinity: str | None = None
+
+
+@cache
+def _index() -> tuple[dict[str, list[_Name]], dict[str, list[_Name]]]:
+    """name -> entries, split into names that need a region word and those that stand alone."""
+    regional: dict[str, list[_Name]] = {}
+    standalone: dict[str, list[_Name]] = {}
+    for row in lexicon.regions():
+        entry = _Name("region", row["region_code"], row["country_code"], "region")
+        for name in {row["name"], *row["names"].split("|")}:
+            if name:
+                regional.setdefault(lexicon.normalise(name), []).append(entry)
+    for row in lexicon.places():
+        kind = "sea" if row["place_type"] == "sea" else "place"
+        entry = _Name(
+            kind,
+            row["region_code"] or None,
+            row["country_code"] or None,
+            row["place_type"],
+            row.get("vicinity_region_code") or None,
+        )
+        standalone.setdefault(lexicon.normalise(row["name"]), []).append(entry)
+    for row in lexicon.countries():
+        entry = _Name("country", None, row["country_code"], "country")
+        for name in row["names"].split("|"):
+            if name:
+                standalone.setdefault(lexicon.normalise(name), []).append(entry)
+    return regional, standalone
+
+
+@cache
+def _country_adjectives() -> dict[str, str]:
+    table = {}
+    for row in lexicon.countries():
+        for adjective in row["adjectives"].split("|"):
+            if adjective and "made" not in adjective:
+                table[lexicon.normalise(adjective)] = row["country_code"]
+    return table
+
+
+@cache
+def _region_word_pattern() -> str:
+    words = sorted(lexicon.region_words(), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    regional, standalone = _index()
+    names = sorted({*regional, *standalone}, key=len, reverse=True)
+    # Names are proper nouns: match their capitalised form only (the index is keyed lower case).
+    alternatives = "|".join(_capitalised(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+
+
+def _capitalised(name: str) -> str:
+    parts = []
+    for word in re.split(r"(\s+|-)", name):
+        if not word or word.isspace():
+            parts.append(r"[\s\u00a0]+" if word else "")
+        elif word == "-":
+            parts.append("-")
+        elif word in ("of", "the", "on", "na", "nad", "and"):
+            parts.append(re.escape(word))
+        else:
+            first = word[0]
+            parts.append(f"[{re.escape(first.upper())}{re.escape(first)}]" + re.escape(word[1:]))
+    return "".join(parts)
+
+
+@cache
+def _national_pattern() -> re.Pattern[str]:
+    adjectives = sorted(_country_adjectives(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(a) for a in adjectives)
+    return re.compile(
+        rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s)\s+"
+        rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various)\s+)*"
+        rf"{_NATIONAL_NOUNS}(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _unknown_region_pattern() -> re.Pattern[str]:
+    name = r"[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+)?"
+    words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{name})\s+(?:{words})(?![\w])|"
+        rf"(?<![\w-])(?:village|settlement|town|hromada|district) of (?P<after>{name})(?![\w])",
+    )
+
+
+def find_places(sentence: str) -> list[PlaceMention]:
+    regional, standalone = _index()
+    region_word = re.compile(rf"^(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
+    district_word = re.compile(r"^(?:['’]s)?\s*(?:district|raion|rayon|hromada|community)(?![\w])", re.I)
+    found: list[PlaceMention] = []
+    for match in _name_pattern().finditer(sentence):
+        key = lexicon.normalise(match.group(0))
+        after = sentence[match.end() :]
+        before = sentence[: match.start()]
+        word_match = region_word.match(after)
+        region_of = _REGION_OF.search(before)
+        end = match.end() + (word_match.end() if word_match else 0)
+        has_region_word = bool(word_match) or bool(region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I))
+        prep = _preposition(before if not region_of else before[: region_of.start()])
+        text = sentence[match.start() : end]
+        candidates = (regional.get(key, []) if has_region_word else []) or standalone.get(key, []) or (
+            regional.get(key, []) if not has_region_word else []
+        )
+        if has_region_word and not regional.get(key):
+            place_hits = [c for c in standalone.get(key, []) if c.kind == "place"]
+            if place_hits and district_word.match(after) is None and word_match:
+                candidates = place_hits  # "Kryvyi Rih district": a city's district is in its region
+            elif not place_hits:
+                found.append(_unresolved(match.start(), end, text, prep))
+                continue
+        if not candidates:
+            continue
+        entry = candidates[0]
+        if district_word.match(after):
+            end = match.end() + district_word.match(after).end()
+            text = sentence[match.start() : end]
+        found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of)))
+    for match in _national_pattern().finditer(sentence):
+        adjective = lexicon.normalise(match.group("adj"))
+        prep = _preposition(sentence[: match.start()])
+        country = _country_adjectives().get(adjective)
+        place_type = "national" if country else "own_territory"
+        found.append(
+            PlaceMention(
+                match.start(), match.end(), match.group(0), "country", country, None, place_type, prep,
+                prep in LOCATIVE,
+            )
+        )
+    for match in _unknown_region_pattern().finditer(sentence):
+        start = match.start()
+        if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
+            continue
+        name = match.group("name") or match.group("after")
+        if lexicon.normalise(name.split()[0]) in ("the", "a", "its", "their", "this", "that", "each", "every"):
+            continue
+        found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
+    found.sort(key=lambda p: p.start)
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
+    kept: list[PlaceMention] = []
+    for place in found:
+        if kept and place.start < kept[-1].end:
+            if place.end - place.start > kept[-1].end - kept[-1].start:
+                kept[-1] = place
+            continue
+        kept.append(place)
+    return kept
+
+
+def _preposition(before: str) -> str | None:
+    match = _PREP_BEFORE.search(before)
+    return match.group("prep").lower() if match else None
+
+
+def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMention:
+    return PlaceMention(start, end, text, "unknown", None, None, "unresolved", prep, True)
+
+
+def _mention(start: int, end: int, text: str, entry: _Name, prep: str | None, has_region_word: bool) -> PlaceMention:
+    if entry.kind == "sea":
+        return PlaceMention(start, end, text, "sea", None, None, "sea", prep, True)
+    if entry.kind == "country":
+        return PlaceMention(start, end, text, "country", entry.country, None, "country", prep, prep in LOCATIVE)
+    vicinity = entry.vicinity if prep in VICINITY else None
+    code = vicinity or entry.code
+    locative = has_region_word or prep in LOCATIVE or prep is None
+    return PlaceMention(
+        start, end, text, "region", entry.country, code, entry.place_type, prep, locative, entry.vicinity
+    )

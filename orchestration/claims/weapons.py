@@ -1,0 +1,138 @@
+"""Things counted: weapons (with model and operator) and people, buildings, vehicles, infrastructure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from orchestration.claims import lexicon
+
+# Operators named by adjective: only the sides that fly things in this war. "Iranian-made" or
+# "American-made" names a maker, not who operates the weapon, so it never sets the origin.
+OPERATOR_COUNTRIES = ("RU", "UA", "BY")
+
+
+@dataclass(frozen=True)
+class ThingMention:
+    start: int
+    end: int
+    text: str
+    weapon: str  # the spec's weapon class
+    model: str | None
+    origin: str | None  # operator from an adjective in the phrase
+    has_head: bool  # a noun was named ("drones"), not only a model ("two Iskander-M")
+    determiner: str | None  # "the", "these", "those" right before: a thing mentioned before
+
+
+@dataclass(frozen=True)
+class _Entry:
+    role: str  # head, model, modifier, operator
+    weapon: str | None = None
+    model: str | None = None
+    country: str | None = None
+
+
+@cache
+def _entries() -> dict[str, _Entry]:
+    entries: dict[str, _Entry] = {}
+    data = lexicon.weapons()
+    for modifier in data["modifiers"]:
+        entries[lexicon.normalise(modifier)] = _Entry("modifier")
+    for row in lexicon.countries():
+        if row["country_code"] not in OPERATOR_COUNTRIES:
+            continue
+        for adjective in row["adjectives"].split("|"):
+            if adjective and "made" not in adjective and not adjective.endswith("'s"):
+                entries[lexicon.normalise(adjective)] = _Entry("operator", country=row["country_code"])
+    for weapon, forms in data["heads"].items():
+        for form in forms:
+            entries[lexicon.normalise(form)] = _Entry("head", weapon)
+    for weapon, forms in lexicon.objects().items():
+        for form in forms:
+            entries[lexicon.normalise(form)] = _Entry("head", weapon)
+    for weapon, models in data["models"].items():
+        for item in models:
+            for form in item["forms"]:
+                key = lexicon.normalise(form)
+                is_head = any(key.endswith(h) for h in ("missile", "missiles", "drone", "drones", "uav", "uavs"))
+                entries[key] = _Entry("model_head" if is_head else "model", weapon, item["model"])
+    return entries
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(_entries().keys())
+
+
+_JOIN = re.compile(r"^(?:[\s\u00a0]+|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*)$")
+_DETERMINER = re.compile(r"(?:^|\W)(the|these|those|such|this|that|its|their)[\s\u00a0]+$", re.IGNORECASE)
+# Descriptions that are a family, reported only when no named model is in the phrase.
+_GENERIC_MODELS = {"ballistic", "cruise", "anti-radiation", "guided"}
+
+
+def find_things(sentence: str) -> list[ThingMention]:
+    entries = _entries()
+    words = []
+    for match in _pattern().finditer(sentence):
+        entry = entries.get(lexicon.normalise(match.group(0)))
+        if entry is not None:
+            words.append((match.start(), match.end(), entry))
+    runs: list[list[tuple[int, int, _Entry]]] = []
+    for word in words:
+        if runs and _JOIN.match(sentence[runs[-1][-1][1] : word[0]]):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    things = []
+    for run in runs:
+        # A run may hold two things ("drones and missiles" is two runs; "Shahed drones" one).
+        for part in _split_at_repeated_heads(run):
+            thing = _thing_from_run(sentence, part)
+            if thing is not None:
+                things.append(thing)
+    return things
+
+
+def _split_at_repeated_heads(run):
+    parts, current, seen_head = [], [], False
+    for word in run:
+        entry = word[2]
+        if seen_head and entry.role in ("modifier", "operator", "model"):
+            parts.append(current)
+            current, seen_head = [], False
+        current.append(word)
+        if entry.role in ("head", "model_head"):
+            seen_head = True
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _thing_from_run(sentence: str, run) -> ThingMention | None:
+    heads = [e for _, _, e in run if e.role in ("head", "model_head")]
+    models = [e for _, _, e in run if e.role in ("model", "model_head") and e.model]
+    if not heads and not models:
+        return None
+    # Drop leading modifiers so the phrase starts where the thing does, but keep operators.
+    while run and run[0][2].role == "modifier" and not heads and not models:
+        run = run[1:]
+    weapon = heads[-1].weapon if heads else models[0].weapon
+    named = [m.model for m in models if m.model not in _GENERIC_MODELS and m.weapon == weapon]
+    generic = [m.model for m in models if m.model in _GENERIC_MODELS and m.weapon == weapon]
+    model = (named or generic or [None])[0]
+    if weapon not in ("drone", "missile", "guided_bomb", "rocket", "aircraft"):
+        model = None
+    origin = next((e.country for _, _, e in run if e.role == "operator"), None)
+    start, end = run[0][0], run[-1][1]
+    determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
+    return ThingMention(
+        start=start,
+        end=end,
+        text=sentence[start:end],
+        weapon=weapon,
+        model=model,
+        origin=origin,
+        has_head=bool(heads),
+        determiner=determiner.group(1).lower() if determiner else None,
+    )

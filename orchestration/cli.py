@@ -1,0 +1,137 @@
+"""`skyledger build` materialises the whole pipeline in-process; `skyledger eval` also scores it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from orchestration import settings
+
+
+def build(articles: Path, warehouse_path: Path) -> dict:
+    """Materialise every asset into `warehouse_path`; returns the summary printed by the CLI."""
+    import dagster as dg
+
+    # One setting reaches Dagster and the dbt subprocess alike.
+    os.environ["SKYLEDGER_WAREHOUSE"] = str(warehouse_path)
+    os.environ["SKYLEDGER_ARTICLES"] = str(articles)
+    if not articles.is_dir():
+        raise SystemExit(f"skyledger: articles folder not found: {articles}")
+    _prepare_dbt()
+    from orchestration.definitions import defs
+
+    started = time.monotonic()
+    job = defs.resolve_job_def("build_warehouse")
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    summary = _summarise(result, warehouse_path)
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    return summary
+
+
+def _prepare_dbt() -> None:
+    """Parse the dbt project so its manifest exists before the definitions import it."""
+    from dagster_dbt import DbtProject
+
+    project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
+    project.preparer.prepare(project)
+
+
+def _summarise(result, warehouse_path: Path) -> dict:
+    import duckdb
+
+    checks = result.get_asset_check_evaluations()
+    passed = sum(1 for c in checks if c.passed)
+    warned = sum(1 for c in checks if not c.passed and c.severity.value == "WARN")
+    failed = sum(1 for c in checks if not c.passed and c.severity.value == "ERROR")
+    summary = {
+        "success": result.success,
+        "warehouse": str(warehouse_path),
+        "tests_passed": passed,
+        "tests_warned": warned,
+        "tests_failed": failed,
+    }
+    failures = [
+        f"{e.step_key}: {e.event_specific_data.error.message.strip().splitlines()[0]}"
+        for e in result.all_events
+        if e.is_step_failure and e.event_specific_data and e.event_specific_data.error
+    ]
+    if failures:
+        summary["failures"] = failures
+    if warehouse_path.exists():
+        con = duckdb.connect(str(warehouse_path), read_only=True)
+        try:
+            one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+            summary["articles"] = one("select count(*) from raw.articles")
+            summary["rejected"] = one("select count(*) from raw.article_rejects")
+            summary["duplicates"] = one("select count(*) from raw.article_duplicates")
+            summary["claims"] = one("select count(*) from raw.claims")
+            try:
+                summary["contradictions"] = {
+                    table: one(f"select count(*) from contradictions.{table}")
+                    for (table,) in con.execute(
+                        "select table_name from information_schema.tables where table_schema = 'contradictions'"
+                    ).fetchall()
+                }
+            except Exception:  # the contradiction tables exist only after dbt ran
+                pass
+        finally:
+            con.close()
+    return summary
+
+
+def _print_summary(summary: dict) -> None:
+    status = "built" if summary["success"] else "FAILED"
+    print(f"\nskyledger {status}: {summary['warehouse']} in {summary.get('seconds', '?')} s")
+    for key in ("articles", "rejected", "duplicates", "claims"):
+        if key in summary:
+            print(f"  {key:14s} {summary[key]}")
+    print(
+        f"  {'tests':14s} {summary['tests_passed']} passed, {summary['tests_warned']} warned, "
+        f"{summary['tests_failed']} failed"
+    )
+    for table, rows in summary.get("contradictions", {}).items():
+        print(f"  contradictions.{table}: {rows} row(s)")
+    for failure in summary.get("failures", []):
+        print(f"  failed step {failure}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="skyledger", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="load, extract and build the warehouse")
+    build_cmd.add_argument("--articles", type=Path, help=f"default: {settings.DEFAULT_ARTICLES}")
+    build_cmd.add_argument("--warehouse", type=Path, help=f"default: {settings.DEFAULT_WAREHOUSE}")
+    build_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
+    eval_cmd = commands.add_parser("eval", help="build from a folder and score against a gold file")
+    eval_cmd.add_argument("--gold", type=Path, required=True)
+    eval_cmd.add_argument("--articles", type=Path, required=True)
+    eval_cmd.add_argument("--warehouse", type=Path, help="default: a temporary file")
+    eval_cmd.add_argument("--quiet", action="store_true", help="leave out the list of misses")
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        summary = build(settings.articles_dir(args.articles), settings.warehouse_path(args.warehouse))
+        print(json.dumps(summary, indent=2)) if args.json else _print_summary(summary)
+        return 0 if summary["success"] else 1
+
+    from orchestration import evaluation
+
+    with tempfile.TemporaryDirectory() as scratch:
+        target = (args.warehouse or Path(scratch) / "eval.duckdb").resolve()
+        summary = build(args.articles.resolve(), target)
+        _print_summary(summary)
+        if not summary["success"]:
+            return 1
+        result = evaluation.score(evaluation.read_gold(args.gold), evaluation.read_predictions(target))
+        print(evaluation.report(result, show_misses=not args.quiet))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Score a warehouse's claims against a gold file (the spec's matching rule), per outcome.
+
+Two claims match when they belong to the same article and agree on outcome, weapon, count and
+place key (region_code for region scope, else scope and country); each predicted claim matches
+at most one gold claim. `../shared/eval/score_claims.py` stays the referee; this module adds the
+per-outcome view and readable misses for development.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+
+def place_key(claim: dict) -> tuple:
+    if claim.get("scope") == "region":
+        return ("region", claim.get("region_code"))
+    return (claim.get("scope"), claim.get("country"))
+
+
+def match_key(claim: dict) -> tuple:
+    count = claim.get("count")
+    return (claim.get("outcome"), claim.get("weapon"), None if count is None else int(count), place_key(claim))
+
+
+@dataclass
+class Score:
+    gold: int
+    predicted: int
+    matched: int
+    by_outcome: dict[str, dict[str, int]]
+    attributes: dict[str, tuple[int, int]]
+    misses: list[dict] = field(default_factory=list)
+    spurious: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_gold(path: Path) -> list[dict]:
+    with Path(path).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_predictions(warehouse: Path, table: str = "marts.fct_claims") -> list[dict]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        frame = con.execute(f"select * from {table}").df()
+    finally:
+        con.close()
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        row["article"] = row["article_id"]
+        for key in ("period_start", "period_end"):
+            if row.get(key) is not None:
+                row[key] = str(row[key])[:10]
+    return rows
+
+
+def score(gold: list[dict], predicted: list[dict]) -> Score:
+    articles = {g["article"] for g in gold}
+    predicted = [p for p in predicted if p["article"] in articles]
+    pool: dict[tuple, list[dict]] = defaultdict(list)
+    for p in predicted:
+        pool[(p["article"], match_key(p))].append(p)
+    pairs, misses = [], []
+    for g in gold:
+        candidates = pool.get((g["article"], match_key(g)))
+        if candidates:
+            pairs.append((g, candidates.pop(0)))
+        else:
+            misses.append(g)
+    spurious = [p for group in pool.values() for p in group]
+    by_outcome: dict[str, dict[str, int]] = defaultdict(lambda: {"gold": 0, "predicted": 0, "matched": 0})
+    for key, rows in (("gold", gold), ("predicted", predicted)):
+        for outcome, n in Counter(r.get("outcome") for r in rows).items():
+            by_outcome[outcome][key] = n
+    for g, _ in pairs:
+        by_outcome[g["outcome"]]["matched"] += 1
+    attributes = {}
+    for name in ("claimant_kind", "claimant_country", "weapon_origin", "count_qualifier"):
+        attributes[name] = (sum(g.get(name) == p.get(name) for g, p in pairs), len(pairs))
+    dated = [(g, p) for g, p in pairs if g.get("period_start")]
+    attributes["period"] = (
+        sum((g["period_start"], g["period_end"]) == (p.get("period_start"), p.get("period_end")) for g, p in dated),
+        len(dated),
+    )
+    gold_ids = {g["id"]: g for g in gold if g.get("id")}
+    predicted_for = {id(g): p for g, p in pairs}
+    parented = [(g, p) for g, p in pairs if g.get("parent") in gold_ids]
+    right = sum(
+        1
+        for g, p in parented
+        if (parent := predicted_for.get(id(gold_ids[g["parent"]]))) is not None
+        and p.get("parent_claim_id") == parent.get("claim_id")
+    )
+    attributes["parent"] = (right, len(parented))
+    return Score(len(gold), len(predicted), len(pairs), dict(by_outcome), attributes, misses, spurious)
+
+
+def describe(claim: dict) -> str:
+    place = claim.get("region_code") if claim.get("scope") == "region" else f"{claim.get('scope')}/{claim.get('country')}"
+    evidence = (claim.get("evidence") or claim.get("evidence_text") or "").replace("\n", " ")[:100]
+    return f"{claim['article']}: {claim.get('outcome')} {claim.get('count')} {claim.get('weapon')} @ {place} | {evidence}"
+
+
+def report(result: Score, show_misses: bool = True) -> str:
+    lines = [f"gold {result.gold}  predicted {result.predicted}  matched {result.matched}"]
+    lines.append(f"{'outcome':14s} {'gold':>5s} {'pred':>5s} {'match':>5s} {'prec':>6s} {'recall':>6s}")
+    for outcome, v in sorted(result.by_outcome.items(), key=lambda kv: str(kv[0])):
+        p = v["matched"] / v["predicted"] if v["predicted"] else 0.0
+        r = v["matched"] / v["gold"] if v["gold"] else 0.0
+        lines.append(f"{outcome!s:14s} {v['gold']:5d} {v['predicted']:5d} {v['matched']:5d} {p:6.2f} {r:6.2f}")
+    for name, (right, of) in result.attributes.items():
+        lines.append(f"  {name:18s} {right}/{of}" + (f" = {right / of:.2f}" if of else ""))
+    if show_misses:
+        lines += ["MISS     " + describe(g) for g in result.misses]
+        lines += ["SPURIOUS " + describe(p) for p in result.spurious]
+    lines.append(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
+    return "\n".join(lines)

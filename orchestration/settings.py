@@ -1,0 +1,28 @@
+"""Paths the pipeline reads and writes, one setting each, shared by Dagster, dbt and the CLI.
+
+Values are read when a run needs them (never at import): an explicit value, else the environment
+variable, else the default beside the project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+# dbt's profiles.yml reads the same variable: env_var('SKYLEDGER_WAREHOUSE', ...).
+WAREHOUSE_ENV = dg.EnvVar("SKYLEDGER_WAREHOUSE")
+ARTICLES_ENV = dg.EnvVar("SKYLEDGER_ARTICLES")
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
+DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
+
+
+def warehouse_path(explicit: str | None = None) -> Path:
+    return Path(explicit or WAREHOUSE_ENV.get_value() or DEFAULT_WAREHOUSE).resolve()
+
+
+def articles_dir(explicit: str | None = None) -> Path:
+    return Path(explicit or ARTICLES_ENV.get_value() or DEFAULT_ARTICLES).resolve()
