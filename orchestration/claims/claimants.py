@@ -173,7 +173,9 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
     is_person = kind in ("head_of_state", "regional_authority", "local_authority") and not re.search(
         r"administration|council|authorities|officials", text, re.IGNORECASE
     )
-    return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic=True)
+    # "the ministry", "the governor" stand for someone named before; "a Belarusian outlet" is new.
+    is_generic = country is None and bool(re.match(r"the\s", text, re.IGNORECASE))
+    return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic)
 
 
 _APPOSITION = re.compile(r"(?:\s+|,\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|city|krai))?,\s*)")

@@ -51,6 +51,17 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov": a breakdown item
 
 
+_REFERRED_BACK = re.compile(
+    r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
+)
+_COMPOUND_NOUN = re.compile(
+    r"^[\s-]+(?:strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
+    r"debris|wreckage|fragments?|production|factory|plant|units?|operators?|pilots?|crews?|launchers?|"
+    r"sites?|defen[cs]es?|danger|terror|incursions?|activity|technology)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Draft:
     sentence: Sentence
@@ -92,7 +103,7 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     times = find_time_mentions(text, published)
     claimants = find_claimants(text)
     things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
-    places = [p for p in find_places(text) if not _inside_any(p.start, p.end, times)]
+    places = [p for p in find_places(text) if not _overlaps_spans(p.start, p.end, [(x.start, x.end) for x in [*times, *claimants]])]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
@@ -166,6 +177,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that", "its", "their"):
             continue  # a thing mentioned before, not a new claim
+        if count is None and _REFERRED_BACK.search(text[: thing.start]):
+            continue  # "the downed drone": the drone of a claim already made
+        if _COMPOUND_NOUN.match(text[thing.end :]):
+            continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
         anchors.append((start, end, count, thing, thing.weapon, False))
@@ -198,7 +213,8 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         if re.fullmatch(r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?", gap, re.I):
             return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun.
-        if any(c.start >= count.end and c.end <= thing.start for c in cues) and len(gap) < 25:
+        if any(c.start >= count.end and c.end <= thing.start and not text[count.end : c.start].strip()
+               and not text[c.end : thing.start].strip() for c in cues):
             return count
         return None
     after = text[thing.end : thing.end + 20]
@@ -261,11 +277,15 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
 def _choose_place(start, end, cue, places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
-    # Prefer a place where things happened over a heading ("flying towards Mozyr ... over Yelsky").
+    # Prefer a place where things happened over a heading ("flying towards Mozyr ... over Yelsky"),
+    # and a region over the country it lies in ("over Smolensk Oblast, a region in western Russia").
+    region_countries = {p.country for p in places if p.scope == "region"}
+
     def rank(p: PlaceMention):
         directional = p.prep in DIRECTIONAL
+        broader = p.scope == "country" and p.country in region_countries
         distance = p.start - end if p.start >= end else (start - p.end) * 1.5
-        return (directional, not p.is_resolved, distance)
+        return (directional, broader, not p.is_resolved, distance)
 
     return min(places, key=rank)
 

@@ -20,7 +20,7 @@ LOCATIVE = {
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле",
 }  # fmt: skip
 DIRECTIONAL = {"towards", "toward", "to", "against"}
-VICINITY = {"near", "outside", "around", "nearby", "около", "возле", "біля"}
+VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 _FILLER = (
     r"(?:the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
@@ -189,7 +189,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if district_word.match(after):
             end = match.end() + district_word.match(after).end()
             text = sentence[match.start() : end]
-        found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of)))
+        # A name only a region has ("Bryansk Oblast", "Kuban") marks a place whatever precedes it.
+        only_regional = key in regional and key not in standalone
+        found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional)))
     for match in _national_pattern().finditer(sentence):
         adjective = lexicon.normalise(match.group("adj"))
         prep = _preposition(sentence[: match.start()])
