@@ -20,6 +20,8 @@ def build(articles: Path, warehouse_path: Path) -> dict:
     # One setting reaches Dagster and the dbt subprocess alike.
     os.environ["SKYLEDGER_WAREHOUSE"] = str(warehouse_path)
     os.environ["SKYLEDGER_ARTICLES"] = str(articles)
+    # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
+    os.environ["PATH"] = f"{Path(settings.dbt_executable()).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if not articles.is_dir():
         raise SystemExit(f"skyledger: articles folder not found: {articles}")
     _prepare_dbt()
@@ -28,7 +30,12 @@ def build(articles: Path, warehouse_path: Path) -> dict:
     started = time.monotonic()
     job = defs.resolve_job_def("build_warehouse")
     with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            # Progress at INFO (articles loaded, extraction batches, dbt nodes), not every engine event.
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+        )
     summary = _summarise(result, warehouse_path)
     summary["seconds"] = round(time.monotonic() - started, 1)
     return summary

@@ -3,6 +3,7 @@
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
+from orchestration import settings
 from orchestration.defs.articles import raw_articles
 from orchestration.defs.claims import raw_claims
 from orchestration.defs.dbt import dbt_project, skyledger_dbt_models
@@ -17,6 +18,6 @@ defs = dg.Definitions(
     sensors=[new_articles_sensor],
     resources={
         "skyledger": SkyledgerWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
     },
 )

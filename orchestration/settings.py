@@ -6,6 +6,8 @@ variable, else the default beside the project.
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -18,6 +20,12 @@ WAREHOUSE_ENV = dg.EnvVar("SKYLEDGER_WAREHOUSE")
 ARTICLES_ENV = dg.EnvVar("SKYLEDGER_ARTICLES")
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
 DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
+
+
+def dbt_executable() -> str:
+    """The dbt installed beside this Python (the project's .venv), found even when it is not on PATH."""
+    beside = Path(sys.executable).with_name("dbt")
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
 def warehouse_path(explicit: str | None = None) -> Path:

@@ -1,7 +1,5 @@
 """Load articles from the articles folder into raw.articles, raw.article_rejects, raw.article_duplicates."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration import warehouse

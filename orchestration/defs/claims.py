@@ -1,7 +1,5 @@
 """Run the extractor over articles it has not read yet (in batches) -> raw.claims, raw.extractions."""
 
-from __future__ import annotations
-
 import time
 
 import dagster as dg

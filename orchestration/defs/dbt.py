@@ -1,7 +1,5 @@
 """The dbt project as Dagster assets: models as assets, dbt tests as asset checks."""
 
-from __future__ import annotations
-
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 

@@ -1,7 +1,5 @@
 """The job that builds everything, its daily schedule, and a sensor on the articles folder."""
 
-from __future__ import annotations
-
 import hashlib
 
 import dagster as dg

@@ -1,7 +1,5 @@
 """Reference tables from the extractor's data files: the gazetteer and the known claimants."""
 
-from __future__ import annotations
-
 import dagster as dg
 import pandas as pd
 

@@ -1,7 +1,5 @@
 """The warehouse and the articles folder as a Dagster resource."""
 
-from __future__ import annotations
-
 from contextlib import contextmanager
 from pathlib import Path
 
