@@ -121,6 +121,8 @@ def read_file(path: Path, relative: str) -> Iterator[ArticleRecord | Reject]:
         return
     try:
         raw = _decode(path.read_bytes())
+        if not raw.strip():
+            raise RecordError("empty_text", "the file is empty")
         if source_format == "txt":
             record = _make_record(path.stem, raw, {}, relative, None, "txt")
         elif source_format == "json":

@@ -3,6 +3,7 @@
 import time
 
 import dagster as dg
+import pandas as pd
 
 from orchestration import warehouse
 from orchestration.claims import Article, extract_claims, extractor_version
@@ -11,14 +12,15 @@ from orchestration.defs.resources import SkyledgerWarehouse
 BATCH_SIZE = 2000
 
 
-def extract_batch(frame) -> list:
+def extract_batch(frame: pd.DataFrame) -> list:
     claims = []
     for row in frame.itertuples(index=False):
         published = row.published_date
         article = Article(
             article_id=row.article_id,
             text=row.text,
-            published_date=None if published is None or published != published else published,
+            # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
+            published_date=None if pd.isna(published) else pd.Timestamp(published).date(),
             title=row.title,
             outlet=row.outlet,
         )
