@@ -220,8 +220,13 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
             if country is None:
                 scope = "unknown"
         else:
-            scope, is_resolved = "unknown", False
             fine_place = place.text
+            context = _context_region(identity, last_places, sentence)
+            if _SUBREGIONAL.search(place.text) and context is not None:
+                # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
+                scope, country, region_code = "region", context.country, context.region_code
+            else:
+                scope, is_resolved = "unknown", False
     elif draft.extras.get("country"):
         country = draft.extras["country"]
     identity = _fill_identity(identity, country)
@@ -242,6 +247,19 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         time_text=time_text,
         period=period,
     )
+
+
+_SUBREGIONAL = re.compile(r"district|raion|rayon|village|settlement|hromada|community|town|район|село", re.I)
+
+
+def _context_region(identity: Identity, last_places, sentence) -> PlaceMention | None:
+    """The region the text is about just now: the claimant's, or one named a sentence or two before."""
+    if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
+        country = identity.region_code.split("-")[0]
+        return PlaceMention(0, 0, "", "region", country, identity.region_code, "region", None, True)
+    if last_places and sentence.index - last_places[0] <= 3:
+        return last_places[2][-1]
+    return None
 
 
 def _fill_identity(identity: Identity, country: str | None) -> Identity:

@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had|have|has|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
-    r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|in\s+total|in\s+all|"
+    r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
     r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*$",
@@ -51,6 +51,8 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov": a breakdown item
 
 
+_OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
+_SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
@@ -133,7 +135,7 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         if weapon in OBJECT_CLASSES and outcome == "hit":
             outcome = "damaged"
         clause = _clause_of(start, m.clauses)
-        places_in_clause = [p for p in m.places if _clause_of(p.start, m.clauses) == clause and p.is_locative]
+        places_in_clause = _places_for(anchor, anchors, m)
         place = _choose_place(start, end, cue, places_in_clause)
         time = _choose_time(start, m.times, m.clauses)
         source = _choose_source(start, m.claimants, m.clauses)
@@ -166,6 +168,33 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
     return drafts
 
 
+def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
+    """The places an anchor can take: those in its own stretch of the clause (up to the next
+    anchor: "27 over Rostov, eight over Bryansk"), else those before the clause's first anchor
+    ("Volgograd Oblast followed closely, with 19 drones shot down")."""
+    start = anchor[0]
+    clause = _clause_of(start, m.clauses)
+    clause_start, clause_end = m.clauses[clause]
+    same_clause = [a for a in anchors if _clause_of(a[0], m.clauses) == clause]
+    later = [a[0] for a in same_clause if a[0] > start]
+    segment_end = min(later) if later else clause_end
+    located = [p for p in m.places if p.is_locative]
+    own = [p for p in located if start <= p.start < segment_end]
+    if own:
+        return own
+    first = min(a[0] for a in same_clause)
+    prefix = [p for p in located if clause_start <= p.start < first]
+    if prefix:
+        return prefix
+    if len(same_clause) == 1:
+        return [p for p in located if clause_start <= p.start < clause_end]
+    # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.
+    trailing = [p for p in located if start < p.start < clause_end]
+    if trailing and not any(p.start < segment_end for p in trailing):
+        return trailing[:1]
+    return []
+
+
 def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     """(start, end, count, thing, weapon, is_list_item) for every counted or named thing."""
     text = m.sentence.text
@@ -179,6 +208,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and _REFERRED_BACK.search(text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
+        if _SUBSET.search(text[max(0, thing.start - 40) : count.start if count else thing.start]) and (
+            count is None or thing.weapon == "person"
+        ):
+            continue  # "including Shahed drones", "including three children": part of a claim already made
         if _COMPOUND_NOUN.match(text[thing.end :]):
             continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
@@ -191,6 +224,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
         stand_in = previous[-1] if previous else last_thing
         after = text[count.end :]
+        # "38 of 50 drones": the first count is a part of the things counted next.
+        of_total = _OF_TOTAL.match(after)
+        if of_total:
+            following = [t for t in m.things if t.start >= count.end and t.start - count.end <= of_total.end() + 12]
+            if following:
+                stand_in = following[0]
+                anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False))
+                continue
         is_list_item = bool(_LIST_ITEM.match(after))
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes

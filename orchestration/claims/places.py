@@ -27,8 +27,9 @@ _FILLER = (
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
     r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
-    r"settlement|capital|regional|port|industrial|of|районе|районі|городе|місті|селе|области|"
-    r"области|области)"
+    r"settlement|capital|regional|port|industrial|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
+    r"районе|районі|городе|місті|селе|области)"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
 _REGION_OF = re.compile(
@@ -142,7 +143,8 @@ def _national_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(a) for a in adjectives)
     return re.compile(
         rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s)\s+"
-        rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various)\s+)*"
+        rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various|"
+        rf"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|dozens of)\s+)*"
         rf"{_NATIONAL_NOUNS}(?![\w])",
         re.IGNORECASE,
     )
@@ -212,7 +214,52 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue
         found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
     found.sort(key=lambda p: p.start)
-    return _drop_overlaps(found)
+    return _share_coordinated(sentence, _drop_overlaps(found))
+
+
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_PLURAL_REGION_WORD = re.compile(r"^\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I)
+
+
+def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """'over the Kursk, Oryol and Lipetsk regions': every name takes the first one's preposition,
+    and the plural region word makes each a region."""
+    groups: list[list[int]] = []
+    for i, place in enumerate(found):
+        if groups and _COORDINATION.match(sentence[found[groups[-1][-1]].end : place.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    shared = list(found)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first, last = found[group[0]], found[group[-1]]
+        plural = _PLURAL_REGION_WORD.match(sentence[last.end :])
+        if plural:
+            # "the Ryazan, Moscow and Smolensk regions": each name read as a region, not a city.
+            for i in group:
+                regional_entries = _index()[0].get(lexicon.normalise(found[i].text))
+                if regional_entries and found[i].place_type != "region":
+                    entry = regional_entries[0]
+                    p = found[i]
+                    found[i] = PlaceMention(p.start, p.end, p.text, "region", entry.country, entry.code, "region",
+                                            p.prep, p.is_locative, None)
+            first = found[group[0]]
+            shared = list(found)
+        for i in group[1:]:
+            place = found[i]
+            shared[i] = PlaceMention(
+                place.start, place.end, place.text, place.scope, place.country, place.region_code,
+                "region" if plural and place.scope == "region" else place.place_type, first.prep,
+                first.is_locative, place.vicinity_region_code,
+            )
+        if plural:
+            shared[group[0]] = PlaceMention(
+                first.start, first.end, first.text, first.scope, first.country, first.region_code,
+                "region" if first.scope == "region" else first.place_type, first.prep, True, None,
+            )
+    return shared
 
 
 def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
