@@ -143,6 +143,11 @@ def _same_referent(mention: ClaimantMention, earlier: ClaimantMention, identity:
 
 
 @cache
+def _home_reporters() -> dict[str, tuple[str, ...]]:
+    return {c: tuple(kinds) for c, kinds in (lexicon.attribution().get("home_reporters") or {}).items()}
+
+
+@cache
 def _institutions() -> dict[tuple[str, str], str]:
     table = {}
     for key, per_country in lexicon.attribution()["institutions"].items():
@@ -229,6 +234,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
                 scope, is_resolved = "unknown", False
     elif draft.extras.get("country"):
         country = draft.extras["country"]
+    if scope == "unknown" and is_resolved and country is None and identity.kind in _home_reporters().get(
+        identity.country, ()
+    ):
+        country = identity.country  # a national tally by a side that reports only its own skies
     identity = _fill_identity(identity, country)
     origin = _weapon_origin(draft, identity, country, scope)
     time_text = draft.time.text if draft.time else None

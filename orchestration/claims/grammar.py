@@ -122,8 +122,13 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
     drafts = []
     last_cue: OutcomeCue | None = None
     for anchor in anchors:
-        start, end, count, thing, weapon, is_list_item = anchor
+        start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors)
+        if role == "whole" and cue is None and last_cue is not None:
+            cue = last_cue
+        if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
+            # "shot down 12 out of 13 drones": the 13 were launched, the 12 intercepted.
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
         if cue is None and is_list_item and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
         if cue is None:
@@ -196,7 +201,7 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
 
 
 def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
-    """(start, end, count, thing, weapon, is_list_item) for every counted or named thing."""
+    """(start, end, count, thing, weapon, is_list_item, is_whole) for every counted or named thing."""
     text = m.sentence.text
     anchors = []
     used_counts: set[int] = set()
@@ -218,6 +223,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         end = max(thing.end, count.end if count else thing.end)
         anchors.append((start, end, count, thing, thing.weapon, False))
     last_thing = context_thing
+    wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
     for count in m.counts:
         if count.start in used_counts or count.is_article or count.value is None:
             continue
@@ -230,7 +236,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             following = [t for t in m.things if t.start >= count.end and t.start - count.end <= of_total.end() + 12]
             if following:
                 stand_in = following[0]
-                anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False))
+                anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False, "part"))
+                wholes.add(following[0].start)
                 continue
         is_list_item = bool(_LIST_ITEM.match(after))
         person_cue = any(
@@ -241,7 +248,9 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         elif stand_in is not None and (is_list_item or _followed_by_cue(text, count, m.outcomes)):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
-    return anchors
+    return [
+        a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors
+    ]
 
 
 def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues: list[OutcomeCue]):
@@ -302,6 +311,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
                     score = 60 + len(gap)
         if score is not None and (best_score is None or score < best_score):
             best, best_score = cue, score
+            if cue.outcome == "hit" and cue.end <= start and re.match(r"attack", cue.text, re.I) and _WITH_GAP.search(
+                text[cue.end : start]
+            ):
+                # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
+                best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
     if best is None:
         # A cue elsewhere in the clause still governs a lone thing ("...with 19 drones shot down").
         same_clause = [

@@ -36,6 +36,12 @@ _REGION_OF = re.compile(
     r"(?:region|oblast|province|republic|krai|territory|city|town|village|district|settlement)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(
+    r"(?:centre|center|outskirts|suburbs|suburb|territory|territories|area|vicinity|skies|airspace|part|parts|"
+    r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _NATIONAL_NOUNS = (
     r"(?:regions|territory|territories|soil|airspace|skies|sky|cities|towns|land|lands|oblasts|"
     r"provinces|border regions|frontier|areas)"
@@ -174,6 +180,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
         end = match.end() + (word_match.end() if word_match else 0)
         has_region_word = bool(word_match) or bool(region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I))
         prep = _preposition(before if not region_of else before[: region_of.start()])
+        part_of = _PART_OF.search(before)
+        if part_of and not region_of:
+            # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened.
+            prep = _preposition(before[: part_of.start()]) or "in"
+            prep = prep if prep in LOCATIVE else "in"
         text = sentence[match.start() : end]
         candidates = (regional.get(key, []) if has_region_word else []) or standalone.get(key, []) or (
             regional.get(key, []) if not has_region_word else []
