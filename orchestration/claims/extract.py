@@ -176,17 +176,23 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
     """One count over several regions is a total; the regions named are its parts (count null)."""
     out = []
     for draft in drafts:
-        regions = {}
+        regions, others = {}, set()
         for place in draft.places_in_clause:
-            if place.region_code and place.is_resolved and place.prep not in ("towards", "toward", "to"):
+            if place.prep in ("towards", "toward", "to"):
+                continue
+            if place.region_code and place.is_resolved:
                 regions.setdefault(place.region_code, place)
+            elif place.scope == "sea":
+                others.add(("sea", place.text))
         each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE)
-        if len(regions) <= 1:
+        if len(regions) + len(others) <= 1:
             out.append(draft)
             continue
         if draft.count is not None and not each:
-            countries = {p.country for p in regions.values()}
-            total = replace(draft, place=None, extras={"country": countries.pop() if len(countries) == 1 else None})
+            # One count over several named places: scope unknown, country only if they share one.
+            countries = {p.country for p in regions.values()} | ({None} if others else set())
+            country = countries.pop() if len(countries) == 1 else None
+            total = replace(draft, place=None, extras={"country": country, "several_places": True})
             out.append(total)
             for place in regions.values():
                 out.append(replace(draft, place=place, count=None, count_qualifier="unspecified", count_text=None,
@@ -417,7 +423,8 @@ def _infer_total_scopes(kept: list[_Resolved], everything: list[_Resolved]) -> N
             continue
         children = [c for c in everything if c.parent == index and not c.dropped]
         countries = {c.country for c in children if c.country}
-        if parent.scope == "unknown" and parent.is_place_resolved and len(countries) == 1:
+        several = parent.draft.extras.get("several_places")
+        if parent.scope == "unknown" and parent.is_place_resolved and len(countries) == 1 and not several:
             parent.scope, parent.country = "country", countries.pop()
         for child in children:
             if not child.is_place_resolved and child.country is None:

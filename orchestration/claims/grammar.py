@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from orchestration.claims import lexicon
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
@@ -26,7 +28,7 @@ OBJECT_CLASSES = ("building", "vehicle", "infrastructure")
 ALLOWED_OUTCOMES = {
     **{w: ("intercepted", "launched", "hit") for w in WEAPON_CLASSES},
     "person": ("injured", "killed"),
-    **{w: ("damaged", "hit") for w in OBJECT_CLASSES},
+    **{w: ("damaged",) for w in OBJECT_CLASSES},
 }
 
 # Clause boundaries: claims take the place and time words of their own clause first.
@@ -37,7 +39,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
-    r"^[\s,]*(?:(?:was|were|had|have|has|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
+    r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
@@ -137,8 +139,10 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
             continue
         outcome = cue.outcome
-        if weapon in OBJECT_CLASSES and outcome == "hit":
-            outcome = "damaged"
+        if count is None and _habitual().search(text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]):
+            continue  # background ("is regularly targeted by drones"), not a report
+        if count is None and thing is not None and thing.is_singular_object and not thing.determiner in ("these", "those"):
+            count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
         places_in_clause = _places_for(anchor, anchors, m)
         place = _choose_place(start, end, cue, places_in_clause)
@@ -171,6 +175,11 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
             )
         )
     return drafts
+
+
+@cache
+def _habitual() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
 
 
 def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
@@ -293,7 +302,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
     clause = _clause_of(start, clauses)
     best, best_score = None, None
     for cue in cues:
-        outcome = "damaged" if weapon in OBJECT_CLASSES and cue.outcome == "hit" else cue.outcome
+        outcome = cue.outcome
         if outcome not in allowed or (cue.applies_to and weapon not in cue.applies_to):
             continue
         score = None
@@ -316,12 +325,18 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
+    if best is not None and best.voice == "noun" and best.outcome == "launched" and re.match(r"attack", best.text, re.I):
+        # "an attack by 16 UAVs was repelled", "repelled an attack by 3 UAVs": the attack failed.
+        repelled = [c for c in cues if c.outcome == "intercepted" and _clause_of(c.start, clauses) == clause
+                    and re.match(r"repel|thwart|foil", c.text, re.I)]
+        if repelled:
+            best = repelled[0]
     if best is None:
         # A cue elsewhere in the clause still governs a lone thing ("...with 19 drones shot down").
         same_clause = [
             c for c in cues
             if _clause_of(c.start, clauses) == clause
-            and ("damaged" if weapon in OBJECT_CLASSES and c.outcome == "hit" else c.outcome) in allowed
+            and c.outcome in allowed
             and not (c.applies_to and weapon not in c.applies_to)
         ]
         if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:

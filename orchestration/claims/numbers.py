@@ -53,7 +53,15 @@ def _number_pattern() -> re.Pattern[str]:
 
 @cache
 def _article_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:(?P<qual>all|only|just)\s+)?(?P<art>an?|one|single)(?![\w-])", re.IGNORECASE)
+    words = sorted(lexicon.numbers()["article_words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:(?P<qual>all|only|just)\s+)?(?P<art>{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _measure_pattern() -> re.Pattern[str]:
+    units = sorted(lexicon.numbers()["measure_units"], key=len, reverse=True)
+    return re.compile(r"^\s?(?:" + "|".join(re.escape(u) for u in units) + r")(?![a-z])", re.IGNORECASE)
 
 
 @cache
@@ -105,8 +113,10 @@ def find_counts(sentence: str) -> list[CountMention]:
         value = parse_number(low_text)
         if value is None:
             continue
-        # A four-digit year is not a count ("in 2024").
+        # A four-digit year is not a count ("in 2024"), nor is a measure ("a 58-year-old man").
         if re.fullmatch(r"(19|20)\d\d", low_text) and not match.group("qual"):
+            continue
+        if _measure_pattern().match(sentence[match.end() :]):
             continue
         qualifier = "exact"
         if match.group("qual"):

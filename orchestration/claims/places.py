@@ -20,6 +20,8 @@ LOCATIVE = {
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле",
 }  # fmt: skip
 DIRECTIONAL = {"towards", "toward", "to", "against"}
+# A region named after these is where something came from or who did it, not where it happened.
+NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "з", "со"}
 VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 _FILLER = (
@@ -148,7 +150,7 @@ def _national_pattern() -> re.Pattern[str]:
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
     alternatives = "|".join(re.escape(a) for a in adjectives)
     return re.compile(
-        rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s)\s+"
+        rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s|the whole|the entire)\s+"
         rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various|"
         rf"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|dozens of)\s+)*"
         rf"{_NATIONAL_NOUNS}(?![\w])",
@@ -216,6 +218,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 prep in LOCATIVE,
             )
         )
+    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
+        prep = _preposition(sentence[: match.start()])
+        if prep in ("across", "over", "throughout", "of", "in", "around"):
+            found.append(PlaceMention(match.start(), match.end(), match.group(0), "country", None, None,
+                                      "own_territory", prep, True))
     for match in _unknown_region_pattern().finditer(sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
@@ -300,7 +307,7 @@ def _mention(start: int, end: int, text: str, entry: _Name, prep: str | None, ha
         return PlaceMention(start, end, text, "country", entry.country, None, "country", prep, prep in LOCATIVE)
     vicinity = entry.vicinity if prep in VICINITY else None
     code = vicinity or entry.code
-    locative = has_region_word or prep in LOCATIVE or prep is None
+    locative = prep not in NON_LOCATIVE and (has_region_word or prep in LOCATIVE or prep is None)
     return PlaceMention(
         start, end, text, "region", entry.country, code, entry.place_type, prep, locative, entry.vicinity
     )

@@ -23,6 +23,7 @@ class ThingMention:
     origin: str | None  # operator from an adjective in the phrase
     has_head: bool  # a noun was named ("drones"), not only a model ("two Iskander-M")
     determiner: str | None  # "the", "these", "those" right before: a thing mentioned before
+    is_singular_object: bool = False  # "woman", "house": one thing even without a number
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def _entries() -> dict[str, _Entry]:
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
     for weapon, forms in lexicon.objects().items():
+        if weapon == "singular":
+            continue
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
     for weapon, models in data["models"].items():
@@ -58,6 +61,11 @@ def _entries() -> dict[str, _Entry]:
                 is_head = any(key.endswith(h) for h in ("missile", "missiles", "drone", "drones", "uav", "uavs"))
                 entries[key] = _Entry("model_head" if is_head else "model", weapon, item["model"])
     return entries
+
+
+@cache
+def _singular_objects() -> frozenset[str]:
+    return frozenset(lexicon.normalise(w) for w in lexicon.objects().get("singular", []))
 
 
 @cache
@@ -126,7 +134,9 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     origin = next((e.country for _, _, e in run if e.role == "operator"), None)
     start, end = run[0][0], run[-1][1]
     determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
+    head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
     return ThingMention(
+        is_singular_object=head_text in _singular_objects(),
         start=start,
         end=end,
         text=sentence[start:end],
