@@ -18,6 +18,9 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 # dbt's profiles.yml reads the same variable: env_var('SKYLEDGER_WAREHOUSE', ...).
 WAREHOUSE_ENV = dg.EnvVar("SKYLEDGER_WAREHOUSE")
 ARTICLES_ENV = dg.EnvVar("SKYLEDGER_ARTICLES")
+# The read-only copy for analysts and BI tools, and the marts as Parquet (orchestration/publish.py).
+PUBLISHED_ENV = dg.EnvVar("SKYLEDGER_PUBLISHED")
+PARQUET_ENV = dg.EnvVar("SKYLEDGER_PARQUET")
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
 DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
 
@@ -34,3 +37,19 @@ def warehouse_path(explicit: str | None = None) -> Path:
 
 def articles_dir(explicit: str | None = None) -> Path:
     return Path(explicit or ARTICLES_ENV.get_value() or DEFAULT_ARTICLES).resolve()
+
+
+def published_path(explicit: str | None = None, warehouse: Path | None = None) -> Path:
+    """The published copy; by default `published/warehouse.duckdb` beside the warehouse.
+
+    For the default warehouse that is data/published/warehouse.duckdb; a build into a scratch
+    warehouse (tests, `skyledger eval`) publishes beside it and never replaces the analysts' copy.
+    """
+    default = (warehouse or warehouse_path()).parent / "published" / "warehouse.duckdb"
+    return Path(explicit or PUBLISHED_ENV.get_value() or default).resolve()
+
+
+def parquet_dir(explicit: str | None = None, warehouse: Path | None = None) -> Path:
+    """One Parquet file per mart; by default `published/parquet` beside the warehouse."""
+    default = (warehouse or warehouse_path()).parent / "published" / "parquet"
+    return Path(explicit or PARQUET_ENV.get_value() or default).resolve()

@@ -106,10 +106,13 @@ def extract_claims(article: Article) -> list[Claim]:
         if located:
             last_places = (sentence.index, sentence.paragraph, located)
     resolved = [r for r in resolved if _worth_keeping(r)]
-    _link_parents(resolved)
+    # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
+    _link_parents(resolved)
     kept = [r for r in resolved if not r.dropped]
     _infer_total_scopes(kept, resolved)
+    for r in kept:
+        r.identity = _fill_identity(r.identity, r.country, r)
     return _to_claims(article, resolved)
 
 
@@ -210,13 +213,9 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
             region_code, scope = identity.region_code, "region"
             country = region_code.split("-")[0] if region_code else None
-        elif (
-            draft.outcome in ("hit", "injured", "killed", "damaged")
-            and last_places
-            and last_places[1] == sentence.paragraph
-            and sentence.index - last_places[0] <= 1
-        ):
-            place = last_places[2][-1]
+        elif draft.outcome in ("hit", "injured", "killed", "damaged"):
+            # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia".
+            place = _context_region(identity, last_places, sentence)
     if place is not None:
         place_text = place.text
         if place.scope == "region":
@@ -277,11 +276,14 @@ def _context_region(identity: Identity, last_places, sentence) -> PlaceMention |
     return None
 
 
-def _fill_identity(identity: Identity, country: str | None) -> Identity:
+def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | None = None) -> Identity:
     if identity.claimant_id == "unattributed":
         return identity
+    if identity.country is None and claim is not None and claim.draft.outcome == "intercepted":
+        # Whoever reports shooting down Ukrainian drones is on the Russian side, and the reverse.
+        country = _OTHER_SIDE.get(claim.weapon_origin) or country
     if identity.country is None and country is not None:
-        identity = replace(identity, country=country)
+        identity = replace(identity, country=country, claimant_id=None if (identity.claimant_id or "").startswith("xx-") else identity.claimant_id)
     if identity.claimant_id is None:
         cid = _institution_id(identity.kind, identity.claimant or identity.kind, identity.country)
         identity = replace(identity, claimant_id=cid or f"xx-{_slug(identity.claimant or identity.kind)}")
@@ -383,6 +385,8 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 continue
             if not _same_place(earlier, later):
                 continue
+            if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (later.scope, later.region_code, later.country):
+                continue  # a figure with no number repeats one only at the very same place
             if earlier.draft.sentence.index == later.draft.sentence.index and earlier.draft.anchor_start != later.draft.anchor_start and same_count and earlier.draft.count is not None:
                 continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
             keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)

@@ -118,6 +118,8 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue
         if _measure_pattern().match(sentence[match.end() :]):
             continue
+        if re.search(r"[\w][/-]$", sentence[: match.start()]):
+            continue  # part of a name: "Shahed-136/131", "Su-34"
         qualifier = "exact"
         if match.group("qual"):
             qualifier = qualifier_of.get(lexicon.normalise(match.group("qual")), "exact")

@@ -17,7 +17,9 @@ from orchestration.claims import lexicon
 LOCATIVE = {
     "over", "in", "near", "above", "on", "at", "across", "outside", "around", "into", "onto", "within",
     "inside", "throughout", "off", "towards", "toward", "to", "against", "upon", "under", "nearby",
-    "над", "в", "во", "на", "под", "у", "біля", "около", "возле",
+    "над", "в", "во", "на", "под", "у", "біля", "около", "возле", "по",
+    # the target of an attack verb is where things happened: "attacked Ukraine with 19 missiles"
+    "attacked", "struck", "hit", "targeted", "shelled", "bombed", "pounded", "attack", "attacking",
 }  # fmt: skip
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
