@@ -315,7 +315,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
             between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
-                    score = len(gap) + 2
+                    # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
+                    score = len(gap) + 2 + (30 if "," in gap and cue.voice == "either" else 0)
                 elif _clause_of(cue.start, clauses) == clause and len(gap) < 90 and "." not in gap:
                     score = 60 + len(gap)
         if score is not None and (best_score is None or score < best_score):

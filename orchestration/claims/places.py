@@ -221,8 +221,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
             )
         )
     for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
-        prep = _preposition(sentence[: match.start()])
-        if prep in ("across", "over", "throughout", "of", "in", "around"):
+        before = re.search(r"(across|over|throughout|of|in|around|inside|within)\s+$", sentence[: match.start()], re.I)
+        prep = before.group(1).lower() if before else None
+        if prep:
             found.append(PlaceMention(match.start(), match.end(), match.group(0), "country", None, None,
                                       "own_territory", prep, True))
     for match in _unknown_region_pattern().finditer(sentence):
