@@ -70,6 +70,11 @@ def _summarise(result, warehouse_path: Path) -> dict:
     ]
     if failures:
         summary["failures"] = failures
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == "published_warehouse":
+            metadata = event.materialization.metadata
+            summary["published"] = metadata["path"].value
+            summary["parquet"] = metadata["parquet_dir"].value
     if warehouse_path.exists():
         con = duckdb.connect(str(warehouse_path), read_only=True)
         try:
@@ -98,6 +103,8 @@ def _print_summary(summary: dict) -> None:
     for key in ("articles", "rejected", "duplicates", "claims"):
         if key in summary:
             print(f"  {key:14s} {summary[key]}")
+    for key in ("published", "parquet"):
+        print(f"  {key:14s} {summary.get(key, 'not updated')}")
     print(
         f"  {'tests':14s} {summary['tests_passed']} passed, {summary['tests_warned']} warned, "
         f"{summary['tests_failed']} failed"

@@ -66,6 +66,7 @@ def publish(warehouse: Path, published: Path, parquet_dir: Path) -> PublishSumma
     parquet_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(published.parent, f".{published.name}.*.tmp*")
     _remove_stale(parquet_dir.parent, f".{parquet_dir.name}.*.tmp")
+    _remove_stale(parquet_dir.parent, f".{parquet_dir.name}.*.link")
 
     token = f"{datetime.now(UTC):%Y%m%dT%H%M%S}.{uuid.uuid4().hex[:8]}"
     database_tmp = published.with_name(f".{published.name}.{token}.tmp")
@@ -165,7 +166,8 @@ def _swap_parquet(written: Path, link: Path) -> Path:
     # Keep the version readers may still be listing; remove the ones before it.
     keep = {version.resolve(), previous}
     for old in link.parent.glob(f".{link.name}.*"):
-        if old.is_dir() and not old.is_symlink() and old.resolve() not in keep and not old.name.endswith(".tmp"):
+        is_version = old.is_dir() and not old.is_symlink() and not old.name.endswith(".tmp")
+        if is_version and old.resolve() not in keep:
             shutil.rmtree(old, ignore_errors=True)
     return version
 

@@ -49,8 +49,12 @@ _AFTER_GAP = re.compile(
 _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(
-    r"^\s*(?:each\s+)?(?:over|in|above|near|on|across|—|-)\s", re.IGNORECASE
-)  # "27 over Rostov": a breakdown item
+    r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?(?:over|in|above|near|on|across|—|–|-)\s",
+    re.IGNORECASE,
+)  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
+# Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
+_DEBRIS_BEFORE = re.compile(r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
@@ -131,6 +135,10 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
             # "shot down 12 out of 13 drones": the 13 were launched, the 12 intercepted.
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
+        if weapon in WEAPON_CLASSES and thing is not None and (
+            _DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :])
+        ):
+            cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
         if cue is None and is_list_item and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
         if cue is None:

@@ -33,7 +33,7 @@ _FILLER = (
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
     r"settlement|capital|regional|port|industrial|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
-    r"районе|районі|городе|місті|селе|области)"
+    r"районе|районі|городе|місті|селе|области|территорией|территории|акваторией|акватории|небом|территорію|території)"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
 _REGION_OF = re.compile(
@@ -226,6 +226,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if prep:
             found.append(PlaceMention(match.start(), match.end(), match.group(0), "country", None, None,
                                       "own_territory", prep, True))
+    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])", sentence, re.IGNORECASE):
+        before = re.search(r"(over|above|in|into|on)\s+$", sentence[: match.start()], re.IGNORECASE)
+        if before and not any(p.start <= match.start() < p.end for p in found):
+            found.append(PlaceMention(match.start(), match.end(), match.group(0), "sea", None, None, "sea",
+                                      before.group(1).lower(), True))
     for match in _unknown_region_pattern().finditer(sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
