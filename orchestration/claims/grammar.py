@@ -54,6 +54,11 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
 _DEBRIS_BEFORE = re.compile(r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_DEBRIS_VERB = re.compile(
+    r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
+    r"came\s+down|shattered|smashed|broke|upaли|упали|впали)\b",
+    re.IGNORECASE,
+)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
@@ -135,9 +140,10 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
             # "shot down 12 out of 13 drones": the 13 were launched, the 12 intercepted.
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
+        clause_text = text[slice(*m.clauses[_clause_of(start, m.clauses)])]
         if weapon in WEAPON_CLASSES and thing is not None and (
             _DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :])
-        ):
+        ) and _DEBRIS_VERB.search(clause_text):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
         if cue is None and is_list_item and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
