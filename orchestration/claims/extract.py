@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from orchestration.claims import lexicon
-from orchestration.claims.claimants import ClaimantMention
+from orchestration.claims.claimants import ClaimantMention, find_claimants
 from orchestration.claims.grammar import WEAPON_CLASSES, Draft, draft_claims, read_sentence
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.places import PlaceMention
@@ -77,6 +77,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_thing: ThingMention | None = None
     last_places: tuple[int, int, list[PlaceMention]] | None = None
     resolved: list[_Resolved] = []
+    publisher = _publisher(article.outlet)
     for sentence in sentences:
         mentions = read_sentence(sentence, article.published_date)
         for claimant in mentions.claimants:
@@ -91,10 +92,12 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = sources[(draft.source.start, draft.source.end)], False
             elif draft.is_hedged:
                 identity, carried = UNATTRIBUTED, False
+            elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
+                identity, carried = sources[(subject.start, subject.end)], False
             elif last_source and last_source[2] == sentence.paragraph and sentence.index - last_source[1] <= CARRY_SENTENCES:
                 identity, carried = last_source[0], True
             else:
-                identity, carried = UNATTRIBUTED, False
+                identity, carried = publisher, False
             resolved.append(_resolve(draft, identity, carried, last_places, sentence))
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions:
@@ -114,6 +117,28 @@ def extract_claims(article: Article) -> list[Claim]:
     for r in kept:
         r.identity = _fill_identity(r.identity, r.country, r)
     return _to_claims(article, resolved)
+
+
+def _publisher(outlet: str | None) -> Identity:
+    """An institution publishing its own report (the air force's channel) makes its own claims;
+    a news outlet's own statements stay unattributed, as the spec reads them."""
+    if not outlet:
+        return UNATTRIBUTED
+    mentions = [m for m in find_claimants(outlet) if m.claimant_id and m.kind != "media"]
+    if not mentions:
+        return UNATTRIBUTED
+    m = mentions[0]
+    return Identity(outlet, m.claimant_id, m.kind, m.country, m.region_code, m.is_person)
+
+
+def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> ClaimantMention | None:
+    """'The Air Force destroyed 59 missiles': a military body doing what it reports is its source."""
+    for c in claimants:
+        if c.kind in ("military", "defence_ministry") and c.end <= draft.anchor_start:
+            between = draft.sentence.text[c.end : draft.anchor_start]
+            if "." not in between and len(between) < 120:
+                return c
+    return None
 
 
 def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity:

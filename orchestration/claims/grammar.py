@@ -145,7 +145,8 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
             _DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :])
         ) and _DEBRIS_VERB.search(clause_text):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
-        if cue is None and is_list_item and last_cue is not None:
+        after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
+        if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
         if cue is None:
             continue
@@ -159,7 +160,7 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
         places_in_clause = _places_for(anchor, anchors, m)
-        place = _choose_place(start, end, cue, places_in_clause)
+        place = _choose_place(start, end, cue, places_in_clause, text)
         time = _choose_time(start, m.times, m.clauses)
         source = _choose_source(start, m.claimants, m.clauses)
         qualifier = count.qualifier if count else "unspecified"
@@ -359,7 +360,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
     return best
 
 
-def _choose_place(start, end, cue, places: list[PlaceMention]) -> PlaceMention | None:
+def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -> PlaceMention | None:
+    if cue is not None and cue.outcome == "launched" and text:
+        # "50 missiles launched from bombers over the Volgograd region": a launch site, not a target.
+        places = [p for p in places if p.start < end or not re.search(r"\bfrom\b", text[end : p.start], re.I)]
     if not places:
         return None
     # Prefer a place where things happened over a heading ("flying towards Mozyr ... over Yelsky"),
