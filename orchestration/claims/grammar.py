@@ -23,10 +23,12 @@ from orchestration.claims.timewords import TimeMention, find_time_mentions
 from orchestration.claims.weapons import ThingMention, find_things
 
 WEAPON_CLASSES = ("drone", "missile", "guided_bomb", "rocket", "aircraft", "other")
+# Aircraft are counted when shot down or hit on the ground, not as the carriers of a launch.
 OBJECT_CLASSES = ("building", "vehicle", "infrastructure")
 # Which outcomes each class of thing can have; a cue outside these does not govern the thing.
 ALLOWED_OUTCOMES = {
     **{w: ("intercepted", "launched", "hit") for w in WEAPON_CLASSES},
+    "aircraft": ("intercepted", "hit"),
     "person": ("injured", "killed"),
     **{w: ("damaged",) for w in OBJECT_CLASSES},
 }
@@ -63,7 +65,8 @@ _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
-_SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
@@ -134,7 +137,7 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
     last_cue: OutcomeCue | None = None
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
-        cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors)
+        cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
         if role == "whole" and cue is None and last_cue is not None:
             cue = last_cue
         if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
@@ -237,9 +240,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and _REFERRED_BACK.search(text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
-        if _SUBSET.search(text[max(0, thing.start - 40) : count.start if count else thing.start]) and (
-            count is None or thing.weapon == "person"
-        ):
+        subset = _SUBSET.search(text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
+            thing.weapon == "person" and _SUBSET_AFTER.match(text[thing.end :])
+        )
+        if subset and (count is None or thing.weapon == "person"):
             continue  # "including Shahed drones", "including three children": part of a claim already made
         if _COMPOUND_NOUN.match(text[thing.end :]):
             continue  # "missile strikes", "drone attacks": the events, not things counted
@@ -251,8 +255,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     for count in m.counts:
         if count.start in used_counts or count.is_article or count.value is None:
             continue
+        # An elided noun is the last thing counted before it ("three residents ...: two in Pokrovsk").
+        counted = [a[3] for a in anchors if a[3] is not None and a[1] <= count.start]
         previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
-        stand_in = previous[-1] if previous else last_thing
+        stand_in = counted[-1] if counted else previous[-1] if previous else last_thing
         after = text[count.end :]
         # "38 of 50 drones": the first count is a part of the things counted next.
         of_total = _OF_TOTAL.match(after)
@@ -312,7 +318,7 @@ def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> 
     return False
 
 
-def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeCue | None:
+def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
     allowed = ALLOWED_OUTCOMES.get(weapon, ())
     clause = _clause_of(start, clauses)
     best, best_score = None, None
@@ -336,7 +342,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors) -> OutcomeC
                     score = 60 + len(gap)
         if score is not None and (best_score is None or score < best_score):
             best, best_score = cue, score
-            if cue.outcome == "hit" and cue.end <= start and re.match(r"attack", cue.text, re.I) and _WITH_GAP.search(
+            # With no number ("attacked Odesa with drones") it stays a hit, as the spec reads "drones attacked Kyiv".
+            if has_count and cue.outcome == "hit" and cue.end <= start and re.match(r"attack", cue.text, re.I) and _WITH_GAP.search(
                 text[cue.end : start]
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
