@@ -21,8 +21,8 @@ def extract_batch(frame: pd.DataFrame) -> list:
             text=row.text,
             # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
             published_date=None if pd.isna(published) else pd.Timestamp(published).date(),
-            title=row.title,
-            outlet=row.outlet,
+            title=None if pd.isna(row.title) else row.title,
+            outlet=None if pd.isna(row.outlet) else row.outlet,
         )
         claims.extend(extract_claims(article))
     return claims

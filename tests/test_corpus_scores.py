@@ -1,0 +1,61 @@
+"""The extractor against our own gold corpora, scored with the spec's matching rule.
+
+Extraction only (no warehouse), so each corpus takes seconds. The thresholds are the floors
+we have measured and hold ourselves to; raising one is how an improvement is locked in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orchestration.claims import Article, extract_claims
+from orchestration.evaluation import read_gold, report, score
+from orchestration.loading import read_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {
+    # name: (articles folder, gold files, minimum F1)
+    "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.82),
+    "dev": (
+        ROOT / "tests" / "corpus" / "dev" / "articles",
+        [ROOT / "tests" / "corpus" / "dev" / "gold_a.jsonl", ROOT / "tests" / "corpus" / "dev" / "gold_b.jsonl"],
+        0.77,
+    ),
+}
+
+
+def predict(folder: Path) -> list[dict]:
+    rows = []
+    for record in read_folder(folder).records:
+        article = Article(record.article_id, record.text, record.published_date, record.title, record.outlet)
+        for claim in extract_claims(article):
+            row = claim.as_row()
+            row["article"] = row["article_id"]
+            for key in ("period_start", "period_end"):
+                row[key] = str(row[key]) if row[key] else None
+            rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_gold_files_are_well_formed(name):
+    folder, golds, _ = CORPORA[name]
+    for gold in golds:
+        completed = subprocess.run(
+            [sys.executable, str(ROOT / "tests" / "corpus_check.py"), "--gold", str(gold), "--articles", str(folder)],
+            capture_output=True,
+            text=True,
+        )
+        assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_corpus_f1_stays_above_its_floor(name):
+    folder, golds, floor = CORPORA[name]
+    gold = [claim for path in golds for claim in read_gold(path)]
+    result = score(gold, predict(folder))
+    assert result.f1 >= floor, report(result, show_misses=False)
