@@ -6,6 +6,7 @@ variable, else the default beside the project.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -44,12 +45,30 @@ def published_path(explicit: str | None = None, warehouse: Path | None = None) -
 
     For the default warehouse that is data/published/warehouse.duckdb; a build into a scratch
     warehouse (tests, `skyledger eval`) publishes beside it and never replaces the analysts' copy.
+    Made absolute, not resolved: a link stays a link, replaced whole on each publish.
     """
     default = (warehouse or warehouse_path()).parent / "published" / "warehouse.duckdb"
-    return Path(explicit or PUBLISHED_ENV.get_value() or default).resolve()
+    return Path(os.path.abspath(explicit or PUBLISHED_ENV.get_value() or default))
 
 
 def parquet_dir(explicit: str | None = None, warehouse: Path | None = None) -> Path:
-    """One Parquet file per mart; by default `published/parquet` beside the warehouse."""
+    """One Parquet file per mart; by default `published/parquet` beside the warehouse.
+
+    The folder is a symbolic link to the current version (see publish.py): made absolute, not
+    resolved, so it names the link.
+    """
     default = (warehouse or warehouse_path()).parent / "published" / "parquet"
-    return Path(explicit or PARQUET_ENV.get_value() or default).resolve()
+    return Path(os.path.abspath(explicit or PARQUET_ENV.get_value() or default))
+
+
+# The static dbt docs site (orchestration/docs_site.py): one HTML file with the manifest inlined.
+DOCS_ENV = dg.EnvVar("SKYLEDGER_DOCS")
+
+
+def docs_path(explicit: str | None = None, warehouse: Path | None = None) -> Path:
+    """The docs site's single page; by default `published/docs/index.html` beside the warehouse.
+
+    For the default warehouse that is data/published/docs/index.html, next to the published copy.
+    """
+    default = (warehouse or warehouse_path()).parent / "published" / "docs" / "index.html"
+    return Path(explicit or DOCS_ENV.get_value() or default).resolve()

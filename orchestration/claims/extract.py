@@ -252,6 +252,8 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         elif place.scope == "country":
             scope = "country"
             country = place.country or (identity.country if place.place_type == "own_territory" else None)
+            if country is None and place.place_type == "own_territory" and last_places:
+                country = last_places[2][-1].country  # "across the country" in a text about one country
             if country is None:
                 scope = "unknown"
         else:

@@ -164,6 +164,10 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         clause = _clause_of(start, m.clauses)
         places_in_clause = _places_for(anchor, anchors, m)
         place = _choose_place(start, end, cue, places_in_clause, text)
+        is_part = role == "part" or bool(re.match(r"\s+of\s+(?:which|them|these|those)\b", text[end:], re.I))
+        if place is None and is_part and drafts:
+            # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
+            place, places_in_clause = drafts[-1].place, drafts[-1].places_in_clause
         time = _choose_time(start, m.times, m.clauses)
         source = _choose_source(start, m.claimants, m.clauses)
         qualifier = count.qualifier if count else "unspecified"
