@@ -67,6 +67,7 @@ _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE)
+_ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in)\s", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
@@ -138,6 +139,8 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
+        if role == "strike_on":
+            cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
             cue = last_cue
         if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
@@ -174,6 +177,16 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         value = count.value if count else None
         if value is None:
             qualifier = "unspecified"
+        second = _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
+        if second is not None:
+            # "All 24 drones launched by Russia overnight were shot down": launched 24 and intercepted 24.
+            drafts.append(
+                Draft(m.sentence, start, end, count.value if count else None,
+                      (count.qualifier if count and count.value is not None else "unspecified"),
+                      count.text if count else None, thing, weapon, thing.model if thing else None, "launched",
+                      cue.text, place, places_in_clause, time, source, m.is_hedged, is_list_item, clause)
+            )
+            cue, outcome = second, second.outcome
         drafts.append(
             Draft(
                 sentence=m.sentence,
@@ -202,6 +215,20 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
 @cache
 def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
+
+
+def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> OutcomeCue | None:
+    """A launch participle right after the thing, then the sentence's own verb further on."""
+    if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 2:
+        return None
+    clause = _clause_of(end, clauses)
+    for later in cues:
+        if any(cue.end <= a[0] < later.start for a in anchors):
+            break  # "Of 145 drones launched, 98 were shot down": the later verb has its own count
+        if later.start > cue.end and later.outcome in ("intercepted", "hit") and _clause_of(later.start, clauses) == clause:
+            if re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?$", text[cue.end : later.start]):
+                return later
+    return None
 
 
 def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
@@ -249,7 +276,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         )
         if subset and (count is None or thing.weapon == "person"):
             continue  # "including Shahed drones", "including three children": part of a claim already made
-        if _COMPOUND_NOUN.match(text[thing.end :]):
+        compound = _COMPOUND_NOUN.match(text[thing.end :])
+        if compound:
+            target = _ATTACK_ON.match(text[thing.end :])
+            if target and count is None and thing.weapon in WEAPON_CLASSES and any(
+                p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places
+            ):
+                # "a drone strike on Shebekino": a strike on a place with no number is a hit.
+                anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
             continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
@@ -294,7 +328,11 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         gap = text[count.end : thing.start]
         if count.is_article and not _is_singular(thing):
             return None
-        if re.fullmatch(r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?", gap, re.I):
+        if re.fullmatch(
+            r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?(?:(?:more|other|further|additional)[\s\u00a0]+)?",
+            gap,
+            re.I,
+        ):
             return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun.
         if any(c.start >= count.end and c.end <= thing.start and not text[count.end : c.start].strip()
