@@ -28,16 +28,47 @@ def load_csv(name: str) -> list[dict[str, str]]:
 
 
 def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex matching any phrase as whole words, longest phrase first."""
-    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    parts = []
-    for phrase in unique:
-        escaped = re.escape(phrase)
-        # Any run of spaces (incl. no-break) between words, and hyphen or space interchangeable.
-        escaped = escaped.replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]").replace("’", "['’]")
-        parts.append(escaped)
-    body = "|".join(parts) or r"(?!x)x"
+    """One regex matching any phrase as whole words, the longest phrase at a position winning.
+
+    The phrases are compiled as a trie (shared prefixes factored out), which keeps matching fast
+    with thousands of names; any run of spaces matches a space, and either apostrophe matches.
+    """
+    fold = bool(flags & re.IGNORECASE)
+    unique = {p.strip().lower() if fold else p.strip() for p in phrases if p and p.strip()}
+    body = _trie_regex(unique) if unique else r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+def _trie_regex(phrases: Iterable[str]) -> str:
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in re.sub(r"\s+", " ", phrase.replace("’", "'")):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    # Longer continuations are tried first; the empty ending last, so the longest phrase wins.
+    for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        if char == " ":
+            atom = r"[\s\u00a0]+"
+        elif char == "'":
+            atom = "['’]"
+        else:
+            atom = re.escape(char)
+        branches.append(atom + _node_regex(node[char]))
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{group})?" if ends_here else group
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
 def normalise(text: str) -> str:

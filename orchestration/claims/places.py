@@ -126,25 +126,24 @@ def _region_word_pattern() -> str:
 @cache
 def _name_pattern() -> re.Pattern[str]:
     regional, standalone = _index()
-    names = sorted({*regional, *standalone}, key=len, reverse=True)
-    # Names are proper nouns: match their capitalised form only (the index is keyed lower case).
-    alternatives = "|".join(_capitalised(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+    # Names are proper nouns: match them capitalised, as written in the data or title-cased.
+    written = [row["name"] for row in lexicon.places()]
+    for row in lexicon.regions():
+        written += [row["name"], *row["names"].split("|")]
+    for row in lexicon.countries():
+        written += row["names"].split("|")
+    spellings = {w for w in written if w} | {_capitalised(name) for name in {*regional, *standalone}}
+    return lexicon.phrase_pattern(spellings, flags=0)
+
+
+_LOWER_WORDS = {"of", "the", "on", "na", "nad", "and", "upon", "am", "de", "la", "на", "над", "под", "по", "де"}
 
 
 def _capitalised(name: str) -> str:
-    parts = []
-    for word in re.split(r"(\s+|-)", name):
-        if not word or word.isspace():
-            parts.append(r"[\s\u00a0]+" if word else "")
-        elif word == "-":
-            parts.append("-")
-        elif word in ("of", "the", "on", "na", "nad", "and"):
-            parts.append(re.escape(word))
-        else:
-            first = word[0]
-            parts.append(f"[{re.escape(first.upper())}{re.escape(first)}]" + re.escape(word[1:]))
-    return "".join(parts)
+    return "".join(
+        part if part in _LOWER_WORDS or not part or part.isspace() or part == "-" else part[0].upper() + part[1:]
+        for part in re.split(r"(\s+|-)", name)
+    )
 
 
 @cache
