@@ -330,12 +330,15 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
         return None
     if draft.thing is not None and draft.thing.origin:
         return draft.thing.origin
+    if draft.thing is not None and draft.thing.operator:
+        return draft.thing.operator
     text = draft.sentence.text
     if draft.outcome in ("launched", "hit"):
-        before = text[: draft.anchor_start]
+        # The attacker is named before the verb ("The Russian army attacked Kyiv with ..."), not after it.
+        before = text[: min(draft.anchor_start, draft.extras.get("cue_start", draft.anchor_start))]
         hits = [(m.start(), side) for side, pattern in _AGENTS.items() for m in pattern.finditer(before)]
         if hits:
-            return max(hits)[1]
+            return min(hits)[1]
         if _ENEMY.search(before) and identity.country in _OTHER_SIDE:
             return _OTHER_SIDE[identity.country]
     if country in _OTHER_SIDE:

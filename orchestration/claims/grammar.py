@@ -120,7 +120,13 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     times = find_time_mentions(text, published)
     claimants = find_claimants(text)
     things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
-    places = [p for p in find_places(text) if not _overlaps_spans(p.start, p.end, [(x.start, x.end) for x in [*times, *claimants]])]
+    places = [
+        p
+        for p in find_places(text)
+        if not _overlaps_spans(p.start, p.end, [(x.start, x.end) for x in [*times, *claimants]])
+        # "the Defence Ministry in Moscow": where the claimant sits, not where things happened
+        and not any(re.fullmatch(r"\s+in\s+", text[c.end : p.start]) for c in claimants)
+    ]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
@@ -207,6 +213,7 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
                 is_hedged=m.is_hedged,
                 is_list_item=is_list_item,
                 clause=clause,
+                extras={"cue_start": cue.start},
             )
         )
     return drafts

@@ -24,6 +24,7 @@ class ThingMention:
     has_head: bool  # a noun was named ("drones"), not only a model ("two Iskander-M")
     determiner: str | None  # "the", "these", "those" right before: a thing mentioned before
     is_singular_object: bool = False  # "woman", "house": one thing even without a number
+    operator: str | None = None  # the side that flies the named model (data/weapons.yml)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class _Entry:
     weapon: str | None = None
     model: str | None = None
     country: str | None = None
+    operator: str | None = None
 
 
 @cache
@@ -59,7 +61,9 @@ def _entries() -> dict[str, _Entry]:
             for form in item["forms"]:
                 key = lexicon.normalise(form)
                 is_head = any(key.endswith(h) for h in ("missile", "missiles", "drone", "drones", "uav", "uavs"))
-                entries[key] = _Entry("model_head" if is_head else "model", weapon, item["model"])
+                entries[key] = _Entry(
+                    "model_head" if is_head else "model", weapon, item["model"], operator=item.get("operator")
+                )
     return entries
 
 
@@ -132,11 +136,13 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     if weapon not in ("drone", "missile", "guided_bomb", "rocket", "aircraft"):
         model = None
     origin = next((e.country for _, _, e in run if e.role == "operator"), None)
+    operator = next((m.operator for m in models if m.operator and m.weapon == weapon), None)
     start, end = run[0][0], run[-1][1]
     determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
     head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
     return ThingMention(
         is_singular_object=head_text in _singular_objects(),
+        operator=operator,
         start=start,
         end=end,
         text=sentence[start:end],
