@@ -23,8 +23,13 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/skyledger build
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# Headless Chromium for tests/test_docs_site.py (Debian's package); those tests fail without it.
+.PHONY: browser
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 check: install
 	$(BIN)/ruff check orchestration tests bench

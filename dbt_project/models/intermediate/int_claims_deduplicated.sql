@@ -1,12 +1,19 @@
 -- One row per distinct claim: the same claim reported by several articles (same claimant,
 -- outcome, weapon, count, place and period -- or, with no period, the same published date)
 -- collapses to one row. The earliest report is the representative; the group keeps how many
--- reports, articles and outlets carried it, and the ids of every report.
+-- reports, articles and outlets carried it, the ids of every report, and when the claim was
+-- first published and first loaded.
+--
+-- Within one article, claims are already distinct (the extractor merges repeats), so two claims
+-- of one article never collapse: "an apartment block and a shop were damaged" is two claims with
+-- the same key. The n-th claim with a key in one article matches the n-th in another
+-- (key_occurrence, in text order).
 
 {% set claim_key = [
     'claimant_id', 'outcome', 'weapon', 'count',
     'region_code', 'scope', 'country',
     'period_start', 'period_end', 'unperiodised_date',
+    'key_occurrence',
 ] %}
 
 with
@@ -21,12 +28,29 @@ keyed as (
 
     select
         *,
-        -- with no period at all, the published date stands in for the window
+        -- with no period at all, the published date stands in for the window; with no
+        -- published date either, the article does (undated reports are not merged)
         case
-            when period_start is null and period_end is null then published_date
+            when period_start is null and period_end is null
+                then coalesce(cast(published_date as varchar), 'article:' || article_id)
         end as unperiodised_date,
 
     from claims
+
+),
+
+occurrences as (
+
+    select
+        *,
+        row_number() over (
+            partition by
+                article_id,
+                {{ claim_key[:-1] | join(', ') }}
+            order by evidence_start, claim_id
+        ) as key_occurrence,
+
+    from keyed
 
 ),
 
@@ -36,7 +60,7 @@ grouped as (
         *,
         {{ surrogate_key(claim_key) }} as claim_group_id,
 
-    from keyed
+    from occurrences
 
 ),
 
@@ -67,6 +91,8 @@ group_stats as (
         count(distinct article_id) as article_count,
         count(distinct outlet) as outlet_count,
         min(published_date) as first_published_date,
+        min(published_at) as first_published_at,
+        min(loaded_at) as first_loaded_at,
         list(distinct article_id order by article_id) as article_ids,
         list(claim_id order by claim_id) as claim_ids,
 
@@ -111,10 +137,15 @@ final as (
         representatives.parent_claim_id,
         representatives.evidence_text,
         representatives.published_date,
+        representatives.published_at,
+        representatives.loaded_at,
+        representatives.outlet,
         group_stats.report_count,
         group_stats.article_count,
         group_stats.outlet_count,
         group_stats.first_published_date,
+        group_stats.first_published_at,
+        group_stats.first_loaded_at,
         group_stats.article_ids,
         group_stats.claim_ids,
 

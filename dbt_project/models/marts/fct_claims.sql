@@ -1,5 +1,8 @@
 -- Grain: one row per claim (of the current version of its article).
 -- The columns of the claims spec come first, in the spec's order; extra columns follow.
+-- Bitemporal: period_start/period_end/claim_date say when it happened; published_at, loaded_at
+-- (this report) and first_published_at, first_loaded_at (the earliest report of the same claim,
+-- in any article) say when we learned it.
 
 with
 
@@ -9,46 +12,70 @@ claims as (
 
 ),
 
+deduplicated as (
+
+    select * from {{ ref('int_claims_deduplicated') }}
+
+),
+
+-- every report's distinct claim: one row per claim_id
+claim_groups as (
+
+    select
+        unnest(claim_ids) as claim_id,
+        claim_group_id,
+        first_published_at,
+        first_loaded_at,
+
+    from deduplicated
+
+),
+
 final as (
 
     select
         -- the spec's columns (shared/claims-spec.md), in order
-        claim_id,
-        article_id,
-        claimant,
-        claimant_id,
-        claimant_kind,
-        claimant_country,
-        outcome,
-        weapon,
-        weapon_model,
-        weapon_origin,
-        count,
-        count_qualifier,
-        country,
-        region_code,
-        scope,
-        place,
-        time_text,
-        period_start,
-        period_end,
-        parent_claim_id,
-        evidence_start,
-        evidence_end,
-        evidence_text,
+        claims.claim_id,
+        claims.article_id,
+        claims.claimant,
+        claims.claimant_id,
+        claims.claimant_kind,
+        claims.claimant_country,
+        claims.outcome,
+        claims.weapon,
+        claims.weapon_model,
+        claims.weapon_origin,
+        claims.count,
+        claims.count_qualifier,
+        claims.country,
+        claims.region_code,
+        claims.scope,
+        claims.place,
+        claims.time_text,
+        claims.period_start,
+        claims.period_end,
+        claims.parent_claim_id,
+        claims.evidence_start,
+        claims.evidence_end,
+        claims.evidence_text,
         -- extras
-        published_date,
-        published_at,
-        loaded_at,
-        outlet,
-        claim_date,
-        is_place_resolved,
-        is_hedged,
-        count_text,
-        place_text,
-        region_name,
+        claims.published_date,
+        claims.published_at,
+        claims.loaded_at,
+        claims.outlet,
+        claims.claim_date,
+        claims.is_place_resolved,
+        claims.is_hedged,
+        claims.count_text,
+        claims.place_text,
+        claims.region_name,
+        claim_groups.claim_group_id,
+        claim_groups.first_published_at,
+        claim_groups.first_loaded_at,
 
     from claims
+    left join claim_groups
+        on claims.claim_id = claim_groups.claim_id
 
 )
 

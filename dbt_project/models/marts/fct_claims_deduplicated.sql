@@ -1,5 +1,8 @@
 -- Grain: one row per distinct claim (a claim reported by several articles counted once),
 -- keyed by the claim_id of its earliest report.
+-- Bitemporal: period_start/period_end/claim_date say when it happened; published_at, loaded_at
+-- (the representative report) and first_published_at, first_loaded_at (the earliest of all its
+-- reports) say when we learned it.
 
 with
 
@@ -35,10 +38,16 @@ final as (
         claim_date,
         parent_claim_id,
         evidence_text,
+        outlet,
+        published_date,
+        published_at,
+        loaded_at,
+        first_published_date,
+        first_published_at,
+        first_loaded_at,
         report_count,
         article_count,
         outlet_count,
-        first_published_date,
         article_ids,
         claim_ids,
 

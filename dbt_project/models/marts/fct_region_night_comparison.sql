@@ -1,0 +1,128 @@
+-- Grain: one row per region_code x claim_date x outcome x weapon (a region's night), with each
+-- kind of claimant's figure side by side: "the ministry says 20 over Rostov, the governor says 11".
+-- Built on fct_region_daily, so a figure repeated by several articles is counted once.
+--
+-- Roles, from the claimant (dim_claimant) and the region's country (dim_region):
+--   ministry    a defence ministry or military command (air force, general staff) of the
+--               region's own side
+--   governor    a regional authority (governor, head of a regional military administration) of
+--               the region's own side
+--   other_side  any claimant whose country is known and is not the region's country
+-- A claimant whose country is unknown counts with the region's own side. Everybody else
+-- (mayors, media, unattributed ...) is in claimant_ids and the lowest/highest figures only.
+-- When several claimants share a role, the role's figure is the highest of their figures.
+
+with
+
+region_daily as (
+
+    select * from {{ ref('fct_region_daily') }}
+
+),
+
+claimants as (
+
+    select * from {{ ref('dim_claimant') }}
+
+),
+
+regions as (
+
+    select * from {{ ref('dim_region') }}
+
+),
+
+figures as (
+
+    select
+        region_daily.region_code,
+        regions.region_name,
+        regions.country_code as region_country,
+        region_daily.claim_date,
+        region_daily.outcome,
+        region_daily.weapon,
+        region_daily.claimant_id,
+        region_daily.total_count,
+        region_daily.claim_count,
+        region_daily.article_count,
+        case
+            when claimants.country is not null and claimants.country <> regions.country_code
+                then 'other_side'
+            when claimants.kind in ('defence_ministry', 'military')
+                then 'ministry'
+            when claimants.kind = 'regional_authority'
+                then 'governor'
+        end as claimant_role,
+
+    from region_daily
+    inner join regions
+        on region_daily.region_code = regions.region_code
+    left join claimants
+        on region_daily.claimant_id = claimants.claimant_id
+
+),
+
+compared as (
+
+    select
+        region_code,
+        region_name,
+        region_country,
+        claim_date,
+        outcome,
+        weapon,
+
+        max(total_count) filter (where claimant_role = 'ministry') as ministry_count,
+        list(claimant_id order by claimant_id)
+            filter (where claimant_role = 'ministry') as ministry_claimant_ids,
+
+        max(total_count) filter (where claimant_role = 'governor') as governor_count,
+        list(claimant_id order by claimant_id)
+            filter (where claimant_role = 'governor') as governor_claimant_ids,
+
+        max(total_count) filter (where claimant_role = 'other_side') as other_side_count,
+        list(claimant_id order by claimant_id)
+            filter (where claimant_role = 'other_side') as other_side_claimant_ids,
+
+        min(total_count) as lowest_count,
+        max(total_count) as highest_count,
+        count(total_count) as claimants_with_count,
+        count(*) as claimant_count,
+        list(claimant_id order by claimant_id) as claimant_ids,
+        sum(claim_count) as claim_count,
+
+    from figures
+    group by region_code, region_name, region_country, claim_date, outcome, weapon
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['region_code', 'claim_date', 'outcome', 'weapon']) }} as region_night_id,
+        region_code,
+        region_name,
+        region_country,
+        claim_date,
+        outcome,
+        weapon,
+        cast(ministry_count as bigint) as ministry_count,
+        cast(governor_count as bigint) as governor_count,
+        cast(other_side_count as bigint) as other_side_count,
+        cast(ministry_count - governor_count as bigint) as ministry_minus_governor_count,
+        coalesce(lowest_count < highest_count, false) as is_disagreement,
+        cast(lowest_count as bigint) as lowest_count,
+        cast(highest_count as bigint) as highest_count,
+        coalesce(ministry_claimant_ids, []::varchar[]) as ministry_claimant_ids,
+        coalesce(governor_claimant_ids, []::varchar[]) as governor_claimant_ids,
+        coalesce(other_side_claimant_ids, []::varchar[]) as other_side_claimant_ids,
+        claimant_ids,
+        claimant_count,
+        claimants_with_count,
+        cast(claim_count as bigint) as claim_count,
+
+    from compared
+
+)
+
+select * from final
