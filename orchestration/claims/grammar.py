@@ -73,7 +73,7 @@ _REFERRED_BACK = re.compile(
 )
 _COMPOUND_NOUN = re.compile(
     r"^[\s-]+(?:strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
-    r"debris|wreckage|fragments?|production|factory|plant|units?|operators?|pilots?|crews?|launchers?|"
+    r"production|factory|plant|units?|operators?|pilots?|crews?|launchers?|"
     r"sites?|defen[cs]es?|danger|terror|incursions?|activity|technology)\b",
     re.IGNORECASE,
 )
@@ -286,11 +286,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         compound = _COMPOUND_NOUN.match(text[thing.end :])
         if compound:
             target = _ATTACK_ON.match(text[thing.end :])
-            if target and count is None and thing.weapon in WEAPON_CLASSES and any(
+            # "a drone strike": the article counts the strike, not the drones.
+            if target and (count is None or count.is_article) and thing.weapon in WEAPON_CLASSES and any(
                 p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
+                if count is not None:
+                    used_counts.add(count.start)
             continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
