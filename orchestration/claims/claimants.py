@@ -83,6 +83,11 @@ def _titles() -> dict[str, str]:
 
 
 @cache
+def _title_countries() -> dict[str, str]:
+    return {lexicon.normalise(k): v for k, v in (lexicon.attribution().get("title_countries") or {}).items()}
+
+
+@cache
 def _title_pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(_titles().keys())
 
@@ -173,6 +178,8 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
     is_person = kind in ("head_of_state", "regional_authority", "local_authority") and not re.search(
         r"administration|council|authorities|officials", text, re.IGNORECASE
     )
+    if country is None:
+        country = _title_countries().get(lexicon.normalise(match.group(0)))
     # "the ministry", "the governor" stand for someone named before; "a Belarusian outlet" is new.
     is_generic = country is None and bool(re.match(r"the\s", text, re.IGNORECASE))
     return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic)

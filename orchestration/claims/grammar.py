@@ -145,6 +145,12 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
+        if role == "part" and cue is None:
+            # "12 out of 13 drones launched by Russia were shot down": the main verb counts the part.
+            cue = _main_verb_after_participle(
+                text, end, OutcomeCue(end, end, "", "launched", "passive", None, False, False), m.outcomes,
+                m.clauses, [],
+            )
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
@@ -183,7 +189,7 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         value = count.value if count else None
         if value is None:
             qualifier = "unspecified"
-        second = _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
+        second = None if role == "whole" else _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
         if second is not None:
             # "All 24 drones launched by Russia overnight were shot down": launched 24 and intercepted 24.
             drafts.append(
@@ -226,7 +232,7 @@ def _habitual() -> re.Pattern[str]:
 
 def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> OutcomeCue | None:
     """A launch participle right after the thing, then the sentence's own verb further on."""
-    if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 2:
+    if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 40:
         return None
     clause = _clause_of(end, clauses)
     for later in cues:

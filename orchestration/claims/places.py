@@ -42,7 +42,8 @@ _REGION_OF = re.compile(
 )
 _PART_OF = re.compile(
     r"(?:centre|center|outskirts|suburbs|suburb|territory|territories|area|vicinity|skies|airspace|part|parts|"
-    r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements)\s+of\s+(?:the\s+)?"
+    r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements|waters|water area|"
+    r"coast|shores?)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
