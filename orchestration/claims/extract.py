@@ -360,8 +360,9 @@ def _worth_keeping(r: _Resolved) -> bool:
 def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
     if child.identity.claimant_id == "unattributed" or child.is_carried:
         return True
+    countries = {child.identity.country, parent.identity.country}
     return child.identity.claimant_id == parent.identity.claimant_id or (
-        child.identity.kind == parent.identity.kind and child.identity.country == parent.identity.country
+        child.identity.kind == parent.identity.kind and (len(countries) == 1 or None in countries)
     )
 
 
