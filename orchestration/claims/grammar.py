@@ -61,6 +61,9 @@ _DEBRIS_VERB = re.compile(
     r"came\s+down|shattered|smashed|broke|upaли|упали|впали)\b",
     re.IGNORECASE,
 )
+# "the third hit a dormitory", "another was shot down": one more of the things just counted.
+_ORDINAL_ONE = re.compile(r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)", re.I)
+_DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
@@ -151,6 +154,16 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
                 text, end, OutcomeCue(end, end, "", "launched", "passive", None, False, False), m.outcomes,
                 m.clauses, [],
             )
+        if role == "debris":
+            # The debris did something ("debris fell", "debris hit a house", "damaged by debris"),
+            # not just lay there ("dispatched to the crash site to manage debris").
+            following = " ".join(text[end:].split()[:6])
+            did_something = _DEBRIS_VERB.search(following) or re.search(
+                r"(?:damaged|hit|struck|injured)\s+by\s+(?:\w+\s+)?$", text[max(0, start - 40) : start], re.I
+            )
+            if not did_something:
+                continue
+            cue = OutcomeCue(start, end, text[start:end], "hit", "noun", None, False, False)
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
@@ -304,10 +317,21 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
         anchors.append((start, end, count, thing, thing.weapon, False))
+    # "Debris hit a building": the debris of a thing named before, a hit with no number.
+    for match in _DEBRIS_WORD.finditer(text):
+        attached = [t for t in m.things if 0 <= t.start - match.end() <= 25 or 0 <= match.start() - t.end <= 2]
+        if attached:
+            continue
+        previous = [t for t in m.things if t.end <= match.start() and t.weapon in WEAPON_CLASSES]
+        stand_in = previous[-1] if previous else context_thing
+        if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
+            anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
     for count in m.counts:
-        if count.start in used_counts or count.is_article or count.value is None:
+        if count.start in used_counts or count.value is None:
+            continue
+        if count.is_article and not _ORDINAL_ONE.fullmatch(count.text):
             continue
         # An elided noun is the last thing counted before it ("three residents ...: two in Pokrovsk").
         counted = [a[3] for a in anchors if a[3] is not None and a[1] <= count.start]
@@ -387,7 +411,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         score = None
         if cue.start >= end:
             gap = text[end : cue.start]
-            if cue.voice in ("passive", "either") and _AFTER_GAP.match(gap):
+            if cue.voice in ("passive", "either") and (
+                _AFTER_GAP.match(gap) or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
+            ):
+                # The hitter is the subject: "a drone had struck a depot" (not so for shooters).
                 score = len(gap)
         elif cue.end <= start:
             gap = text[cue.end : start]
