@@ -241,6 +241,9 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         elif draft.outcome in ("hit", "injured", "killed", "damaged"):
             # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia".
             place = _context_region(identity, last_places, sentence)
+    if place is not None and place.place_type == "anaphor":
+        # "the region", "the city": the place the text is about just now, or none.
+        place = _context_region(identity, last_places, sentence)
     if place is not None:
         place_text = place.text
         if place.scope == "region":

@@ -63,6 +63,7 @@ _DEBRIS_VERB = re.compile(
 )
 # "the third hit a dormitory", "another was shot down": one more of the things just counted.
 _ORDINAL_ONE = re.compile(r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)", re.I)
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
 _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
@@ -179,8 +180,14 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
-        if cue is None:
+        if cue is None and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
+            # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
+            cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
+        if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
+        if cue.outcome == "launched" and count is None and re.match(r"(?:been\s+|was\s+|were\s+)?attacked\s+by", cue.text, re.I):
+            # "Kyiv attacked by drones": with no number, a strike on a place (the spec's "drones attacked Kyiv").
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
         last_cue = cue
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
             continue
@@ -280,7 +287,11 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.
     trailing = [p for p in located if start < p.start < clause_end]
     if trailing and not any(p.start < segment_end for p in trailing):
-        return trailing[:1]
+        # Only across coordinated things, not into another verb's phrase ("32 drones, 28 of which were
+        # destroyed over Kharkiv" leaves the 32 without a place).
+        between = [a for a in anchors if start < a[0] < trailing[0].start and a[2] is not None]
+        if not any(a[1] <= o.start < trailing[0].start for a in between for o in m.outcomes):
+            return trailing[:1]
     return []
 
 

@@ -68,7 +68,7 @@ class PlaceMention:
 
     @property
     def is_resolved(self) -> bool:
-        return self.place_type != "unresolved"
+        return self.place_type not in ("unresolved", "anaphor")
 
 
 @dataclass(frozen=True)
@@ -231,6 +231,12 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(PlaceMention(match.start(), match.end(), match.group(0), "sea", None, None, "sea",
                                       before.group(1).lower(), True))
+    for match in re.finditer(r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?![\w'’-])", sentence, re.I):
+        prep = _preposition(sentence[: match.start()])
+        if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
+            # "launched at the region": the region the text is about; the extractor resolves it.
+            found.append(PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None,
+                                      "anaphor", prep, True))
     for match in _unknown_region_pattern().finditer(sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
