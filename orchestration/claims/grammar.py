@@ -180,7 +180,8 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
-        if cue is None and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
+        shared = cue is None or cue.end <= drafts[-1].anchor_start if drafts else False
+        if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
@@ -362,6 +363,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
+        if re.match(r"\s+of\s+(?:the|them|those)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I) and person_cue:
+            continue  # "two of the injured": a subset of people already counted
         if person_cue:
             anchors.append((count.start, count.end, count, None, "person", False))
         elif stand_in is not None and (is_list_item or _followed_by_cue(text, count, m.outcomes)):
