@@ -99,7 +99,8 @@ create table if not exists raw.extractions (
     content_hash varchar not null,
     extractor_version varchar not null,
     claim_count integer not null,
-    extracted_at timestamp not null
+    extracted_at timestamp not null,
+    error varchar
 );
 """
 
@@ -312,6 +313,7 @@ def store_claims(
     articles: pd.DataFrame,
     claims: list[Claim],
     extractor_version: str,
+    errors: dict[str, str] | None = None,
 ) -> None:
     """Replace the claims of these articles and record that they were extracted: one transaction."""
     extracted_at = now()
@@ -334,6 +336,8 @@ def store_claims(
             "extractor_version": extractor_version,
             "claim_count": [int(per_article.get(a, 0)) for a in articles["article_id"]],
             "extracted_at": extracted_at,
+            # An article the extractor failed on is recorded with the error, not silently skipped.
+            "error": [(errors or {}).get(a) for a in articles["article_id"]],
         }
     )
     ids = list(articles["article_id"])

@@ -12,8 +12,9 @@ from orchestration.defs.resources import SkyledgerWarehouse
 BATCH_SIZE = 2000
 
 
-def extract_batch(frame: pd.DataFrame) -> list:
-    claims = []
+def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
+    """Claims of every article in the batch, and the articles the extractor failed on."""
+    claims, errors = [], {}
     for row in frame.itertuples(index=False):
         published = row.published_date
         article = Article(
@@ -24,8 +25,11 @@ def extract_batch(frame: pd.DataFrame) -> list:
             title=None if pd.isna(row.title) else row.title,
             outlet=None if pd.isna(row.outlet) else row.outlet,
         )
-        claims.extend(extract_claims(article))
-    return claims
+        try:
+            claims.extend(extract_claims(article))
+        except Exception as error:  # one odd article must not stop the other hundred thousand
+            errors[row.article_id] = f"{type(error).__name__}: {error}"[:500]
+    return claims, errors
 
 
 @dg.asset(
@@ -39,12 +43,15 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
     with skyledger.connect() as con:
         pending = warehouse.count_pending(con, version)
         context.log.info(f"{pending} article(s) to extract with extractor {version}")
-        done, claims_written, started = 0, 0, time.monotonic()
+        done, claims_written, failed, started = 0, 0, 0, time.monotonic()
         for frame in warehouse.pending_batches(con, version, BATCH_SIZE):
-            claims = extract_batch(frame)
-            warehouse.store_claims(con, frame, claims, version)
+            claims, errors = extract_batch(frame)
+            warehouse.store_claims(con, frame, claims, version, errors)
             done += len(frame)
             claims_written += len(claims)
+            failed += len(errors)
+            for article_id, error in errors.items():
+                context.log.warning(f"extraction failed for {article_id}: {error}")
             context.log.info(f"extracted {done}/{pending} articles, {claims_written} claims")
         per_day = con.execute(
             "select coalesce(period_end, a.published_date) as day, count(*) as claims from raw.claims c "
@@ -59,6 +66,7 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
         metadata={
             "articles_extracted": dg.MetadataValue.int(done),
             "claims_written": dg.MetadataValue.int(claims_written),
+            "extraction_errors": dg.MetadataValue.int(failed),
             "claims_total": dg.MetadataValue.int(totals[0]),
             "articles_with_claims": dg.MetadataValue.int(totals[1]),
             "unresolved_places": dg.MetadataValue.int(totals[2]),

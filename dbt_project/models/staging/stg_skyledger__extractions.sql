@@ -14,6 +14,7 @@ renamed as (
         cast(extractor_version as varchar) as extractor_version,
         cast(claim_count as integer) as claim_count,
         cast(extracted_at as timestamp) as extracted_at,
+        cast(error as varchar) as extraction_error,
 
     from source
 
