@@ -425,7 +425,12 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         score = None
         if cue.start >= end:
             gap = text[end : cue.start]
-            if cue.voice in ("passive", "either") and (
+            object_follows = any(a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors) and not re.search(
+                r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
+            )
+            if object_follows and cue.outcome != "hit":
+                pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
+            elif cue.voice in ("passive", "either") and (
                 _AFTER_GAP.match(gap) or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
             ):
                 # The hitter is the subject: "a drone had struck a depot" (not so for shooters).
@@ -463,6 +468,9 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         ]
         if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:
             best = min(same_clause, key=lambda c: abs(c.start - start))
+            agent = best.start >= end and re.fullmatch(r"\s*(?:had|has|have)?\s*", text[end : best.start])
+            if agent and best.outcome != "hit":
+                best = None  # "Polish aircraft had shot down drones": the shooters, not a claim
     return best
 
 
