@@ -114,11 +114,17 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# Columns added after a table first shipped: a warehouse built by an older version gains them.
+MIGRATIONS = ("alter table raw.extractions add column if not exists error varchar",)
+
+
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(RAW_DDL)
+    for statement in MIGRATIONS:
+        con.execute(statement)
     return con
 
 
