@@ -230,10 +230,15 @@ def _is_pronoun(mention: ClaimantMention) -> bool:
 _AUXILIARY = re.compile(
     r"^[\s,]*(?:(?:has|have|had|also|later|then|earlier|previously|further|separately|again|on\s+\w+|"
     r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
-    r"on\s+Telegram|via\s+Telegram)[\s,]+)*",
+    r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+)[\s,]+)*",
     re.IGNORECASE,
 )
-_INVERTED = re.compile(r"(?:said|says|reported|wrote|writes|stated|added|noted|told|according\s+to)\s+(?:the\s+)?$", re.I)
+@cache
+def _inverted_pattern() -> re.Pattern[str]:
+    """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
+    verbs = sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_SOURCE = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:Telegram|channel|statement|post|press service|office|report|data|figures|"
     r"message|update|briefing|spokesman|spokesperson|website)",
@@ -257,7 +262,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         is_source = (
             governed_by_cue
             or followed_by_verb
-            or bool(_INVERTED.search(left[-30:]))
+            or bool(_inverted_pattern().search(left[-30:]))
             or bool(_POSSESSIVE_SOURCE.match(right))
         )
         is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))

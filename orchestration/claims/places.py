@@ -226,7 +226,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if prep:
             found.append(PlaceMention(match.start(), match.end(), match.group(0), "country", None, None,
                                       "own_territory", prep, True))
-    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])", sentence, re.IGNORECASE):
+    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])(?!\s+of\b)", sentence, re.IGNORECASE):
         before = re.search(r"(over|above|in|into|on)\s+$", sentence[: match.start()], re.IGNORECASE)
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(PlaceMention(match.start(), match.end(), match.group(0), "sea", None, None, "sea",
