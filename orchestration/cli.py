@@ -75,6 +75,8 @@ def _summarise(result, warehouse_path: Path) -> dict:
             metadata = event.materialization.metadata
             summary["published"] = metadata["path"].value
             summary["parquet"] = metadata["parquet_dir"].value
+        if event.asset_key.to_user_string() == "docs_page":
+            summary["docs"] = event.materialization.metadata["path"].value
     if warehouse_path.exists():
         con = duckdb.connect(str(warehouse_path), read_only=True)
         try:
@@ -103,7 +105,7 @@ def _print_summary(summary: dict) -> None:
     for key in ("articles", "rejected", "duplicates", "claims"):
         if key in summary:
             print(f"  {key:14s} {summary[key]}")
-    for key in ("published", "parquet"):
+    for key in ("published", "parquet", "docs"):
         print(f"  {key:14s} {summary.get(key, 'not updated')}")
     print(
         f"  {'tests':14s} {summary['tests_passed']} passed, {summary['tests_warned']} warned, "

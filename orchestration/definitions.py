@@ -7,6 +7,7 @@ from orchestration import settings
 from orchestration.defs.articles import raw_articles
 from orchestration.defs.claims import raw_claims
 from orchestration.defs.dbt import dbt_project, skyledger_dbt_models
+from orchestration.defs.docs import docs_page
 from orchestration.defs.jobs import build_warehouse, daily_build, new_articles_sensor
 from orchestration.defs.publish import published_warehouse
 from orchestration.defs.reference import reference_claimants, reference_places
@@ -20,6 +21,7 @@ defs = dg.Definitions(
         raw_claims,
         skyledger_dbt_models,
         published_warehouse,
+        docs_page,
     ],
     jobs=[build_warehouse],
     schedules=[daily_build],
