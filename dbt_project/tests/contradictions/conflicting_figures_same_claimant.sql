@@ -10,7 +10,8 @@
 -- or the same country or sea when there is no region), outcome, weapon and resolved window --
 -- that give different figures. Unattributed statements have no claimant to contradict, and
 -- claims with no place or no resolved window cannot be said to cover the same thing.
--- One row per pair (a before b), whether in one article (a correction) or in two.
+-- One row per pair (a before b), whether in one article (a correction) or in two; figures from the
+-- same sentence are parts of one list, not a contradiction.
 
 with
 
@@ -74,6 +75,9 @@ pairs as (
         and a.period_end = b.period_end
         and a.count <> b.count
         and a.claim_id < b.claim_id
+        -- one sentence listing several kinds of one class ("nine houses, an apartment block and a
+        -- shop were damaged") gives different counts without contradicting itself
+        and not (a.article_id = b.article_id and a.evidence_start = b.evidence_start)
 
 ),
 
