@@ -58,6 +58,8 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         before = sentence[max(0, match.start() - 40) : match.start()]
         negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
         non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
+        # "did not say whether any drones had hit": a question, not a report.
+        non_event = non_event or bool(re.search(r"\b(?:whether|if)\b[^,.;:]{0,40}$", before, re.IGNORECASE))
         for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
             found.append(
                 OutcomeCue(match.start(), match.end(), match.group(0), outcome, voice, applies, negated, non_event)
