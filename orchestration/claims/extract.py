@@ -78,6 +78,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_places: tuple[int, int, list[PlaceMention]] | None = None
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
+    previous_drafts: list[Draft] = []
     for sentence in sentences:
         mentions = read_sentence(sentence, article.published_date)
         for claimant in mentions.claimants:
@@ -86,7 +87,8 @@ def extract_claims(article: Article) -> list[Claim]:
         sources = {
             (c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]
         }
-        drafts = draft_claims(mentions, last_thing)
+        drafts = draft_claims(mentions, last_thing, previous_drafts)
+        previous_drafts = drafts or previous_drafts
         for draft in _split_region_lists(drafts):
             if draft.source is not None:
                 identity, carried = sources[(draft.source.start, draft.source.end)], False
@@ -382,8 +384,10 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 continue
             if parent.scope not in ("country", "unknown") or not parent.is_place_resolved:
                 continue
-            if (parent.draft.outcome, parent.draft.weapon) != (child.draft.outcome, child.draft.weapon):
+            if parent.draft.outcome != child.draft.outcome:
                 continue
+            if parent.draft.weapon != child.draft.weapon and parent.draft.weapon != "other":
+                continue  # "44 air targets: 29 missiles and 15 drones" - a mixed total has parts of each kind
             if child.draft.count is not None and child.draft.count > parent.draft.count:
                 continue
             if child.draft.count is not None and child.draft.count == parent.draft.count and not child.draft.is_list_item:
@@ -395,6 +399,9 @@ def _link_parents(claims: list[_Resolved]) -> None:
             child.parent = j
             if child.identity.claimant_id == "unattributed" or child.is_carried:
                 child.identity = parent.identity
+            if child.scope == "unknown" and child.is_place_resolved and child.place_text is None:
+                # "The missiles included seven Kh-101 ...": a part with no place of its own is where its total was.
+                child.scope, child.country, child.region_code = parent.scope, parent.country, parent.region_code
             if child.time_text is None:
                 child.time_text, child.period = parent.time_text, parent.period
             break

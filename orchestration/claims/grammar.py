@@ -63,6 +63,12 @@ _DEBRIS_VERB = re.compile(
 )
 # "the third hit a dormitory", "another was shot down": one more of the things just counted.
 _ORDINAL_ONE = re.compile(r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)", re.I)
+# Sentences that only list what the one before counted: "These were ...", "The missiles included ...".
+_CONTINUATION = re.compile(
+    r"^\s*(?:these|they|those|this|the\s+(?:missiles|drones|weapons|attack|strike|barrage))\s+"
+    r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
 _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
@@ -140,10 +146,14 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     )
 
 
-def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> list[Draft]:
-    """Draft claims of one sentence. `context_thing` stands in for an elided noun ("seven were downed")."""
+def draft_claims(
+    m: SentenceMentions, context_thing: ThingMention | None, previous: list[Draft] | None = None
+) -> list[Draft]:
+    """Draft claims of one sentence. `context_thing` stands in for an elided noun ("seven were downed");
+    `previous` are the drafts of the sentence before, which a verbless list may continue."""
     text = m.sentence.text
     anchors = _anchors(m, context_thing)
+    continues = _CONTINUATION.match(text) and not m.outcomes and previous
     drafts = []
     last_cue: OutcomeCue | None = None
     for anchor in anchors:
@@ -184,6 +194,12 @@ def draft_claims(m: SentenceMentions, context_thing: ThingMention | None) -> lis
         if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
+        if cue is None and continues:
+            # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
+            same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
+            if same:
+                cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
+                is_list_item = True
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
         if cue.outcome == "launched" and count is None and re.match(r"(?:been\s+|was\s+|were\s+)?attacked\s+by", cue.text, re.I):
@@ -291,7 +307,8 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         # Only across coordinated things, not into another verb's phrase ("32 drones, 28 of which were
         # destroyed over Kharkiv" leaves the 32 without a place).
         between = [a for a in anchors if start < a[0] < trailing[0].start and a[2] is not None]
-        if not any(a[1] <= o.start < trailing[0].start for a in between for o in m.outcomes):
+        own_verb_after = any(trailing[0].end <= o.start < clause_end for o in m.outcomes)  # "..., Lutsk hit"
+        if not own_verb_after and not any(a[1] <= o.start < trailing[0].start for a in between for o in m.outcomes):
             return trailing[:1]
     return []
 
