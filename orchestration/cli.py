@@ -85,15 +85,13 @@ def _summarise(result, warehouse_path: Path) -> dict:
             summary["rejected"] = one("select count(*) from raw.article_rejects")
             summary["duplicates"] = one("select count(*) from raw.article_duplicates")
             summary["claims"] = one("select count(*) from raw.claims")
-            try:
-                summary["contradictions"] = {
-                    table: one(f"select count(*) from contradictions.{table}")
-                    for (table,) in con.execute(
-                        "select table_name from information_schema.tables where table_schema = 'contradictions'"
-                    ).fetchall()
-                }
-            except Exception:  # the contradiction tables exist only after dbt ran
-                pass
+            # The contradiction tables exist once dbt has run; before that the list is empty.
+            summary["contradictions"] = {
+                table: one(f"select count(*) from contradictions.{table}")
+                for (table,) in con.execute(
+                    "select table_name from information_schema.tables where table_schema = 'contradictions'"
+                ).fetchall()
+            }
         finally:
             con.close()
     return summary

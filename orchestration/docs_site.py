@@ -69,9 +69,7 @@ def build_docs_site(warehouse_path: Path | str, target_path: Path | str) -> Path
         page = dbt_target / STATIC_INDEX
         if completed.returncode != 0 or not page.exists():
             output = (completed.stdout + completed.stderr).strip().splitlines()
-            raise DocsSiteError(
-                f"dbt docs generate failed (exit {completed.returncode}):\n" + "\n".join(output[-30:])
-            )
+            raise DocsSiteError(f"dbt docs generate failed (exit {completed.returncode}):\n" + "\n".join(output[-30:]))
 
         target_path.parent.mkdir(parents=True, exist_ok=True)
         partial = target_path.with_name(f".{target_path.name}.partial")

@@ -24,7 +24,12 @@ def place_key(claim: dict) -> tuple:
 
 def match_key(claim: dict) -> tuple:
     count = claim.get("count")
-    return (claim.get("outcome"), claim.get("weapon"), None if count is None else int(count), place_key(claim))
+    return (
+        claim.get("outcome"),
+        claim.get("weapon"),
+        None if count is None else int(count),
+        place_key(claim),
+    )
 
 
 @dataclass
@@ -113,9 +118,13 @@ def score(gold: list[dict], predicted: list[dict]) -> Score:
 
 
 def describe(claim: dict) -> str:
-    place = claim.get("region_code") if claim.get("scope") == "region" else f"{claim.get('scope')}/{claim.get('country')}"
+    place = (
+        claim.get("region_code") if claim.get("scope") == "region" else f"{claim.get('scope')}/{claim.get('country')}"
+    )
     evidence = (claim.get("evidence") or claim.get("evidence_text") or "").replace("\n", " ")[:100]
-    return f"{claim['article']}: {claim.get('outcome')} {claim.get('count')} {claim.get('weapon')} @ {place} | {evidence}"
+    return (
+        f"{claim['article']}: {claim.get('outcome')} {claim.get('count')} {claim.get('weapon')} @ {place} | {evidence}"
+    )
 
 
 def report(result: Score, show_misses: bool = True) -> str:

@@ -181,9 +181,7 @@ def _record_from_json(raw: str, default_id: str, relative: str, line: int | None
     return _make_record(obj.get("id", default_id), obj["text"], obj, relative, line, fmt)
 
 
-def _make_record(
-    raw_id: object, text: str, fields: dict, relative: str, line: int | None, fmt: str
-) -> ArticleRecord:
+def _make_record(raw_id: object, text: str, fields: dict, relative: str, line: int | None, fmt: str) -> ArticleRecord:
     article_id = _clean_id(raw_id)
     # Only line endings are normalised: evidence offsets must slice the stored text exactly.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -255,7 +253,14 @@ class HtmlPage:
 
 _SKIPPED_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"}
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td"}
-_META_DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "date", "dc.date", "og:published_time")
+_META_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "date",
+    "dc.date",
+    "og:published_time",
+)
 
 
 class _MainTextParser(HTMLParser):

@@ -111,9 +111,7 @@ def _published_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return wanted
 
 
-def _write_database(
-    con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str]], target: Path
-) -> dict[str, int]:
+def _write_database(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str]], target: Path) -> dict[str, int]:
     """Copy each table (views become tables: a copy cannot point back at the warehouse)."""
     con.execute(f"attach {_literal(target)} as pub (storage_version '{STORAGE_VERSION}')")
     row_counts = {}

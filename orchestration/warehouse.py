@@ -157,9 +157,7 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
 
     existing = {
         row[0]: (row[1], row[2], row[3])
-        for row in con.execute(
-            "select article_id, content_hash, source_path, source_line from raw.articles"
-        ).fetchall()
+        for row in con.execute("select article_id, content_hash, source_path, source_line from raw.articles").fetchall()
     }
     hash_owner = {content: article_id for article_id, (content, _, _) in existing.items()}
     inserts: dict[str, ArticleRecord] = {}
@@ -292,17 +290,18 @@ where e.article_id is null
 """
 
 
-def pending_batches(
-    con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int
-) -> Iterator[pd.DataFrame]:
+def pending_batches(con: duckdb.DuckDBPyConnection, extractor_version: str, batch_size: int) -> Iterator[pd.DataFrame]:
     """Articles not yet extracted by this extractor version, one batch in memory at a time.
 
     The ids are listed first, then each batch's texts are read: the caller may write between
     batches on the same connection.
     """
-    ids = [row[0] for row in con.execute(
-        _PENDING_SQL.format(columns="a.article_id") + " order by a.article_id", [extractor_version]
-    ).fetchall()]
+    ids = [
+        row[0]
+        for row in con.execute(
+            _PENDING_SQL.format(columns="a.article_id") + " order by a.article_id", [extractor_version]
+        ).fetchall()
+    ]
     for offset in range(0, len(ids), batch_size):
         con.register("batch_ids", pd.DataFrame({"article_id": ids[offset : offset + batch_size]}))
         try:

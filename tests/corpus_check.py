@@ -25,20 +25,54 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 CLAIMANT_KINDS = {
-    "defence_ministry", "military", "head_of_state", "regional_authority", "local_authority",
-    "government", "media", "monitoring_group", "unattributed",
+    "defence_ministry",
+    "military",
+    "head_of_state",
+    "regional_authority",
+    "local_authority",
+    "government",
+    "media",
+    "monitoring_group",
+    "unattributed",
 }
 OUTCOMES = {"intercepted", "launched", "hit", "injured", "killed", "damaged"}
-WEAPONS = {"drone", "missile", "guided_bomb", "rocket", "aircraft", "person", "building", "vehicle", "infrastructure", "other"}
+WEAPONS = {
+    "drone",
+    "missile",
+    "guided_bomb",
+    "rocket",
+    "aircraft",
+    "person",
+    "building",
+    "vehicle",
+    "infrastructure",
+    "other",
+}
 COUNT_QUALIFIERS = {"exact", "at_least", "more_than", "approximately", "up_to", "unspecified"}
 SCOPES = {"region", "country", "sea", "unknown"}
 NO_ORIGIN_WEAPONS = {"person", "building", "vehicle", "infrastructure"}
 CASUALTY_OUTCOMES = {"injured", "killed"}
 
 REQUIRED_KEYS = (
-    "article", "claimant", "claimant_kind", "claimant_country", "outcome", "weapon", "weapon_model",
-    "weapon_origin", "count", "count_qualifier", "country", "region_code", "scope", "place", "time_text",
-    "period_start", "period_end", "parent", "evidence",
+    "article",
+    "claimant",
+    "claimant_kind",
+    "claimant_country",
+    "outcome",
+    "weapon",
+    "weapon_model",
+    "weapon_origin",
+    "count",
+    "count_qualifier",
+    "country",
+    "region_code",
+    "scope",
+    "place",
+    "time_text",
+    "period_start",
+    "period_end",
+    "parent",
+    "evidence",
 )
 OPTIONAL_KEYS = {"id", "note"}
 
@@ -47,6 +81,7 @@ REGION_RE = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
 
 
 # ---------------------------------------------------------------- articles
+
 
 @dataclass
 class Doc:
@@ -192,13 +227,16 @@ def load_articles(root: Path, errors: list[str]) -> dict[str, Doc]:
             if doc is None:
                 continue
             if doc.article_id in docs:
-                errors.append(f"{where}: duplicate article id {doc.article_id!r} (also in {docs[doc.article_id].source})")
+                errors.append(
+                    f"{where}: duplicate article id {doc.article_id!r} (also in {docs[doc.article_id].source})"
+                )
                 continue
             docs[doc.article_id] = doc
     return docs
 
 
 # ---------------------------------------------------------------- gold
+
 
 def _iso_date(value, key: str, problems: list[str]) -> date | None:
     if value is None:
@@ -340,12 +378,14 @@ def main(argv: list[str] | None = None) -> int:
         if parent is not None:
             target = ids.get(claim.get("article"), {}).get(parent)
             if target is None:
-                errors.append(f"gold:{number} ({claim.get('article')}): parent {parent!r} is not an id in the same article")
+                errors.append(
+                    f"gold:{number} ({claim.get('article')}): parent {parent!r} is not an id in the same article"
+                )
             elif target == number:
                 errors.append(f"gold:{number}: a claim cannot be its own parent")
 
     referenced = {c.get("parent") for _, c in claims if c.get("parent")}
-    for article, named in ids.items():
+    for named in ids.values():
         for name, number in named.items():
             if name not in referenced:
                 print(f"note: gold:{number}: id {name!r} is not used as a parent")
@@ -353,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     golds_per_article = Counter(c.get("article") for _, c in claims)
     without = sorted(a for a in docs if a not in golds_per_article)
 
-    print(f"articles: {len(docs)} ({', '.join(f'{k} {v}' for k, v in sorted(Counter(Path(d.source.split(':')[0]).suffix for d in docs.values()).items()))})")
+    suffixes = Counter(Path(d.source.split(":")[0]).suffix for d in docs.values())
+    print(f"articles: {len(docs)} ({', '.join(f'{k} {v}' for k, v in sorted(suffixes.items()))})")
     print(f"gold claims: {len(claims)} in {len(golds_per_article)} articles")
     if without:
         print(f"articles with no gold claim: {', '.join(without)}")

@@ -24,8 +24,7 @@ LIMIT = 300  # seconds: never outlive a test that died without creating the stop
 def observe(con: duckdb.DuckDBPyConnection) -> tuple:
     rows, ids = con.execute("select count(*), count(distinct claim_id) from marts.fct_claims").fetchone()
     tables = [
-        r[0]
-        for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
     ]
     return rows, ids, sorted(tables)
 

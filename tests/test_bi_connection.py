@@ -102,9 +102,7 @@ def test_published_file_opens_in_duckdb_1_4(bi_python, published_seeds):
     con = duckdb.connect(str(published), read_only=True)
     try:
         tables = con.execute("select schema_name, table_name from duckdb_tables()").fetchall()
-        expected = {
-            f"{s}.{t}": con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0] for s, t in tables
-        }
+        expected = {f"{s}.{t}": con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0] for s, t in tables}
     finally:
         con.close()
     assert seen["rows"] == expected
@@ -132,9 +130,7 @@ def test_superset_driver_reflects_and_queries_the_published_copy_during_a_build(
     published, stop = published_seeds["published"], published_seeds["published"].parent / "stop"
     old_rows = fct_claims_rows(published)
     # Superset's way (a new connection per query) and a session kept open, in two processes.
-    readers = {
-        mode: start_reader(bi_python, mode, published, stop) for mode in ("sqlalchemy", "sqlalchemy-held")
-    }
+    readers = {mode: start_reader(bi_python, mode, published, stop) for mode in ("sqlalchemy", "sqlalchemy-held")}
     try:
         # The pipeline's own command, in its own process: more articles into the working warehouse.
         env = {

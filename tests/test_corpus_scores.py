@@ -22,7 +22,10 @@ CORPORA = {
     "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.84),
     "dev": (
         ROOT / "tests" / "corpus" / "dev" / "articles",
-        [ROOT / "tests" / "corpus" / "dev" / "gold_a.jsonl", ROOT / "tests" / "corpus" / "dev" / "gold_b.jsonl"],
+        [
+            ROOT / "tests" / "corpus" / "dev" / "gold_a.jsonl",
+            ROOT / "tests" / "corpus" / "dev" / "gold_b.jsonl",
+        ],
         0.81,
     ),
 }
@@ -46,7 +49,14 @@ def test_gold_files_are_well_formed(name):
     folder, golds, _ = CORPORA[name]
     for gold in golds:
         completed = subprocess.run(
-            [sys.executable, str(ROOT / "tests" / "corpus_check.py"), "--gold", str(gold), "--articles", str(folder)],
+            [
+                sys.executable,
+                str(ROOT / "tests" / "corpus_check.py"),
+                "--gold",
+                str(gold),
+                "--articles",
+                str(folder),
+            ],
             capture_output=True,
             text=True,
         )

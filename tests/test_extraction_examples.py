@@ -189,9 +189,7 @@ def test_extracts_the_claims_a_reader_expects(row, row_id):
     expected = row["claims"]
     predicted = extract_claims(_article(row, row_id))
     explanation = _explain(expected, predicted)
-    assert len(predicted) == len(expected), (
-        f"{len(predicted)} claims, expected {len(expected)}\n{explanation}"
-    )
+    assert len(predicted) == len(expected), f"{len(predicted)} claims, expected {len(expected)}\n{explanation}"
     assert _assignment(expected, predicted) is not None, f"claims differ\n{explanation}"
 
 
@@ -226,9 +224,7 @@ def test_claim_ids_are_unique_within_an_article_and_parents_point_inside_it():
         ids = [c.claim_id for c in claims]
         assert len(set(ids)) == len(ids), row["text"]
         for claim in claims:
-            assert claim.parent_claim_id is None or claim.parent_claim_id in set(ids) - {claim.claim_id}, (
-                claim
-            )
+            assert claim.parent_claim_id is None or claim.parent_claim_id in set(ids) - {claim.claim_id}, claim
 
 
 def test_periods_start_before_they_end_and_never_after_publication():

@@ -223,9 +223,7 @@ def test_vicinity_only_for_cities_with_own_code():
             assert VICINITY.get(row["region_code"]) == vicinity, row
             assert vicinity in regions
     for city, vicinity in VICINITY.items():
-        assert any(
-            r["region_code"] == city and r["vicinity_region_code"] == vicinity for r in place_rows()
-        ), city
+        assert any(r["region_code"] == city and r["vicinity_region_code"] == vicinity for r in place_rows()), city
 
 
 def test_place_spelling_unique():
@@ -329,7 +327,5 @@ ADJECTIVE_CHECKS = [
 
 @pytest.mark.parametrize(("name", "code"), ADJECTIVE_CHECKS)
 def test_country_adjective_spot_checks(name, code):
-    owners = {
-        r["country_code"] for r in country_rows() if normalise(name) in map(normalise, split(r["adjectives"]))
-    }
+    owners = {r["country_code"] for r in country_rows() if normalise(name) in map(normalise, split(r["adjectives"]))}
     assert owners == {code}

@@ -30,7 +30,13 @@ def mixed_folder(tmp_path: Path) -> Path:
         folder / "feeds" / "ministry.jsonl",
         "\n".join(
             [
-                json.dumps({"id": "mod-1", "text": "Two drones were destroyed over Bryansk.", "published_at": "2025-10-25"}),
+                json.dumps(
+                    {
+                        "id": "mod-1",
+                        "text": "Two drones were destroyed over Bryansk.",
+                        "published_at": "2025-10-25",
+                    }
+                ),
                 '{"id": "mod-2", "text": "broken',
                 json.dumps({"id": "mod-3", "published_at": "2025-10-25"}),
                 json.dumps({"id": "mod-4", "text": "A drone was downed.", "published_at": "25/10/2025"}),
@@ -49,7 +55,8 @@ def mixed_folder(tmp_path: Path) -> Path:
         "<html><head><title>Night attack</title>"
         '<meta property="article:published_time" content="2025-05-07T08:10:00+03:00"></head>'
         "<body><nav>Home | World</nav><article><h1>Night attack</h1><p>Of 145 drones, 98 were shot down.</p>"
-        "<script>var x = 1;</script><p>Debris fell on two houses.</p></article><footer>Subscribe</footer></body></html>",
+        "<script>var x = 1;</script><p>Debris fell on two houses.</p></article>"
+        "<footer>Subscribe</footer></body></html>",
     )
     write(folder / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
     write(folder / "latin1.txt", "Dr\xf6hnen \xfcber der Stadt".encode("latin-1"))

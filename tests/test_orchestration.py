@@ -16,14 +16,32 @@ from orchestration.cli import build
 ROOT = Path(__file__).resolve().parent.parent
 
 NEW_ARTICLES = [
-    ("inc-1", "2025-11-02", "Russian air defence systems destroyed 17 Ukrainian drones over the Kursk region overnight, "
-     "the Defence Ministry said."),
-    ("inc-2", "2025-11-02", "Governor Vyacheslav Gladkov said two people were injured when a drone struck a car "
-     "near Shebekino on Sunday."),
-    ("inc-3", "2025-11-03", "Ukraine's air force said Russia launched 96 drones overnight, of which 71 were shot down."),
-    ("inc-4", "2025-11-03", "Debris from a downed drone damaged three private houses in the Odesa region, "
-     "regional head Oleh Kiper said."),
-    ("inc-5", "2025-11-04", "The Hajun Project said one Shahed drone crashed near Lelchytsy in the Gomel region overnight."),
+    (
+        "inc-1",
+        "2025-11-02",
+        "Russian air defence systems destroyed 17 Ukrainian drones over the Kursk region overnight, "
+        "the Defence Ministry said.",
+    ),
+    (
+        "inc-2",
+        "2025-11-02",
+        "Governor Vyacheslav Gladkov said two people were injured when a drone struck a car near Shebekino on Sunday.",
+    ),
+    (
+        "inc-3",
+        "2025-11-03",
+        "Ukraine's air force said Russia launched 96 drones overnight, of which 71 were shot down.",
+    ),
+    (
+        "inc-4",
+        "2025-11-03",
+        "Debris from a downed drone damaged three private houses in the Odesa region, regional head Oleh Kiper said.",
+    ),
+    (
+        "inc-5",
+        "2025-11-04",
+        "The Hajun Project said one Shahed drone crashed near Lelchytsy in the Gomel region overnight.",
+    ),
 ]
 
 

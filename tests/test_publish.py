@@ -31,9 +31,7 @@ def make_old_warehouse(path: Path) -> None:
     con = duckdb.connect(str(path))
     try:
         con.execute("create schema marts")
-        con.execute(
-            "create table marts.fct_claims as select * from (values ('old-1'), ('old-2')) t(claim_id)"
-        )
+        con.execute("create table marts.fct_claims as select * from (values ('old-1'), ('old-2')) t(claim_id)")
         con.execute("create table marts.dim_article as select 'old' as article_id")
     finally:
         con.close()
@@ -61,9 +59,7 @@ def table_rows(path: Path, schema: str) -> dict[str, int]:
     try:
         tables = [
             r[0]
-            for r in con.execute(
-                f"select table_name from duckdb_tables() where schema_name = '{schema}'"
-            ).fetchall()
+            for r in con.execute(f"select table_name from duckdb_tables() where schema_name = '{schema}'").fetchall()
         ]
         return {t: con.execute(f'select count(*) from {schema}."{t}"').fetchone()[0] for t in tables}
     finally:
@@ -126,9 +122,7 @@ def test_reader_holding_the_old_file_kept_reading_it_whole(build_under_readers):
     held = build_under_readers["readings"]["held"]
     assert held["errors"] == []
     assert held["queries"] > 10
-    assert held["states"] == [
-        {"rows": 2, "ids": 2, "tables": ["dim_article", "fct_claims"], "seen": held["queries"]}
-    ]
+    assert held["states"] == [{"rows": 2, "ids": 2, "tables": ["dim_article", "fct_claims"], "seen": held["queries"]}]
 
 
 def test_reader_opening_the_file_anew_saw_the_old_or_the_new_copy_never_a_mix(build_under_readers):

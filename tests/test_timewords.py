@@ -46,9 +46,7 @@ def test_time_expression(row):
     if row["text"] is None:
         assert mentions == []
         return
-    expected = TimeMention(
-        row["text"], row["start"], row["end"], _date(row["period_start"]), _date(row["period_end"])
-    )
+    expected = TimeMention(row["text"], row["start"], row["end"], _date(row["period_start"]), _date(row["period_end"]))
     assert expected in mentions, f"found {mentions}"
 
 
@@ -64,9 +62,7 @@ def test_mentions_are_ordered_non_overlapping_and_slice_the_sentence():
 
 def test_longest_mention_wins_over_the_words_inside_it():
     sentence = "Air defences downed 121 drones during the night of October 24, the ministry said."
-    assert [m.text for m in find_time_mentions(sentence, date(2024, 10, 25))] == [
-        "during the night of October 24"
-    ]
+    assert [m.text for m in find_time_mentions(sentence, date(2024, 10, 25))] == ["during the night of October 24"]
 
 
 def test_unknown_published_date_finds_mentions_but_no_periods():

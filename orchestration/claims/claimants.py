@@ -104,7 +104,10 @@ def _adjectives() -> dict[str, str]:
 
 
 _NAME = r"(?:[A-ZА-ЯІЇЄЁ][\w'’.-]+)(?:\s+[A-ZА-ЯІЇЄЁ][\w'’-]+){1,2}"
-_PRONOUN = re.compile(r"(?<![\w])(he|she|they)(?=\s+(?:\w+\s+)?(?:said|wrote|added|noted|reported|stated|told|claimed|posted|says|writes|announced|confirmed|warned))", re.I)
+_PRONOUN = re.compile(
+    r"(?<![\w])(he|she|they)(?=\s+(?:\w+\s+)?(?:said|wrote|added|noted|reported|stated|told|claimed|posted|says|writes|announced|confirmed|warned))",
+    re.I,
+)
 
 
 @cache
@@ -136,8 +139,15 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
             known = aliases[lexicon.normalise(match.group(0))]
             mentions.append(
                 ClaimantMention(
-                    match.start(), match.end(), match.group(0), known.kind, known.country, known.claimant_id,
-                    known.region, known.is_person, False,
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    known.kind,
+                    known.country,
+                    known.claimant_id,
+                    known.region,
+                    known.is_person,
+                    False,
                 )
             )
     for match in _title_pattern().finditer(sentence):
@@ -145,8 +155,19 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
             continue
         mentions.append(_title_mention(sentence, match, mentions))
     for match in _PRONOUN.finditer(sentence):
-        mentions.append(ClaimantMention(match.start(), match.end(), match.group(0), "government", None, None,
-                                        None, match.group(1).lower() != "they", True))
+        mentions.append(
+            ClaimantMention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "government",
+                None,
+                None,
+                None,
+                match.group(1).lower() != "they",
+                True,
+            )
+        )
     mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
     return _mark_sources(sentence, mentions)
 
@@ -200,24 +221,44 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         titled = current.claimant_id is None and not _is_pronoun(current) and current.kind != "media"
         if titled and nxt and nxt.claimant_id and _APPOSITION.fullmatch(sentence[current.end : nxt.start]):
             merged.append(
-                replace(nxt, start=current.start, text=sentence[current.start : nxt.end], kind=current.kind,
-                        region_code=nxt.region_code or current.region_code,
-                        country=nxt.country or current.country, is_generic=False)
+                replace(
+                    nxt,
+                    start=current.start,
+                    text=sentence[current.start : nxt.end],
+                    kind=current.kind,
+                    region_code=nxt.region_code or current.region_code,
+                    country=nxt.country or current.country,
+                    is_generic=False,
+                )
             )
             i += 2
             continue
         name = re.match(rf"(?:,\s*|\s+)({_NAME})", sentence[current.end :]) if titled else None
         if name and (current.is_person or "spokes" in current.text.lower()):
             end = current.end + name.end()
-            merged.append(replace(current, end=end, text=sentence[current.start : end], is_person=True,
-                                  is_generic=False, person=name.group(1)))
+            merged.append(
+                replace(
+                    current,
+                    end=end,
+                    text=sentence[current.start : end],
+                    is_person=True,
+                    is_generic=False,
+                    person=name.group(1),
+                )
+            )
             i += 1
             continue
-        if current.claimant_id and nxt and nxt.claimant_id is None and not _is_pronoun(nxt):
-            if re.fullmatch(r",\s*", sentence[current.end : nxt.start]) and nxt.kind != "media":
-                merged.append(replace(current, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
-                i += 2
-                continue
+        if (
+            current.claimant_id
+            and nxt
+            and nxt.claimant_id is None
+            and not _is_pronoun(nxt)
+            and re.fullmatch(r",\s*", sentence[current.end : nxt.start])
+            and nxt.kind != "media"
+        ):
+            merged.append(replace(current, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
+            i += 2
+            continue
         merged.append(current)
         i += 1
     return merged
@@ -233,12 +274,16 @@ _AUXILIARY = re.compile(
     r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+)[\s,]+)*",
     re.IGNORECASE,
 )
+
+
 @cache
 def _inverted_pattern() -> re.Pattern[str]:
     """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
     verbs = sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True)
     alternatives = "|".join(re.escape(v) for v in verbs)
     return re.compile(rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 _POSSESSIVE_SOURCE = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:Telegram|channel|statement|post|press service|office|report|data|figures|"
     r"message|update|briefing|spokesman|spokesperson|website)",
@@ -255,9 +300,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         cue_before = None
         for cue in before.finditer(left):
             cue_before = cue
-        governed_by_cue = bool(
-            cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :])
-        )
+        governed_by_cue = bool(cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :]))
         followed_by_verb = bool(after.match(right[_AUXILIARY.match(right).end() :]))
         is_source = (
             governed_by_cue

@@ -84,9 +84,7 @@ def extract_claims(article: Article) -> list[Claim]:
         for claimant in mentions.claimants:
             identity = _identify(claimant, identities)
             identities.append((claimant, identity))
-        sources = {
-            (c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]
-        }
+        sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]}
         drafts = draft_claims(mentions, last_thing, previous_drafts)
         previous_drafts = drafts or previous_drafts
         for draft in _split_region_lists(drafts):
@@ -96,14 +94,22 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = UNATTRIBUTED, False
             elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
                 identity, carried = sources[(subject.start, subject.end)], False
-            elif last_source and last_source[2] == sentence.paragraph and sentence.index - last_source[1] <= CARRY_SENTENCES:
+            elif (
+                last_source
+                and last_source[2] == sentence.paragraph
+                and sentence.index - last_source[1] <= CARRY_SENTENCES
+            ):
                 identity, carried = last_source[0], True
             else:
                 identity, carried = publisher, False
             resolved.append(_resolve(draft, identity, carried, last_places, sentence))
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions:
-            last_source = (sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence.index, sentence.paragraph)
+            last_source = (
+                sources[(source_mentions[-1].start, source_mentions[-1].end)],
+                sentence.index,
+                sentence.paragraph,
+            )
         weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
         if weapon_things:
             last_thing = weapon_things[-1]
@@ -146,7 +152,9 @@ def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> Claimant
 def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity:
     text = mention.text
     if mention.claimant_id:
-        return Identity(text, mention.claimant_id, mention.kind, mention.country, mention.region_code, mention.is_person)
+        return Identity(
+            text, mention.claimant_id, mention.kind, mention.country, mention.region_code, mention.is_person
+        )
     if mention.is_generic:
         for earlier, identity in reversed(known):
             if identity.claimant_id == "unattributed":
@@ -225,8 +233,17 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
             total = replace(draft, place=None, extras={"country": country, "several_places": True})
             out.append(total)
             for place in regions.values():
-                out.append(replace(draft, place=place, count=None, count_qualifier="unspecified", count_text=None,
-                                   is_list_item=True, extras={"part_of_list": True}))
+                out.append(
+                    replace(
+                        draft,
+                        place=place,
+                        count=None,
+                        count_qualifier="unspecified",
+                        count_text=None,
+                        is_list_item=True,
+                        extras={"part_of_list": True},
+                    )
+                )
         else:
             for place in regions.values():
                 out.append(replace(draft, place=place, is_list_item=True))
@@ -271,8 +288,11 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
                 scope, is_resolved = "unknown", False
     elif draft.extras.get("country"):
         country = draft.extras["country"]
-    if scope == "unknown" and is_resolved and country is None and identity.kind in _home_reporters().get(
-        identity.country, ()
+    if (
+        scope == "unknown"
+        and is_resolved
+        and country is None
+        and identity.kind in _home_reporters().get(identity.country, ())
     ):
         country = identity.country  # a national tally by a side that reports only its own skies
     identity = _fill_identity(identity, country)
@@ -315,7 +335,11 @@ def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | N
         # Whoever reports shooting down Ukrainian drones is on the Russian side, and the reverse.
         country = _OTHER_SIDE.get(claim.weapon_origin) or country
     if identity.country is None and country is not None:
-        identity = replace(identity, country=country, claimant_id=None if (identity.claimant_id or "").startswith("xx-") else identity.claimant_id)
+        identity = replace(
+            identity,
+            country=country,
+            claimant_id=None if (identity.claimant_id or "").startswith("xx-") else identity.claimant_id,
+        )
     if identity.claimant_id is None:
         cid = _institution_id(identity.kind, identity.claimant or identity.kind, identity.country)
         identity = replace(identity, claimant_id=cid or f"xx-{_slug(identity.claimant or identity.kind)}")
@@ -323,8 +347,14 @@ def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | N
 
 
 _AGENTS = {
-    "RU": re.compile(r"\b(?:Russia|Russian (?:forces|troops|army|military|invaders|occupiers)|Moscow|the Russians|Russia's)\b(?![-\w])"),
-    "UA": re.compile(r"\b(?:Ukraine|Ukrainian (?:forces|troops|army|military|armed forces)|Kyiv|Kiev|the Ukrainians|the Kyiv regime|Ukraine's)\b(?![-\w])"),
+    "RU": re.compile(
+        r"\b(?:Russia|Russian (?:forces|troops|army|military|invaders|occupiers)|Moscow|the Russians|Russia's)"
+        r"\b(?![-\w])"
+    ),
+    "UA": re.compile(
+        r"\b(?:Ukraine|Ukrainian (?:forces|troops|army|military|armed forces)|Kyiv|Kiev|the Ukrainians|"
+        r"the Kyiv regime|Ukraine's)\b(?![-\w])"
+    ),
 }
 _ENEMY = re.compile(r"\b(?:the enemy|enemy|противник|ворог)\b", re.IGNORECASE)
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
@@ -357,9 +387,7 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
 
 def _worth_keeping(r: _Resolved) -> bool:
     # A claim with neither a number nor a place tells an analyst nothing they can count or map.
-    if r.draft.count is None and r.scope == "unknown" and r.is_place_resolved:
-        return False
-    return True
+    return not (r.draft.count is None and r.scope == "unknown" and r.is_place_resolved)
 
 
 def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
@@ -390,7 +418,11 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 continue  # "44 air targets: 29 missiles and 15 drones" - a mixed total has parts of each kind
             if child.draft.count is not None and child.draft.count > parent.draft.count:
                 continue
-            if child.draft.count is not None and child.draft.count == parent.draft.count and not child.draft.is_list_item:
+            if (
+                child.draft.count is not None
+                and child.draft.count == parent.draft.count
+                and not child.draft.is_list_item
+            ):
                 continue  # the same figure again with a place: a repeat, not a part
             if parent.country and child.country and parent.country != child.country:
                 continue
@@ -401,7 +433,11 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 child.identity = parent.identity
             if child.scope == "unknown" and child.is_place_resolved and child.place_text is None:
                 # "The missiles included seven Kh-101 ...": a part with no place of its own is where its total was.
-                child.scope, child.country, child.region_code = parent.scope, parent.country, parent.region_code
+                child.scope, child.country, child.region_code = (
+                    parent.scope,
+                    parent.country,
+                    parent.region_code,
+                )
             if child.time_text is None:
                 child.time_text, child.period = parent.time_text, parent.period
             break
@@ -417,7 +453,12 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 continue
             if (earlier.draft.outcome, earlier.draft.weapon) != (later.draft.outcome, later.draft.weapon):
                 continue
-            if i in parents or j in parents or earlier.parent != later.parent and None not in (earlier.parent, later.parent):
+            if (
+                i in parents
+                or j in parents
+                or earlier.parent != later.parent
+                and None not in (earlier.parent, later.parent)
+            ):
                 continue
             if not _same_claimant(earlier, later):
                 continue
@@ -426,9 +467,18 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 continue
             if not _same_place(earlier, later):
                 continue
-            if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (later.scope, later.region_code, later.country):
+            if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (
+                later.scope,
+                later.region_code,
+                later.country,
+            ):
                 continue  # a figure with no number repeats one only at the very same place
-            if earlier.draft.sentence.index == later.draft.sentence.index and earlier.draft.anchor_start != later.draft.anchor_start and same_count and earlier.draft.count is not None:
+            if (
+                earlier.draft.sentence.index == later.draft.sentence.index
+                and earlier.draft.anchor_start != later.draft.anchor_start
+                and same_count
+                and earlier.draft.count is not None
+            ):
                 continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
             keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)
             drop.dropped = True
@@ -442,7 +492,9 @@ def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
     ia, ib = a.identity, b.identity
     if "unattributed" in (ia.claimant_id, ib.claimant_id):
         return True
-    return ia.claimant_id == ib.claimant_id or (ia.kind == ib.kind and (ia.country == ib.country or None in (ia.country, ib.country)))
+    return ia.claimant_id == ib.claimant_id or (
+        ia.kind == ib.kind and (ia.country == ib.country or None in (ia.country, ib.country))
+    )
 
 
 def _same_place(a: _Resolved, b: _Resolved) -> bool:
@@ -458,7 +510,13 @@ def _same_place(a: _Resolved, b: _Resolved) -> bool:
 
 
 def _specificity(r: _Resolved) -> tuple:
-    return (r.draft.count is not None, r.scope == "region", r.scope == "country", r.identity.claimant_id != "unattributed", r.draft.weapon_model is not None)
+    return (
+        r.draft.count is not None,
+        r.scope == "region",
+        r.scope == "country",
+        r.identity.claimant_id != "unattributed",
+        r.draft.weapon_model is not None,
+    )
 
 
 def _infer_total_scopes(kept: list[_Resolved], everything: list[_Resolved]) -> None:
@@ -483,7 +541,8 @@ def _to_claims(article: Article, resolved: list[_Resolved]) -> list[Claim]:
         if r.dropped:
             continue
         d = r.draft
-        key = f"{article.article_id}|{d.sentence.start + d.anchor_start}|{d.outcome}|{d.weapon}|{r.region_code or r.scope}"
+        place = r.region_code or r.scope
+        key = f"{article.article_id}|{d.sentence.start + d.anchor_start}|{d.outcome}|{d.weapon}|{place}"
         claim_id = hashlib.sha1(key.encode()).hexdigest()[:16]
         while claim_id in seen:
             claim_id = hashlib.sha1((key + claim_id).encode()).hexdigest()[:16]

@@ -55,14 +55,19 @@ _LIST_ITEM = re.compile(
     re.IGNORECASE,
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
-_DEBRIS_BEFORE = re.compile(r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_DEBRIS_BEFORE = re.compile(
+    r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I
+)
 _DEBRIS_VERB = re.compile(
     r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
     r"came\s+down|shattered|smashed|broke|upaли|упали|впали)\b",
     re.IGNORECASE,
 )
 # "the third hit a dormitory", "another was shot down": one more of the things just counted.
-_ORDINAL_ONE = re.compile(r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)", re.I)
+_ORDINAL_ONE = re.compile(
+    r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)",
+    re.I,
+)
 # Sentences that only list what the one before counted: "These were ...", "The missiles included ...".
 _CONTINUATION = re.compile(
     r"^\s*(?:these|they|those|this|the\s+(?:missiles|drones|weapons|attack|strike|barrage))\s+"
@@ -76,7 +81,9 @@ _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_SUBSET_AFTER = re.compile(r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(
+    r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
+)
 _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in)\s", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
@@ -140,7 +147,9 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
-    outcomes = [o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])]
+    outcomes = [
+        o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
+    ]
     return SentenceMentions(
         sentence, things, counts, outcomes, places, times, claimants, _clauses(text), is_hedged(text)
     )
@@ -162,8 +171,12 @@ def draft_claims(
         if role == "part" and cue is None:
             # "12 out of 13 drones launched by Russia were shot down": the main verb counts the part.
             cue = _main_verb_after_participle(
-                text, end, OutcomeCue(end, end, "", "launched", "passive", None, False, False), m.outcomes,
-                m.clauses, [],
+                text,
+                end,
+                OutcomeCue(end, end, "", "launched", "passive", None, False, False),
+                m.outcomes,
+                m.clauses,
+                [],
             )
         if role == "debris":
             # The debris did something ("debris fell", "debris hit a house", "damaged by debris"),
@@ -183,9 +196,12 @@ def draft_claims(
             # "shot down 12 out of 13 drones": the 13 were launched, the 12 intercepted.
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
         clause_text = text[slice(*m.clauses[_clause_of(start, m.clauses)])]
-        if weapon in WEAPON_CLASSES and thing is not None and (
-            _DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :])
-        ) and _DEBRIS_VERB.search(clause_text):
+        if (
+            weapon in WEAPON_CLASSES
+            and thing is not None
+            and (_DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :]))
+            and _DEBRIS_VERB.search(clause_text)
+        ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
@@ -202,16 +218,27 @@ def draft_claims(
                 is_list_item = True
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
-        if cue.outcome == "launched" and count is None and re.match(r"(?:been\s+|was\s+|were\s+)?attacked\s+by", cue.text, re.I):
+        if (
+            cue.outcome == "launched"
+            and count is None
+            and re.match(r"(?:been\s+|was\s+|were\s+)?attacked\s+by", cue.text, re.I)
+        ):
             # "Kyiv attacked by drones": with no number, a strike on a place (the spec's "drones attacked Kyiv").
             cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
         last_cue = cue
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
             continue
         outcome = cue.outcome
-        if count is None and _habitual().search(text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]):
+        if count is None and _habitual().search(
+            text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]
+        ):
             continue  # background ("is regularly targeted by drones"), not a report
-        if count is None and thing is not None and thing.is_singular_object and not thing.determiner in ("these", "those"):
+        if (
+            count is None
+            and thing is not None
+            and thing.is_singular_object
+            and thing.determiner not in ("these", "those")
+        ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
         places_in_clause = _places_for(anchor, anchors, m)
@@ -226,14 +253,32 @@ def draft_claims(
         value = count.value if count else None
         if value is None:
             qualifier = "unspecified"
-        second = None if role == "whole" else _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
+        second = (
+            None if role == "whole" else _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
+        )
         if second is not None:
             # "All 24 drones launched by Russia overnight were shot down": launched 24 and intercepted 24.
             drafts.append(
-                Draft(m.sentence, start, end, count.value if count else None,
-                      (count.qualifier if count and count.value is not None else "unspecified"),
-                      count.text if count else None, thing, weapon, thing.model if thing else None, "launched",
-                      cue.text, place, places_in_clause, time, source, m.is_hedged, is_list_item, clause)
+                Draft(
+                    m.sentence,
+                    start,
+                    end,
+                    count.value if count else None,
+                    (count.qualifier if count and count.value is not None else "unspecified"),
+                    count.text if count else None,
+                    thing,
+                    weapon,
+                    thing.model if thing else None,
+                    "launched",
+                    cue.text,
+                    place,
+                    places_in_clause,
+                    time,
+                    source,
+                    m.is_hedged,
+                    is_list_item,
+                    clause,
+                )
             )
             cue, outcome = second, second.outcome
         drafts.append(
@@ -275,9 +320,13 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
     for later in cues:
         if any(cue.end <= a[0] < later.start for a in anchors):
             break  # "Of 145 drones launched, 98 were shot down": the later verb has its own count
-        if later.start > cue.end and later.outcome in ("intercepted", "hit") and _clause_of(later.start, clauses) == clause:
-            if re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?$", text[cue.end : later.start]):
-                return later
+        if (
+            later.start > cue.end
+            and later.outcome in ("intercepted", "hit")
+            and _clause_of(later.start, clauses) == clause
+            and re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?$", text[cue.end : later.start])
+        ):
+            return later
     return None
 
 
@@ -335,8 +384,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         if compound:
             target = _ATTACK_ON.match(text[thing.end :])
             # "a drone strike": the article counts the strike, not the drones.
-            if target and (count is None or count.is_article) and thing.weapon in WEAPON_CLASSES and any(
-                p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places
+            if (
+                target
+                and (count is None or count.is_article)
+                and thing.weapon in WEAPON_CLASSES
+                and any(p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places)
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
@@ -380,16 +432,17 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
-        if re.match(r"\s+of\s+(?:the|them|those)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I) and person_cue:
+        if (
+            re.match(r"\s+of\s+(?:the|them|those)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I)
+            and person_cue
+        ):
             continue  # "two of the injured": a subset of people already counted
         if person_cue:
             anchors.append((count.start, count.end, count, None, "person", False))
         elif stand_in is not None and (is_list_item or _followed_by_cue(text, count, m.outcomes)):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
-    return [
-        a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors
-    ]
+    return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
 
 
 def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues: list[OutcomeCue]):
@@ -406,8 +459,13 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         ):
             return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun.
-        if any(c.start >= count.end and c.end <= thing.start and not text[count.end : c.start].strip()
-               and not text[c.end : thing.start].strip() for c in cues):
+        if any(
+            c.start >= count.end
+            and c.end <= thing.start
+            and not text[count.end : c.start].strip()
+            and not text[c.end : thing.start].strip()
+            for c in cues
+        ):
             return count
         return None
     after = text[thing.end : thing.end + 20]
@@ -420,15 +478,12 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
 
 
 def _is_singular(thing: ThingMention) -> bool:
-    last = thing.text.split()[-1].lower().strip("()\"“”")
+    last = thing.text.split()[-1].lower().strip('()"“”')
     return not last.endswith("s") or last in ("uas", "himars", "atacms", "harms") and not last.endswith("ss")
 
 
 def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> bool:
-    for cue in cues:
-        if cue.start >= count.end and _AFTER_GAP.match(text[count.end : cue.start]):
-            return True
-    return False
+    return any(cue.start >= count.end and _AFTER_GAP.match(text[count.end : cue.start]) for cue in cues)
 
 
 def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
@@ -442,9 +497,9 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         score = None
         if cue.start >= end:
             gap = text[end : cue.start]
-            object_follows = any(a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors) and not re.search(
-                r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
-            )
+            object_follows = any(
+                a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors
+            ) and not re.search(r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE)
             if object_follows and cue.outcome != "hit":
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
             elif cue.voice in ("passive", "either") and (
@@ -464,21 +519,36 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         if score is not None and (best_score is None or score < best_score):
             best, best_score = cue, score
             # With no number ("attacked Odesa with drones") it stays a hit, as the spec reads "drones attacked Kyiv".
-            if has_count and cue.outcome == "hit" and cue.end <= start and re.match(r"attack", cue.text, re.I) and _WITH_GAP.search(
-                text[cue.end : start]
+            if (
+                has_count
+                and cue.outcome == "hit"
+                and cue.end <= start
+                and re.match(r"attack", cue.text, re.I)
+                and _WITH_GAP.search(text[cue.end : start])
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
-    if best is not None and best.voice == "noun" and best.outcome == "launched" and re.match(r"attack", best.text, re.I):
+    if (
+        best is not None
+        and best.voice == "noun"
+        and best.outcome == "launched"
+        and re.match(r"attack", best.text, re.I)
+    ):
         # "an attack by 16 UAVs was repelled", "repelled an attack by 3 UAVs": the attack failed.
-        repelled = [c for c in cues if c.outcome == "intercepted" and _clause_of(c.start, clauses) == clause
-                    and re.match(r"repel|thwart|foil", c.text, re.I)]
+        repelled = [
+            c
+            for c in cues
+            if c.outcome == "intercepted"
+            and _clause_of(c.start, clauses) == clause
+            and re.match(r"repel|thwart|foil", c.text, re.I)
+        ]
         if repelled:
             best = repelled[0]
     if best is None:
         # A cue elsewhere in the clause still governs a lone thing ("...with 19 drones shot down").
         same_clause = [
-            c for c in cues
+            c
+            for c in cues
             if _clause_of(c.start, clauses) == clause
             and c.outcome in allowed
             and not (c.applies_to and weapon not in c.applies_to)
@@ -545,7 +615,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
-    for i, (s, e) in enumerate(clauses):
+    for i, (_, e) in enumerate(clauses):
         if position < e or i == len(clauses) - 1:
             return i
     return len(clauses) - 1

@@ -137,7 +137,23 @@ def _name_pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(spellings, flags=0)
 
 
-_LOWER_WORDS = {"of", "the", "on", "na", "nad", "and", "upon", "am", "de", "la", "на", "над", "под", "по", "де"}
+_LOWER_WORDS = {
+    "of",
+    "the",
+    "on",
+    "na",
+    "nad",
+    "and",
+    "upon",
+    "am",
+    "de",
+    "la",
+    "на",
+    "над",
+    "под",
+    "по",
+    "де",
+}
 
 
 def _capitalised(name: str) -> str:
@@ -182,7 +198,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
         word_match = region_word.match(after)
         region_of = _REGION_OF.search(before)
         end = match.end() + (word_match.end() if word_match else 0)
-        has_region_word = bool(word_match) or bool(region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I))
+        has_region_word = bool(word_match) or bool(
+            region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I)
+        )
         prep = _preposition(before if not region_of else before[: region_of.start()])
         part_of = _PART_OF.search(before)
         if part_of and not region_of:
@@ -190,8 +208,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
             prep = _preposition(before[: part_of.start()]) or "in"
             prep = prep if prep in LOCATIVE else "in"
         text = sentence[match.start() : end]
-        candidates = (regional.get(key, []) if has_region_word else []) or standalone.get(key, []) or (
-            regional.get(key, []) if not has_region_word else []
+        candidates = (
+            (regional.get(key, []) if has_region_word else [])
+            or standalone.get(key, [])
+            or (regional.get(key, []) if not has_region_word else [])
         )
         if has_region_word and not regional.get(key):
             place_hits = [c for c in standalone.get(key, []) if c.kind == "place"]
@@ -216,7 +236,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
         place_type = "national" if country else "own_territory"
         found.append(
             PlaceMention(
-                match.start(), match.end(), match.group(0), "country", country, None, place_type, prep,
+                match.start(),
+                match.end(),
+                match.group(0),
+                "country",
+                country,
+                None,
+                place_type,
+                prep,
                 prep in LOCATIVE,
             )
         )
@@ -224,25 +251,63 @@ def find_places(sentence: str) -> list[PlaceMention]:
         before = re.search(r"(across|over|throughout|of|in|around|inside|within)\s+$", sentence[: match.start()], re.I)
         prep = before.group(1).lower() if before else None
         if prep:
-            found.append(PlaceMention(match.start(), match.end(), match.group(0), "country", None, None,
-                                      "own_territory", prep, True))
-    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])(?!\s+of\b)", sentence, re.IGNORECASE):
+            found.append(
+                PlaceMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "country",
+                    None,
+                    None,
+                    "own_territory",
+                    prep,
+                    True,
+                )
+            )
+    for match in re.finditer(
+        r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])(?!\s+of\b)", sentence, re.IGNORECASE
+    ):
         before = re.search(r"(over|above|in|into|on)\s+$", sentence[: match.start()], re.IGNORECASE)
         if before and not any(p.start <= match.start() < p.end for p in found):
-            found.append(PlaceMention(match.start(), match.end(), match.group(0), "sea", None, None, "sea",
-                                      before.group(1).lower(), True))
-    for match in re.finditer(r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?![\w'’-])", sentence, re.I):
+            found.append(
+                PlaceMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "sea",
+                    None,
+                    None,
+                    "sea",
+                    before.group(1).lower(),
+                    True,
+                )
+            )
+    for match in re.finditer(
+        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?![\w'’-])",
+        sentence,
+        re.I,
+    ):
         prep = _preposition(sentence[: match.start()])
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
             # "launched at the region": the region the text is about; the extractor resolves it.
-            found.append(PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None,
-                                      "anaphor", prep, True))
+            found.append(
+                PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
+            )
     for match in _unknown_region_pattern().finditer(sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
             continue
         name = match.group("name") or match.group("after")
-        if lexicon.normalise(name.split()[0]) in ("the", "a", "its", "their", "this", "that", "each", "every"):
+        if lexicon.normalise(name.split()[0]) in (
+            "the",
+            "a",
+            "its",
+            "their",
+            "this",
+            "that",
+            "each",
+            "every",
+        ):
             continue
         found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
     found.sort(key=lambda p: p.start)
@@ -250,7 +315,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
-_PLURAL_REGION_WORD = re.compile(r"^\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I)
+_PLURAL_REGION_WORD = re.compile(
+    r"^\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I
+)
 
 
 def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -275,21 +342,46 @@ def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMe
                 if regional_entries and found[i].place_type != "region":
                     entry = regional_entries[0]
                     p = found[i]
-                    found[i] = PlaceMention(p.start, p.end, p.text, "region", entry.country, entry.code, "region",
-                                            p.prep, p.is_locative, None)
+                    found[i] = PlaceMention(
+                        p.start,
+                        p.end,
+                        p.text,
+                        "region",
+                        entry.country,
+                        entry.code,
+                        "region",
+                        p.prep,
+                        p.is_locative,
+                        None,
+                    )
             first = found[group[0]]
             shared = list(found)
         for i in group[1:]:
             place = found[i]
             shared[i] = PlaceMention(
-                place.start, place.end, place.text, place.scope, place.country, place.region_code,
-                "region" if plural and place.scope == "region" else place.place_type, first.prep,
-                first.is_locative, place.vicinity_region_code,
+                place.start,
+                place.end,
+                place.text,
+                place.scope,
+                place.country,
+                place.region_code,
+                "region" if plural and place.scope == "region" else place.place_type,
+                first.prep,
+                first.is_locative,
+                place.vicinity_region_code,
             )
         if plural:
             shared[group[0]] = PlaceMention(
-                first.start, first.end, first.text, first.scope, first.country, first.region_code,
-                "region" if first.scope == "region" else first.place_type, first.prep, True, None,
+                first.start,
+                first.end,
+                first.text,
+                first.scope,
+                first.country,
+                first.region_code,
+                "region" if first.scope == "region" else first.place_type,
+                first.prep,
+                True,
+                None,
             )
     return shared
 

@@ -58,8 +58,7 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
             "join raw.articles a using (article_id) where day is not null group by day order by day"
         ).df()
         totals = con.execute(
-            "select count(*), count(distinct article_id), count(*) filter (where not is_place_resolved) "
-            "from raw.claims"
+            "select count(*), count(distinct article_id), count(*) filter (where not is_place_resolved) from raw.claims"
         ).fetchone()
     seconds = time.monotonic() - started
     return dg.MaterializeResult(

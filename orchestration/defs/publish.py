@@ -19,9 +19,7 @@ MART_KEYS = sorted((key for key in skyledger_dbt_models.keys if key.path[0] == "
     retry_policy=dg.RetryPolicy(max_retries=2, delay=2),  # a lock held by a reader clears quickly
     kinds={"python", "duckdb", "parquet"},
 )
-def published_warehouse(
-    context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse
-) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
     warehouse = skyledger.path()
     summary = publish.publish(
         warehouse,
