@@ -1,4 +1,4 @@
-"""Check a corpus of articles against its gold claims (stdlib only).
+"""Check a corpus of articles against its gold claims.
 
 Usage:
     python tests/corpus_check.py --gold tests/gold/demo.jsonl --articles data/articles
@@ -20,36 +20,21 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
-from html.parser import HTMLParser
+from datetime import date
 from pathlib import Path
 
-CLAIMANT_KINDS = {
-    "defence_ministry",
-    "military",
-    "head_of_state",
-    "regional_authority",
-    "local_authority",
-    "government",
-    "media",
-    "monitoring_group",
-    "unattributed",
-}
-OUTCOMES = {"intercepted", "launched", "hit", "injured", "killed", "damaged"}
-WEAPONS = {
-    "drone",
-    "missile",
-    "guided_bomb",
-    "rocket",
-    "aircraft",
-    "person",
-    "building",
-    "vehicle",
-    "infrastructure",
-    "other",
-}
-COUNT_QUALIFIERS = {"exact", "at_least", "more_than", "approximately", "up_to", "unspecified"}
-SCOPES = {"region", "country", "sea", "unknown"}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from the repo root
+
+from orchestration.claims import model  # noqa: E402
+from orchestration.loading import read_folder  # noqa: E402
+
+# The closed vocabularies and the reading of article files are the project's own, so a gold
+# file is checked against exactly what the pipeline stores.
+CLAIMANT_KINDS = set(model.CLAIMANT_KINDS)
+OUTCOMES = set(model.OUTCOMES)
+WEAPONS = set(model.WEAPONS)
+COUNT_QUALIFIERS = set(model.COUNT_QUALIFIERS)
+SCOPES = set(model.SCOPES)
 NO_ORIGIN_WEAPONS = {"person", "building", "vehicle", "infrastructure"}
 CASUALTY_OUTCOMES = {"injured", "killed"}
 
@@ -91,147 +76,23 @@ class Doc:
     source: str
 
 
-_SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"}
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td"}
-_DATE_META = ("article:published_time", "datepublished", "pubdate", "date", "dc.date", "og:published_time")
-
-
-class _PageText(HTMLParser):
-    """Visible block text of a page: <article> if any, else <main>, else the body."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip = 0
-        self.depth = {"article": 0, "main": 0}
-        self.blocks: dict[str, list[str]] = {"article": [], "main": [], "body": []}
-        self.current: list[str] | None = None
-        self.meta: dict[str, str] = {}
-        self.time_attr: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k.lower(): v or "" for k, v in attrs}
-        if tag in _SKIPPED:
-            self.skip += 1
-        elif tag in self.depth:
-            self.depth[tag] += 1
-        elif tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
-            if key and "content" in attributes:
-                self.meta.setdefault(key, attributes["content"])
-        elif tag == "time" and attributes.get("datetime") and self.time_attr is None:
-            self.time_attr = attributes["datetime"]
-        if tag in _BLOCKS and not self.skip:
-            self._flush()
-            self.current = []
-        elif tag == "br" and self.current is not None:
-            self.current.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED and self.skip:
-            self.skip -= 1
-        elif tag in self.depth and self.depth[tag]:
-            self.depth[tag] -= 1
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if self.current is not None and not self.skip:
-            self.current.append(data)
-
-    def _flush(self):
-        if self.current is None:
-            return
-        block = re.sub(r"\s+", " ", "".join(self.current)).strip()
-        self.current = None
-        if block:
-            self.blocks["body"].append(block)
-            for name in ("main", "article"):
-                if self.depth[name]:
-                    self.blocks[name].append(block)
-
-
-def _published(value, where: str, errors: list[str]) -> date | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        errors.append(f"{where}: published_at is not a string")
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        errors.append(f"{where}: published_at is not ISO 8601: {value!r}")
-        return None
-
-
-def _record(obj, stem: str, where: str, errors: list[str]) -> Doc | None:
-    if not isinstance(obj, dict):
-        errors.append(f"{where}: not a JSON object")
-        return None
-    text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        errors.append(f"{where}: missing or empty text")
-        return None
-    article_id = obj.get("id") or stem
-    if not isinstance(article_id, str):
-        errors.append(f"{where}: id is not a string")
-        return None
-    return Doc(article_id, text, _published(obj.get("published_at"), where, errors), where)
-
-
 def load_articles(root: Path, errors: list[str]) -> dict[str, Doc]:
-    docs: dict[str, Doc] = {}
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    if not files:
+    """Every article below `root` as the loader stores it; a corpus must load without rejects."""
+    if not any(p.is_file() for p in root.rglob("*")):
         errors.append(f"{root}: no article files")
-    for path in files:
-        where = str(path.relative_to(root))
-        suffix = path.suffix.lower()
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            errors.append(f"{where}: not UTF-8")
+    read = read_folder(root)
+    for reject in read.rejects:
+        where = reject.source_path + (f":{reject.source_line}" if reject.source_line else "")
+        errors.append(f"{where}: {reject.reason}: {reject.detail}")
+    docs: dict[str, Doc] = {}
+    for record in read.records:
+        where = record.source_path + (f":{record.source_line}" if record.source_line else "")
+        if record.article_id in docs:
+            errors.append(
+                f"{where}: duplicate article id {record.article_id!r} (also in {docs[record.article_id].source})"
+            )
             continue
-        found: list[Doc | None] = []
-        if suffix == ".txt":
-            found.append(Doc(path.stem, raw, None, where) if raw.strip() else None)
-            if not raw.strip():
-                errors.append(f"{where}: empty")
-        elif suffix == ".json":
-            try:
-                found.append(_record(json.loads(raw), path.stem, where, errors))
-            except json.JSONDecodeError as error:
-                errors.append(f"{where}: malformed JSON: {error}")
-        elif suffix == ".jsonl":
-            for number, line in enumerate(raw.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    found.append(_record(json.loads(line), path.stem, f"{where}:{number}", errors))
-                except json.JSONDecodeError as error:
-                    errors.append(f"{where}:{number}: malformed JSON: {error}")
-        elif suffix in (".html", ".htm"):
-            parser = _PageText()
-            parser.feed(raw)
-            parser.close()
-            parser._flush()
-            blocks = parser.blocks["article"] or parser.blocks["main"] or parser.blocks["body"]
-            if not blocks:
-                errors.append(f"{where}: no visible paragraph text")
-                continue
-            stamp = next((parser.meta[k] for k in _DATE_META if parser.meta.get(k)), parser.time_attr)
-            found.append(Doc(path.stem, "\n\n".join(blocks), _published(stamp, where, errors), where))
-        else:
-            print(f"note: {where}: unsupported format, skipped")
-            continue
-        for doc in found:
-            if doc is None:
-                continue
-            if doc.article_id in docs:
-                errors.append(
-                    f"{where}: duplicate article id {doc.article_id!r} (also in {docs[doc.article_id].source})"
-                )
-                continue
-            docs[doc.article_id] = doc
+        docs[record.article_id] = Doc(record.article_id, record.text, record.published_date, where)
     return docs
 
 

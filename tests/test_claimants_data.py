@@ -9,18 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from orchestration.claims.model import CLAIMANT_KINDS
+
 DATA = Path(__file__).resolve().parents[1] / "orchestration" / "claims" / "data" / "claimants.yml"
 
-KINDS = {
-    "defence_ministry",
-    "military",
-    "head_of_state",
-    "regional_authority",
-    "local_authority",
-    "government",
-    "media",
-    "monitoring_group",
-}
+# Every claimant kind but `unattributed`, which names nobody.
+KINDS = set(CLAIMANT_KINDS) - {"unattributed"}
 # fmt: off
 # Sides and outlet countries the lexicon may use; extend deliberately.
 COUNTRIES = {

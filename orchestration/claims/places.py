@@ -8,7 +8,7 @@ unresolved: it is reported as such, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.claims import lexicon
@@ -342,47 +342,19 @@ def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMe
                 if regional_entries and found[i].place_type != "region":
                     entry = regional_entries[0]
                     p = found[i]
-                    found[i] = PlaceMention(
-                        p.start,
-                        p.end,
-                        p.text,
-                        "region",
-                        entry.country,
-                        entry.code,
-                        "region",
-                        p.prep,
-                        p.is_locative,
-                        None,
-                    )
+                    found[i] = replace(
+                        p, scope="region", country=entry.country, region_code=entry.code, place_type="region",
+                        vicinity_region_code=None,
+                    )  # fmt: skip
             first = found[group[0]]
             shared = list(found)
         for i in group[1:]:
             place = found[i]
-            shared[i] = PlaceMention(
-                place.start,
-                place.end,
-                place.text,
-                place.scope,
-                place.country,
-                place.region_code,
-                "region" if plural and place.scope == "region" else place.place_type,
-                first.prep,
-                first.is_locative,
-                place.vicinity_region_code,
-            )
+            place_type = "region" if plural and place.scope == "region" else place.place_type
+            shared[i] = replace(place, place_type=place_type, prep=first.prep, is_locative=first.is_locative)
         if plural:
-            shared[group[0]] = PlaceMention(
-                first.start,
-                first.end,
-                first.text,
-                first.scope,
-                first.country,
-                first.region_code,
-                "region" if first.scope == "region" else first.place_type,
-                first.prep,
-                True,
-                None,
-            )
+            place_type = "region" if first.scope == "region" else first.place_type
+            shared[group[0]] = replace(first, place_type=place_type, is_locative=True, vicinity_region_code=None)
     return shared
 
 
