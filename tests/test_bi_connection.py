@@ -173,7 +173,8 @@ def test_superset_driver_reflects_and_queries_the_published_copy_during_a_build(
         assert reading["access_mode"] == "read_only"
         assert list(reading["columns"])[: len(SPEC_COLUMNS_START)] == SPEC_COLUMNS_START
         assert {"fct_claims", "fct_region_daily", "dim_article"} <= set(reading["marts"])
-        assert len(reading["query_rows"]) == len(reading["queries"]) == 5
+        # every example query of the README's "Querying" section ran (there are at least five)
+        assert len(reading["query_rows"]) == len(reading["queries"]) >= 5
         assert len(reading["inodes"]) == 2, mode  # it read while the name moved to the new file
     assert seen["sqlalchemy"]["rows"] == [old_rows, new_rows]  # each connection whole on its file
     assert seen["sqlalchemy-held"]["rows"] == [old_rows]  # the open session kept its copy
