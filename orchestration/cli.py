@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--warehouse", type=Path, help=f"default: {settings.DEFAULT_WAREHOUSE}")
     build_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
     eval_cmd = commands.add_parser("eval", help="build from a folder and score against a gold file")
-    eval_cmd.add_argument("--gold", type=Path, required=True)
+    eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
     eval_cmd.add_argument("--warehouse", type=Path, help="default: a temporary file")
     eval_cmd.add_argument("--quiet", action="store_true", help="leave out the list of misses")
@@ -142,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         _print_summary(summary)
         if not summary["success"]:
             return 1
-        result = evaluation.score(evaluation.read_gold(args.gold), evaluation.read_predictions(target))
+        gold = [claim for path in args.gold for claim in evaluation.read_gold(path)]
+        result = evaluation.score(gold, evaluation.read_predictions(target))
         print(evaluation.report(result, show_misses=not args.quiet))
     return 0
 

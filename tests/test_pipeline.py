@@ -131,3 +131,15 @@ def test_a_folder_with_bad_files_still_builds_and_lists_each_reject(tmp_path: Pa
         ("feed.jsonl", 2, "malformed_json"),
         ("photo.jpg", None, "unsupported_format"),
     ]
+
+
+def test_eval_command_builds_and_prints_per_outcome_scores_and_misses(capsys):
+    from orchestration.cli import main
+
+    code = main(["eval", "--gold", str(SHARED / "eval" / "seeds" / "gold.jsonl"), "--articles", str(SHARED / "seeds")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "intercepted" in out and "prec" in out and "recall" in out
+    assert "MISS" in out or "SPURIOUS" in out or "F1 1.000" in out
+    f1 = float(out.strip().splitlines()[-1].split("F1")[1])
+    assert f1 >= SEED_MIN_F1
