@@ -408,7 +408,7 @@ def _link_parents(claims: list[_Resolved]) -> None:
             parent = claims[j]
             if child.draft.sentence.index - parent.draft.sentence.index > PARENT_WINDOW:
                 break
-            if parent.parent is not None or parent.draft.count is None:
+            if parent.dropped or parent.parent is not None or parent.draft.count is None:
                 continue
             if parent.scope not in ("country", "unknown") or not parent.is_place_resolved:
                 continue
@@ -505,8 +505,8 @@ def _same_place(a: _Resolved, b: _Resolved) -> bool:
     broad = [c for c in (a, b) if c.scope in ("country", "unknown")]
     if not broad:
         return a.scope == b.scope and a.country == b.country
-    other = b if broad[0] is a else a
-    return broad[0].country is None or broad[0].country == other.country
+    # A figure "over Russian regions" and the same figure with no place: one country may be unknown.
+    return a.country is None or b.country is None or a.country == b.country
 
 
 def _specificity(r: _Resolved) -> tuple:
