@@ -74,6 +74,7 @@ _CONTINUATION = re.compile(
     r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b",
     re.IGNORECASE,
 )
+_TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
 _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
@@ -415,7 +416,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         if count.is_article and not _ORDINAL_ONE.fullmatch(count.text):
             continue
         # An elided noun is the last thing counted before it ("three residents ...: two in Pokrovsk").
-        counted = [a[3] for a in anchors if a[3] is not None and a[1] <= count.start]
+        counted = [a[3] for a in anchors if a[3] is not None and a[2] is not None and a[1] <= count.start]
         previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
         stand_in = counted[-1] if counted else previous[-1] if previous else last_thing
         after = text[count.end :]
@@ -439,7 +440,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # "two of the injured": a subset of people already counted
         if person_cue:
             anchors.append((count.start, count.end, count, None, "person", False))
-        elif stand_in is not None and (is_list_item or _followed_by_cue(text, count, m.outcomes)):
+        elif stand_in is not None and (
+            is_list_item
+            or _followed_by_cue(text, count, m.outcomes)
+            or re.match(r"\s+of\s+(?:them|these|those)\b", after, re.IGNORECASE)  # "shot down two of them"
+        ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
@@ -564,7 +569,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
 def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -> PlaceMention | None:
     if cue is not None and cue.outcome == "launched" and text:
         # "50 missiles launched from bombers over the Volgograd region": a launch site, not a target.
-        places = [p for p in places if p.start < end or not re.search(r"\bfrom\b", text[end : p.start], re.I)]
+        places = [
+            p
+            for p in places
+            if p.start < end or p.prep in _TARGET_PREPS or not re.search(r"\bfrom\b", text[end : p.start], re.I)
+        ]
     if not places:
         return None
     # Prefer a place where things happened over a heading ("flying towards Mozyr ... over Yelsky"),
