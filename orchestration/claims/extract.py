@@ -222,6 +222,10 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
                 regions.setdefault(place.region_code, place)
             elif place.scope == "sea":
                 others.add(("sea", place.text))
+            elif place.scope == "country" and place.country:
+                others.add(("country", place.country))
+        # "over Smolensk Oblast, a region in western Russia" names one place, not two.
+        others = {o for o in others if o[0] != "country" or o[1] not in {r.country for r in regions.values()}}
         each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE)
         if len(regions) + len(others) <= 1:
             out.append(draft)

@@ -244,6 +244,12 @@ def draft_claims(
         clause = _clause_of(start, m.clauses)
         places_in_clause = _places_for(anchor, anchors, m)
         place = _choose_place(start, end, cue, places_in_clause, text)
+        if place is None and not is_list_item:
+            # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
+            countries = {p.country for p in m.places if p.is_locative and p.scope == "country" and p.country}
+            regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
+            if len(countries) == 1 and not regions_named:
+                place = next(p for p in m.places if p.is_locative and p.scope == "country" and p.country)
         is_part = role == "part" or bool(re.match(r"\s+of\s+(?:which|them|these|those)\b", text[end:], re.I))
         if place is None and is_part and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.

@@ -314,7 +314,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
     return _share_coordinated(sentence, _drop_overlaps(found))
 
 
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|occupied)\s+)?$"
+)
 _PLURAL_REGION_WORD = re.compile(
     r"^\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I
 )
