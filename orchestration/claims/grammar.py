@@ -76,6 +76,7 @@ _CONTINUATION = re.compile(
 )
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
+_DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
@@ -242,7 +243,12 @@ def draft_claims(
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
-        places_in_clause = _places_for(anchor, anchors, m)
+        # "..., Lutsk hit": a place with a verb of its own right after it is that verb's subject.
+        places_in_clause = [
+            p
+            for p in _places_for(anchor, anchors, m)
+            if not any(o is not cue and 0 <= o.start - p.end <= 3 for o in m.outcomes)
+        ]
         place = _choose_place(start, end, cue, places_in_clause, text)
         if place is None and not is_list_item:
             # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
@@ -407,7 +413,9 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         anchors.append((start, end, count, thing, thing.weapon, False))
     # "Debris hit a building": the debris of a thing named before, a hit with no number.
     for match in _DEBRIS_WORD.finditer(text):
-        attached = [t for t in m.things if 0 <= t.start - match.end() <= 25 or 0 <= match.start() - t.end <= 2]
+        attached = [
+            t for t in m.things if _DEBRIS_OF.fullmatch(text[match.end() : t.start]) or 0 <= match.start() - t.end <= 2
+        ]  # "debris of a downed drone", "drone debris": the thing is named; else it was named before
         if attached:
             continue
         previous = [t for t in m.things if t.end <= match.start() and t.weapon in WEAPON_CLASSES]

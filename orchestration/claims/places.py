@@ -20,6 +20,8 @@ LOCATIVE = {
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле", "по",
     # the target of an attack verb is where things happened: "attacked Ukraine with 19 missiles"
     "attacked", "struck", "hit", "targeted", "shelled", "bombed", "pounded", "attack", "attacking",
+    # places listed after a place phrase: "in several districts, including Chertkovsky and Bokovsky"
+    "including", "namely", "notably",
 }  # fmt: skip
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
