@@ -78,6 +78,11 @@ pairs as (
         -- one sentence listing several kinds of one class ("nine houses, an apartment block and a
         -- shop were damaged") gives different counts without contradicting itself
         and not (a.article_id = b.article_id and a.evidence_start = b.evidence_start)
+        -- a total and its parts ("11 missiles": "seven Kh-101 and four Iskander-M"), or two models,
+        -- are figures about different things
+        and a.claim_id is distinct from b.parent_claim_id
+        and b.claim_id is distinct from a.parent_claim_id
+        and not (a.weapon_model is not null and b.weapon_model is not null and a.weapon_model <> b.weapon_model)
 
 ),
 
