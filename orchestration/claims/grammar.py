@@ -364,7 +364,10 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     if len(same_clause) == 1:
         return [p for p in located if clause_start <= p.start < clause_end]
     # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.
-    trailing = [p for p in located if start < p.start < clause_end]
+    # A shared trailing place comes after the last thing listed ("800 bombs and 500 drones over Ukraine"),
+    # not inside a later item ("..., 12 S-300s against Kharkiv region, and 15 Kh-59s").
+    last_anchor = max(a[0] for a in same_clause)
+    trailing = [p for p in located if max(start, last_anchor) < p.start < clause_end]
     if trailing and not any(p.start < segment_end for p in trailing):
         # Only across coordinated things, not into another verb's phrase ("32 drones, 28 of which were
         # destroyed over Kharkiv" leaves the 32 without a place).
