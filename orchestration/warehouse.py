@@ -17,6 +17,8 @@ import pandas as pd
 from orchestration.claims.model import CLAIM_COLUMNS, Claim
 from orchestration.loading import ArticleRecord, Reject, list_article_files, read_folder
 
+# No primary keys on raw tables: DuckDB checks them eagerly inside a transaction that deletes and
+# re-inserts a key (a re-extracted article). Uniqueness is asserted by dbt tests on staging and marts.
 RAW_DDL = """
 create schema if not exists raw;
 create table if not exists raw.articles (
