@@ -525,7 +525,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             if object_follows and cue.outcome != "hit":
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
             elif cue.voice in ("passive", "either") and (
-                _AFTER_GAP.match(gap) or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
+                _AFTER_GAP.match(gap)
+                or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
+                # "had been shot down", where the lexicon's cue is "been shot down"
+                or (cue.text.lower().startswith("been") and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
             ):
                 # The hitter is the subject: "a drone had struck a depot" (not so for shooters).
                 score = len(gap)
