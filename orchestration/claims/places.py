@@ -338,23 +338,21 @@ def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMe
     for group in groups:
         if len(group) < 2:
             continue
-        first, last = found[group[0]], found[group[-1]]
+        last = shared[group[-1]]
         plural = _PLURAL_REGION_WORD.match(sentence[last.end :])
         if plural:
             # "the Ryazan, Moscow and Smolensk regions": each name read as a region, not a city.
             for i in group:
-                regional_entries = _index()[0].get(lexicon.normalise(found[i].text))
-                if regional_entries and found[i].place_type != "region":
+                regional_entries = _index()[0].get(lexicon.normalise(shared[i].text))
+                if regional_entries and shared[i].place_type != "region":
                     entry = regional_entries[0]
-                    p = found[i]
-                    found[i] = replace(
-                        p, scope="region", country=entry.country, region_code=entry.code, place_type="region",
-                        vicinity_region_code=None,
+                    shared[i] = replace(
+                        shared[i], scope="region", country=entry.country, region_code=entry.code,
+                        place_type="region", vicinity_region_code=None,
                     )  # fmt: skip
-            first = found[group[0]]
-            shared = list(found)
+        first = shared[group[0]]
         for i in group[1:]:
-            place = found[i]
+            place = shared[i]
             place_type = "region" if plural and place.scope == "region" else place.place_type
             shared[i] = replace(place, place_type=place_type, prep=first.prep, is_locative=first.is_locative)
         if plural:
