@@ -79,8 +79,9 @@ def extract_claims(article: Article) -> list[Claim]:
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
-    for sentence in sentences:
-        mentions = read_sentence(sentence, article.published_date)
+    readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
+    for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
+        following = readings[position + 1] if position + 1 < len(readings) else None
         for claimant in mentions.claimants:
             identity = _identify(claimant, identities)
             identities.append((claimant, identity))
@@ -100,6 +101,10 @@ def extract_claims(article: Article) -> list[Claim]:
                 and sentence.index - last_source[1] <= CARRY_SENTENCES
             ):
                 identity, carried = last_source[0], True
+            elif (closing := _closing_source(sentence, following)) is not None:
+                # "... 12 more were jammed. Six left the airspace, the Air Force said.": the next
+                # sentence's closing attribution covers the one before it in the same paragraph.
+                identity, carried = _identify(closing, identities), True
             else:
                 identity, carried = publisher, False
             resolved.append(_resolve(draft, identity, carried, last_places, sentence))
@@ -137,6 +142,22 @@ def _publisher(outlet: str | None) -> Identity:
         return UNATTRIBUTED
     m = mentions[0]
     return Identity(outlet, m.claimant_id, m.kind, m.country, m.region_code, m.is_person)
+
+
+def _closing_source(sentence, following) -> ClaimantMention | None:
+    """The source a next sentence in the same paragraph names at its very end ("..., the ministry said.")."""
+    if following is None or following.sentence.paragraph != sentence.paragraph:
+        return None
+    text = following.sentence.text
+    for mention in reversed(following.claimants):
+        if mention.is_source and not mention.is_relay:
+            tail = text[mention.end :]
+            if re.fullmatch(
+                r"\s*(?:said|says|reported|added|wrote|stated|noted)?(?:\s+on\s+\w+)?[\s.\"”']*", tail, re.I
+            ):
+                return mention
+            return None
+    return None
 
 
 def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> ClaimantMention | None:
