@@ -212,6 +212,7 @@ def draft_claims(
         if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
+            is_list_item = is_list_item or drafts[-1].is_list_item  # "seven Kh-101s and four Iskander-Ms"
         if cue is None and continues:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
@@ -252,10 +253,12 @@ def draft_claims(
         place = _choose_place(start, end, cue, places_in_clause, text)
         if place is None and not is_list_item:
             # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
-            countries = {p.country for p in m.places if p.is_locative and p.scope == "country" and p.country}
+            # One country, named or "the country" (which the claimant's side resolves later).
+            national = [p for p in m.places if p.is_locative and p.scope == "country"]
+            countries = {p.country or "own" for p in national}
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
-                place = next(p for p in m.places if p.is_locative and p.scope == "country" and p.country)
+                place = national[0]
         is_part = role == "part" or bool(re.match(r"\s+of\s+(?:which|them|these|those)\b", text[end:], re.I))
         if place is None and is_part and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
