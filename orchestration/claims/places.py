@@ -249,6 +249,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 prep in LOCATIVE,
             )
         )
+    for match in re.finditer(r"(?<![\w])(?:nationwide|countrywide)(?![\w])", sentence, re.IGNORECASE):
+        found.append(
+            PlaceMention(match.start(), match.end(), match.group(0), "country", None, None, "own_territory", "in", True)
+        )
     for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
         before = re.search(r"(across|over|throughout|of|in|around|inside|within)\s+$", sentence[: match.start()], re.I)
         prep = before.group(1).lower() if before else None
@@ -312,8 +316,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
         ):
             continue
         found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
+    # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
+    found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence[p.end :]))]
     found.sort(key=lambda p: p.start)
     return _share_coordinated(sentence, _drop_overlaps(found))
+
+
+_DATELINE = re.compile(r"^\s*(?:/[\w\s]+)?(?:,\s*[A-Za-z]+\.?\s+\d{1,2}\.?\s*)?(?:\(|/)")
 
 
 _COORDINATION = re.compile(
