@@ -371,6 +371,9 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     # not inside a later item ("..., 12 S-300s against Kharkiv region, and 15 Kh-59s").
     last_anchor = max(a[0] for a in same_clause)
     trailing = [p for p in located if max(start, last_anchor) < p.start < clause_end]
+    ordered = sorted(same_clause)
+    if any("," in m.sentence.text[a[1] : b[0]] for a, b in zip(ordered, ordered[1:], strict=False)):
+        trailing = []  # a comma-separated list: a place after its last item is that item's own
     if trailing and not any(p.start < segment_end for p in trailing):
         # Only across coordinated things, not into another verb's phrase ("32 drones, 28 of which were
         # destroyed over Kharkiv" leaves the 32 without a place).
