@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import reader_processes
 
 from orchestration.cli import build
 
@@ -110,20 +111,13 @@ def test_published_file_opens_in_duckdb_1_4(bi_python, published_seeds):
 
 
 def start_reader(bi_python: Path, mode: str, published: Path, stop: Path) -> subprocess.Popen:
-    reader = subprocess.Popen(
-        [str(bi_python), str(READER), mode, str(published), str(ROOT / "README.md"), str(stop)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    return reader_processes.start_reader(
+        [str(bi_python), str(READER), mode, str(published), str(ROOT / "README.md"), str(stop)]
     )
-    assert reader.stdout.readline().strip() == "ready", reader.stderr.read()
-    return reader
 
 
 def finish_reader(reader: subprocess.Popen) -> dict:
-    out, err = reader.communicate(timeout=120)
-    assert reader.returncode == 0, err
-    return json.loads(out.strip().splitlines()[-1])
+    return reader_processes.finish_reader(reader, timeout=120)
 
 
 def test_superset_driver_reflects_and_queries_the_published_copy_during_a_build(bi_python, published_seeds):

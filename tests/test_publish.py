@@ -8,7 +8,6 @@ version it read, and that it never read anything in between.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import reader_processes
 
 from orchestration import publish
 from orchestration.cli import build
@@ -38,20 +38,11 @@ def make_old_warehouse(path: Path) -> None:
 
 
 def start_reader(mode: str, published: Path, stop: Path) -> subprocess.Popen:
-    reader = subprocess.Popen(
-        [sys.executable, str(READER), mode, str(published), str(stop)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert reader.stdout.readline().strip() == "ready", reader.stderr.read()
-    return reader
+    return reader_processes.start_reader([sys.executable, str(READER), mode, str(published), str(stop)])
 
 
 def finish_reader(reader: subprocess.Popen) -> dict:
-    out, err = reader.communicate(timeout=60)
-    assert reader.returncode == 0, err
-    return json.loads(out.strip().splitlines()[-1])
+    return reader_processes.finish_reader(reader, timeout=60)
 
 
 def table_rows(path: Path, schema: str) -> dict[str, int]:
