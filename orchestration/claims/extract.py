@@ -125,10 +125,10 @@ def extract_claims(article: Article) -> list[Claim]:
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
     _link_parents(resolved)
-    kept = [r for r in resolved if not r.dropped]
-    _infer_total_scopes(kept, resolved)
-    for r in kept:
-        r.identity = _fill_identity(r.identity, r.country, r)
+    _infer_total_scopes(resolved)
+    for r in resolved:
+        if not r.dropped:
+            r.identity = _fill_identity(r.identity, r.country, r)
     return _to_claims(article, resolved)
 
 
@@ -177,10 +177,10 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
             text, mention.claimant_id, mention.kind, mention.country, mention.region_code, mention.is_person
         )
     if mention.is_generic:
-        for earlier, identity in reversed(known):
+        for _, identity in reversed(known):
             if identity.claimant_id == "unattributed":
                 continue
-            if _same_referent(mention, earlier, identity):
+            if _same_referent(mention, identity):
                 return replace(identity, claimant=text)
     institution = _institution_id(mention.kind, text, mention.country)
     if mention.person:
@@ -190,7 +190,7 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
     return Identity(text, institution, mention.kind, mention.country, mention.region_code, mention.is_person)
 
 
-def _same_referent(mention: ClaimantMention, earlier: ClaimantMention, identity: Identity) -> bool:
+def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
     word = mention.text.lower()
     if word in ("he", "she"):
         return identity.is_person
@@ -544,7 +544,7 @@ def _specificity(r: _Resolved) -> tuple:
     )
 
 
-def _infer_total_scopes(kept: list[_Resolved], everything: list[_Resolved]) -> None:
+def _infer_total_scopes(everything: list[_Resolved]) -> None:
     """A total whose parts all lie in one country is a claim about that country."""
     for index, parent in enumerate(everything):
         if parent.dropped:

@@ -29,11 +29,7 @@ aggregated as (
         claimant_id,
         outcome,
         weapon,
-        sum(count) as total_count,
-        count(count) as claims_with_count,
-        count(*) - count(count) as claims_without_count,
-        count(*) as claim_count,
-        len(list_distinct(flatten(list(article_ids)))) as article_count,
+        {{ claim_totals() }}
 
     from regional_claims
     group by region_code, claim_date, claimant_id, outcome, weapon
