@@ -371,17 +371,18 @@ def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | N
     return identity
 
 
-_AGENTS = {
-    "RU": re.compile(
-        r"\b(?:Russia|Russian (?:forces|troops|army|military|invaders|occupiers)|Moscow|the Russians|Russia's)"
-        r"\b(?![-\w])"
-    ),
-    "UA": re.compile(
-        r"\b(?:Ukraine|Ukrainian (?:forces|troops|army|military|armed forces)|Kyiv|Kiev|the Ukrainians|"
-        r"the Kyiv regime|Ukraine's)\b(?![-\w])"
-    ),
-}
-_ENEMY = re.compile(r"\b(?:the enemy|enemy|противник|ворог)\b", re.IGNORECASE)
+@cache
+def _agent_patterns() -> dict[str, re.Pattern[str]]:
+    """The names of each side as the one attacking ("Russia launched", "Ukrainian forces fired")."""
+    agents = lexicon.attribution()["agents"]
+    return {side: lexicon.phrase_pattern(names, flags=0) for side, names in agents.items() if side != "enemy"}
+
+
+@cache
+def _enemy_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.attribution()["agents"]["enemy"])
+
+
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
 
 
@@ -396,10 +397,10 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
     if draft.outcome in ("launched", "hit"):
         # The attacker is named before the verb ("The Russian army attacked Kyiv with ..."), not after it.
         before = text[: min(draft.anchor_start, draft.extras.get("cue_start", draft.anchor_start))]
-        hits = [(m.start(), side) for side, pattern in _AGENTS.items() for m in pattern.finditer(before)]
+        hits = [(m.start(), side) for side, pattern in _agent_patterns().items() for m in pattern.finditer(before)]
         if hits:
             return min(hits)[1]
-        if _ENEMY.search(before) and identity.country in _OTHER_SIDE:
+        if _enemy_pattern().search(before) and identity.country in _OTHER_SIDE:
             return _OTHER_SIDE[identity.country]
     if country in _OTHER_SIDE:
         return _OTHER_SIDE[country]
