@@ -253,15 +253,26 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             and nxt
             and nxt.claimant_id is None
             and not _is_pronoun(nxt)
-            and re.fullmatch(r",\s*", sentence[current.end : nxt.start])
+            and _APPOSED_TITLE.fullmatch(sentence[current.end : nxt.start])
             and nxt.kind != "media"
         ):
-            merged.append(replace(current, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
+            # "Mikhail Razvozhayev, the governor of Sevastopol, said": the apposition belongs to the name,
+            # so the reporting verb after it still makes the name the source.
+            office = _OFFICE_OF.match(sentence[nxt.end :])
+            end = nxt.end + (office.end() if office else 0)
+            merged.append(replace(current, end=end, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
             i += 2
             continue
         merged.append(current)
         i += 1
     return merged
+
+
+# "Vladimir Saldo, the Moscow-installed governor": a title set beside a name.
+_APPOSED_TITLE = re.compile(r",\s*(?:the\s+)?(?:[\w'’-]+-(?:installed|appointed|backed)\s+)?")
+_OFFICE_OF = re.compile(
+    r"\s+(?:of|for|in)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|city|krai|district|republic))?(?=\s*,)", re.I
+)
 
 
 def _is_pronoun(mention: ClaimantMention) -> bool:

@@ -73,7 +73,7 @@ class _Resolved:
 def extract_claims(article: Article) -> list[Claim]:
     sentences = split_sentences(article.text)
     identities: list[tuple[ClaimantMention, Identity]] = []
-    last_source: tuple[Identity, int, int] | None = None  # identity, sentence index, paragraph
+    last_source: tuple[Identity, int, int, bool] | None = None  # identity, sentence, paragraph, ends with ':'
     last_thing: ThingMention | None = None
     last_places: tuple[int, int, list[PlaceMention]] | None = None
     resolved: list[_Resolved] = []
@@ -95,11 +95,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = UNATTRIBUTED, False
             elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
                 identity, carried = sources[(subject.start, subject.end)], False
-            elif (
-                last_source
-                and last_source[2] == sentence.paragraph
-                and sentence.index - last_source[1] <= CARRY_SENTENCES
-            ):
+            elif last_source and _still_speaking(last_source, sentence):
                 identity, carried = last_source[0], True
             elif (closing := _closing_source(sentence, following)) is not None:
                 # "... 12 more were jammed. Six left the airspace, the Air Force said.": the next
@@ -114,6 +110,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 sources[(source_mentions[-1].start, source_mentions[-1].end)],
                 sentence.index,
                 sentence.paragraph,
+                sentence.text.rstrip().endswith(":"),
             )
         weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
         if weapon_things:
@@ -130,6 +127,15 @@ def extract_claims(article: Article) -> list[Claim]:
         if not r.dropped:
             r.identity = _fill_identity(r.identity, r.country, r)
     return _to_claims(article, resolved)
+
+
+def _still_speaking(last_source, sentence) -> bool:
+    """'..., the ministry said' covers the next sentences of its paragraph; 'The governor wrote:'
+    covers the quoted paragraph after it."""
+    _, index, paragraph, introduces_quote = last_source
+    if sentence.paragraph == paragraph:
+        return sentence.index - index <= CARRY_SENTENCES
+    return introduces_quote and sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
 
 
 def _publisher(outlet: str | None) -> Identity:
@@ -235,7 +241,7 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
     """One count over several regions is a total; the regions named are its parts (count null)."""
     out = []
     for draft in drafts:
-        regions, others = {}, set()
+        regions, others, seas = {}, set(), {}
         for place in draft.places_in_clause:
             if place.prep in ("towards", "toward", "to"):
                 continue
@@ -243,6 +249,7 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
                 regions.setdefault(place.region_code, place)
             elif place.scope == "sea":
                 others.add(("sea", place.text))
+                seas.setdefault(place.text.lower(), place)
             elif place.scope == "country" and place.country:
                 others.add(("country", place.country))
         # "over Smolensk Oblast, a region in western Russia" names one place, not two.
@@ -257,7 +264,7 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
             country = countries.pop() if len(countries) == 1 else None
             total = replace(draft, place=None, extras={"country": country, "several_places": True})
             out.append(total)
-            for place in regions.values():
+            for place in [*regions.values(), *seas.values()]:
                 out.append(
                     replace(
                         draft,
@@ -270,7 +277,7 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
                     )
                 )
         else:
-            for place in regions.values():
+            for place in [*regions.values(), *seas.values()]:
                 out.append(replace(draft, place=place, is_list_item=True))
     return out
 
@@ -551,9 +558,17 @@ def _infer_total_scopes(everything: list[_Resolved]) -> None:
         if parent.dropped:
             continue
         children = [c for c in everything if c.parent == index and not c.dropped]
-        countries = {c.country for c in children if c.country}
+        # A sea among the parts ("..., and over the Sea of Azov") puts the total beyond one country.
+        placed = [c for c in children if c.place_text is not None]  # not those that took the total's place
+        countries = {c.country for c in placed if c.country or c.scope == "sea"}
         several = parent.draft.extras.get("several_places")
-        if parent.scope == "unknown" and parent.is_place_resolved and len(countries) == 1 and not several:
+        if (
+            parent.scope == "unknown"
+            and parent.is_place_resolved
+            and len(countries) == 1
+            and None not in countries
+            and not several
+        ):
             parent.scope, parent.country = "country", countries.pop()
         for child in children:
             if not child.is_place_resolved and child.country is None:

@@ -35,7 +35,8 @@ ALLOWED_OUTCOMES = {
 
 # Clause boundaries: claims take the place and time words of their own clause first.
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+|\s+while\s+|\s+whereas\s+|"
+    r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
+    r"\s+while\s+|\s+whereas\s+|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
 )
@@ -90,6 +91,15 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
+_REPEL = re.compile(r"repel|thwart|foil", re.I)
+_ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?)(?![\w-])", re.I)
+_REPELLED_AFTER = re.compile(
+    r"(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
+    r"(?:successfully\s+|reportedly\s+|all\s+)?",
+    re.I,
+)
+_REPELLING_BEFORE = re.compile(r"\s+(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\w-]+\s+){0,3}", re.I)
+_ATTACK_BY = re.compile(r"\s+(?:by|of|involving|with|using)\s+(?:up\s+to\s+|more\s+than\s+|at\s+least\s+)?\d", re.I)
 _COMPOUND_NOUN = re.compile(
     r"^[\s-]+(?:strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
     r"production|factory|plant|units?|operators?|pilots?|crews?|launchers?|"
@@ -190,6 +200,8 @@ def draft_claims(
             if not did_something:
                 continue
             cue = OutcomeCue(start, end, text[start:end], "hit", "noun", None, False, False)
+        if role == "repelled":
+            cue = min((o for o in m.outcomes if _REPEL.match(o.text)), key=lambda o: abs(o.start - start))
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
@@ -208,6 +220,8 @@ def draft_claims(
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
+        if after_colon and count is not None and any(d.count is not None and d.count > count.value for d in drafts):
+            is_list_item = True  # "44 air targets were destroyed: 29 missiles and 15 drones": the total's parts
         shared = cue is None or cue.end <= drafts[-1].anchor_start if drafts else False
         if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
@@ -420,6 +434,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
         anchors.append((start, end, count, thing, thing.weapon, False))
+    repelled = _repelled_attacks(m, context_thing, anchors)
+    if repelled:
+        # "a missile attack on the city was repelled": stopped, so not a strike on the city.
+        anchors = [a for a in anchors if not (len(a) == 7 and a[6] == "strike_on")] + repelled
     # "Debris hit a building": the debris of a thing named before, a hit with no number.
     for match in _DEBRIS_WORD.finditer(text):
         attached = [
@@ -471,6 +489,33 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, anchors) -> list[tuple]:
+    """'The attack on the Millerovsky district was repelled', 'repelled a drone attack': things
+    were stopped, how many not said. The weapon is the one named with the attack or the one in context."""
+    text = m.sentence.text
+    found = []
+    for cue in m.outcomes:
+        if cue.outcome != "intercepted" or not _REPEL.match(cue.text):
+            continue
+        for noun in _ATTACK_NOUN.finditer(text):
+            before_cue = noun.end() <= cue.start and _REPELLED_AFTER.fullmatch(text[noun.end() : cue.start])
+            after_cue = noun.start() >= cue.end and _REPELLING_BEFORE.fullmatch(text[cue.end : noun.start()])
+            if not (before_cue or after_cue):
+                continue
+            if _ATTACK_BY.match(text[noun.end() :]):
+                continue  # "an attack by 16 UAVs was repelled": the 16 are counted on their own
+            named = [t for t in m.things if 0 <= noun.start() - t.end <= 1 and t.weapon in WEAPON_CLASSES]
+            thing = named[0] if named else context_thing
+            if thing is None or thing.weapon not in WEAPON_CLASSES:
+                continue
+            start = named[0].start if named else noun.start()
+            if any(a[0] <= start < a[1] and a[2] is not None for a in anchors):
+                continue
+            found.append((start, noun.end(), None, thing, thing.weapon, False, "repelled"))
+            break
+    return found
 
 
 def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues: list[OutcomeCue]):

@@ -33,7 +33,7 @@ _FILLER = (
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
     r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
-    r"settlement|capital|regional|port|industrial|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
     r"районе|районі|городе|місті|селе|области|территорией|территории|акваторией|акватории|небом|территорію|території)"
 )
@@ -318,10 +318,19 @@ def find_places(sentence: str) -> list[PlaceMention]:
         found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence[p.end :]))]
+    # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
+    found = [p for p in found if not (p.scope == "sea" and _SEA_AS_MODIFIER.match(sentence[p.end :]))]
     found.sort(key=lambda p: p.start)
+    # "over the sea near Sevastopol", "off the coast of Crimea": the sea is the place, the land a landmark.
+    seas = [p for p in found if p.scope == "sea"]
+    found = [p for p in found if not any(_SEA_LANDMARK.fullmatch(sentence[s.end : p.start]) for s in seas)]
     return _share_coordinated(sentence, _drop_overlaps(found))
 
 
+_SEA_AS_MODIFIER = re.compile(
+    r"^\s+(?:port|ports|coast|coastal|fleet|city|town|resort|region|peninsula|shipping|grain|corridor)\b", re.I
+)
+_SEA_LANDMARK = re.compile(r"\s+(?:near|off|off\s+the\s+coast\s+of|close\s+to|south\s+of|west\s+of)\s+", re.I)
 _DATELINE = re.compile(r"^\s*(?:/[\w\s]+)?(?:,\s*[A-Za-z]+\.?\s+\d{1,2}\.?\s*)?(?:\(|/)")
 
 
