@@ -500,6 +500,8 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 continue
             if not _same_place(earlier, later):
                 continue
+            if _told_apart(earlier, later):
+                continue
             if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (
                 later.scope,
                 later.region_code,
@@ -519,6 +521,17 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 keep.identity = drop.identity
             if keep.time_text is None and drop.time_text is not None:
                 keep.time_text, keep.period = drop.time_text, drop.period
+
+
+def _told_apart(a: _Resolved, b: _Resolved) -> bool:
+    """Two sentences naming different towns or different models are two events, not one told twice
+    ("An FPV drone hit a car in Bilopillia. In Sumy, a Shahed drone struck a building")."""
+    if a.draft.sentence.index == b.draft.sentence.index:
+        return False
+    if a.place and b.place and lexicon.normalise(a.place) != lexicon.normalise(b.place):
+        return True
+    models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
+    return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
 
 
 def _same_claimant(a: _Resolved, b: _Resolved) -> bool:

@@ -278,7 +278,7 @@ def draft_claims(
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
             place, places_in_clause = drafts[-1].place, drafts[-1].places_in_clause
         time = _choose_time(start, m.times, m.clauses)
-        source = _choose_source(start, m.claimants, m.clauses)
+        source = _choose_source(text, start, m.claimants, m.clauses, m.outcomes)
         qualifier = count.qualifier if count else "unspecified"
         value = count.value if count else None
         if value is None:
@@ -525,8 +525,12 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         gap = text[count.end : thing.start]
         if count.is_article and not _is_singular(thing):
             return None
+        # One word the lexicons lack may stand between: a model ("a Molniya drone", "two Lancet drones")
+        # for weapons, any modifier for objects ("three grain trucks").
+        unknown_word = r"(?-i:[A-Z])[\w-]*" if thing.weapon in WEAPON_CLASSES else r"[\w-]+"
         if re.fullmatch(
-            r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?(?:(?:more|other|further|additional)[\s\u00a0]+)?",
+            r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?"
+            rf"(?:(?:more|other|further|additional)[\s\u00a0]+)?(?:{unknown_word}[\s\u00a0]+)?",
             gap,
             re.I,
         ):
@@ -669,7 +673,7 @@ def _choose_time(start, times: list[TimeMention], clauses) -> TimeMention | None
     return min(pool, key=lambda t: abs(t.start - start))
 
 
-def _choose_source(start, claimants: list[ClaimantMention], clauses) -> ClaimantMention | None:
+def _choose_source(text, start, claimants: list[ClaimantMention], clauses, outcomes) -> ClaimantMention | None:
     sources = [c for c in claimants if c.is_source]
     if not sources:
         return None
@@ -682,7 +686,16 @@ def _choose_source(start, claimants: list[ClaimantMention], clauses) -> Claimant
     if same:
         return min(same, key=lambda c: abs(c.start - start))
     before = [c for c in sources if c.start < start]
-    return before[-1] if before else sources[0]
+    if before:
+        return before[-1]
+    # A later clause with a claim of its own speaks for that claim only
+    # ("Drones hit Kyiv overnight; Zelenskyy says 900 drones launched last week").
+    later = sources[0]
+    later_clause = _clause_of(later.start, clauses)
+    separated = re.search(r";|\s[—–|]\s", text[start : later.start])
+    if separated and any(_clause_of(o.start, clauses) == later_clause for o in outcomes):
+        return None
+    return later
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

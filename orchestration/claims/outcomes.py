@@ -54,7 +54,9 @@ _ACHIEVED = re.compile(r"(?:managed|able|succeeded|continued|continue|continues|
 
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
-    for match in _pattern().finditer(sentence):
+    # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
+    unquoted = re.sub(r"[\"“”«»„]", " ", sentence)
+    for match in _pattern().finditer(unquoted):
         before = sentence[max(0, match.start() - 40) : match.start()]
         negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
         non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)

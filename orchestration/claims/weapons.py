@@ -139,6 +139,8 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     operator = next((m.operator for m in models if m.operator and m.weapon == weapon), None)
     start, end = run[0][0], run[-1][1]
     determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
+    if determiner and determiner.group(1).lower() in ("that", "this") and re.search(r"[^s]s$", sentence[start:end]):
+        determiner = None  # "reports that Ukrainian drones struck": a conjunction, not "that drone"
     head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
     return ThingMention(
         is_singular_object=head_text in _singular_objects(),
