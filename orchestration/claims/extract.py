@@ -121,6 +121,7 @@ def extract_claims(article: Article) -> list[Claim]:
     resolved = [r for r in resolved if _worth_keeping(r)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
+    _link_sums(resolved)
     _link_parents(resolved)
     _infer_total_scopes(resolved)
     for r in resolved:
@@ -432,8 +433,47 @@ def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
     )
 
 
+def _link_sums(claims: list[_Resolved]) -> None:
+    """Figures of one sentence that add up to an earlier total of the same outcome are its parts
+    ("Russia fired 18 missiles at Kyiv. ... the enemy launched six Kinzhals, nine Kalibrs and three
+    S-400s"), wherever the total was said to happen."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, r in enumerate(claims):
+        if not r.dropped and r.parent is None and r.draft.count is not None and r.draft.weapon in WEAPON_CLASSES:
+            groups.setdefault((r.draft.sentence.index, r.draft.outcome), []).append(i)
+    for (sentence_index, outcome), members in groups.items():
+        if len(members) < 2:
+            continue
+        total = sum(claims[i].draft.count for i in members)
+        weapons = {claims[i].draft.weapon for i in members}
+        for j in range(min(members) - 1, -1, -1):
+            parent = claims[j]
+            if sentence_index - parent.draft.sentence.index > PARENT_WINDOW:
+                break
+            if parent.dropped or parent.parent is not None or parent.draft.outcome != outcome:
+                continue
+            if parent.draft.count != total or not (weapons == {parent.draft.weapon} or parent.draft.weapon == "other"):
+                continue
+            for i in members:
+                _adopt(claims[i], parent, j)
+            break
+
+
+def _adopt(child: _Resolved, parent: _Resolved, parent_index: int) -> None:
+    child.parent = parent_index
+    if child.identity.claimant_id == "unattributed" or child.is_carried:
+        child.identity = parent.identity
+    if child.scope == "unknown" and child.is_place_resolved and child.place_text is None:
+        # "The missiles included seven Kh-101 ...": a part with no place of its own is where its total was.
+        child.scope, child.country, child.region_code = parent.scope, parent.country, parent.region_code
+    if child.time_text is None:
+        child.time_text, child.period = parent.time_text, parent.period
+
+
 def _link_parents(claims: list[_Resolved]) -> None:
     for i, child in enumerate(claims):
+        if child.parent is not None:
+            continue
         is_part = child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
         if not is_part:
             continue
@@ -443,8 +483,9 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 break
             if parent.dropped or parent.parent is not None or parent.draft.count is None:
                 continue
-            if parent.scope not in ("country", "unknown") or not parent.is_place_resolved:
-                continue
+            placeless_item = child.draft.is_list_item and child.place_text is None and child.scope == "unknown"
+            if parent.scope not in ("country", "unknown") and not placeless_item or not parent.is_place_resolved:
+                continue  # a regional figure has parts only where they name no place of their own
             if parent.draft.outcome != child.draft.outcome:
                 continue
             if parent.draft.weapon != child.draft.weapon and parent.draft.weapon != "other":
@@ -459,20 +500,11 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 continue  # the same figure again with a place: a repeat, not a part
             if parent.country and child.country and parent.country != child.country:
                 continue
-            if not _compatible_claimants(child, parent):
+            if not _compatible_claimants(child, parent) and not (
+                placeless_item and parent.identity.claimant_id == "unattributed"
+            ):
                 continue
-            child.parent = j
-            if child.identity.claimant_id == "unattributed" or child.is_carried:
-                child.identity = parent.identity
-            if child.scope == "unknown" and child.is_place_resolved and child.place_text is None:
-                # "The missiles included seven Kh-101 ...": a part with no place of its own is where its total was.
-                child.scope, child.country, child.region_code = (
-                    parent.scope,
-                    parent.country,
-                    parent.region_code,
-                )
-            if child.time_text is None:
-                child.time_text, child.period = parent.time_text, parent.period
+            _adopt(child, parent, j)
             break
 
 

@@ -91,6 +91,9 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
+_ALL_OF_THEM = re.compile(
+    r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
+)
 _REPEL = re.compile(r"repel|thwart|foil", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
@@ -174,7 +177,7 @@ def draft_claims(
     `previous` are the drafts of the sentence before, which a verbless list may continue."""
     text = m.sentence.text
     anchors = _anchors(m, context_thing)
-    continues = _CONTINUATION.match(text) and not m.outcomes and previous
+    continues = _CONTINUATION.match(text) and previous
     drafts = []
     last_cue: OutcomeCue | None = None
     for anchor in anchors:
@@ -274,7 +277,8 @@ def draft_claims(
             if len(countries) == 1 and not regions_named:
                 place = national[0]
         is_part = role == "part" or bool(re.match(r"\s+of\s+(?:which|them|these|those)\b", text[end:], re.I))
-        if place is None and is_part and drafts:
+        referring = count is not None and re.match(r"(?:all|both)\b", count.text, re.I)
+        if place is None and (is_part or referring) and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
             place, places_in_clause = drafts[-1].place, drafts[-1].places_in_clause
         time = _choose_time(start, m.times, m.clauses)
@@ -433,7 +437,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
-        anchors.append((start, end, count, thing, thing.weapon, False))
+        # "all of them were shot down, including six Kinzhals": a counted part of the figure before it.
+        anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     repelled = _repelled_attacks(m, context_thing, anchors)
     if repelled:
         # "a missile attack on the city was repelled": stopped, so not a strike on the city.
@@ -449,6 +454,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         stand_in = previous[-1] if previous else context_thing
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
+    anchors.extend(_all_of_them(m, anchors, context_thing))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
     for count in m.counts:
@@ -489,6 +495,29 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+def _all_of_them(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
+    """'fired 18 missiles at Kyiv, and all of them were shot down': all the things just counted;
+    'both were shot down': two of them."""
+    text = m.sentence.text
+    found = []
+    for match in _ALL_OF_THEM.finditer(text):
+        counted = [a for a in anchors if a[2] is not None and a[2].value and a[1] <= match.start() and a[3] is not None]
+        if match.group(1).lower() == "both":
+            thing = counted[-1][3] if counted else context_thing
+            value = 2
+        elif counted:
+            thing, value = counted[-1][3], counted[-1][2].value
+        else:
+            continue
+        if any(c.start <= match.start() < c.end for c in m.counts):
+            continue  # "both" the number word is counted already
+        if thing is None or not _followed_by_cue(text, CountMention(match.start(), match.end(), "", 0, ""), m.outcomes):
+            continue
+        count = CountMention(match.start(), match.end(), match.group(0), value, "exact")
+        found.append((match.start(), match.end(), count, thing, thing.weapon, False, None))
+    return found
 
 
 def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, anchors) -> list[tuple]:
