@@ -18,7 +18,7 @@ from orchestration.claims import lexicon
 from orchestration.claims.claimants import ClaimantMention, find_claimants
 from orchestration.claims.grammar import WEAPON_CLASSES, Draft, draft_claims, read_sentence
 from orchestration.claims.model import Article, Claim
-from orchestration.claims.places import PlaceMention
+from orchestration.claims.places import PlaceMention, find_places
 from orchestration.claims.sentences import split_sentences
 from orchestration.claims.weapons import ThingMention
 
@@ -136,7 +136,10 @@ def _still_speaking(last_source, sentence) -> bool:
     _, index, paragraph, introduces_quote = last_source
     if sentence.paragraph == paragraph:
         return sentence.index - index <= CARRY_SENTENCES
-    return introduces_quote and sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
+    if introduces_quote:
+        return sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
+    # Wire copy breaks a paragraph after nearly every sentence; the very next one still continues.
+    return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
 
 
 def _publisher(outlet: str | None) -> Identity:
@@ -330,6 +333,19 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         country = identity.country  # a national tally by a side that reports only its own skies
     identity = _fill_identity(identity, country)
     origin = _weapon_origin(draft, identity, country, scope)
+    if (
+        scope == "unknown"
+        and is_resolved
+        and country is None
+        and draft.outcome == "intercepted"
+        and not draft.extras.get("several_places")
+        and _OTHER_SIDE.get(origin) in _home_reporters()
+        and identity.country in (None, _OTHER_SIDE.get(origin))
+        and not _names_third_country(draft.sentence.text)
+    ):
+        # Russian missiles shot down with no place named were shot down over Ukraine, as the side
+        # that reports only its own skies would say (not so the reverse: Russia's tallies span seas).
+        country = _OTHER_SIDE.get(origin)
     time_text = draft.time.text if draft.time else None
     period = (draft.time.period_start, draft.time.period_end) if draft.time else (None, None)
     return _Resolved(
@@ -346,6 +362,11 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         time_text=time_text,
         period=period,
     )
+
+
+def _names_third_country(text: str) -> bool:
+    """'a Shahed was shot down by Belarus': someone other than the two sides did the shooting."""
+    return any(p.scope == "country" and p.country not in (None, *_OTHER_SIDE) for p in find_places(text))
 
 
 _SUBREGIONAL = re.compile(r"district|raion|rayon|village|settlement|hromada|community|town|район|село", re.I)
