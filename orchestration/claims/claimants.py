@@ -280,7 +280,8 @@ def _is_pronoun(mention: ClaimantMention) -> bool:
 
 
 _AUXILIARY = re.compile(
-    r"^[\s,]*(?:(?:has|have|had|also|later|then|earlier|previously|further|separately|again|on\s+\w+|"
+    r"^(?:['’]s)?[\s,]*(?:(?:chief|commander|head|spokes(?:man|woman|person)|press\s+(?:service|office))[\s,]+)?"
+    r"(?:(?:has|have|had|also|later|then|earlier|previously|further|separately|again|on\s+\w+|"
     r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
     r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+)[\s,]+)*",
     re.IGNORECASE,

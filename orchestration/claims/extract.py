@@ -76,6 +76,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_source: tuple[Identity, int, int, bool] | None = None  # identity, sentence, paragraph, ends with ':'
     last_thing: ThingMention | None = None
     last_places: tuple[int, int, list[PlaceMention]] | None = None
+    last_country: str | None = None  # the country the text was last about ("against Ukraine", "in Kharkiv")
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
@@ -103,7 +104,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = _identify(closing, identities), True
             else:
                 identity, carried = publisher, False
-            resolved.append(_resolve(draft, identity, carried, last_places, sentence))
+            resolved.append(_resolve(draft, identity, carried, last_places, sentence, last_country))
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions:
             last_source = (
@@ -118,6 +119,9 @@ def extract_claims(article: Article) -> list[Claim]:
         located = [p for p in mentions.places if p.is_locative and p.region_code]
         if located:
             last_places = (sentence.index, sentence.paragraph, located)
+        countries = [p.country for p in mentions.places if p.is_locative and p.country]
+        if countries:
+            last_country = countries[-1]
     resolved = [r for r in resolved if _worth_keeping(r)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
@@ -249,6 +253,8 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
         for place in draft.places_in_clause:
             if place.prep in ("towards", "toward", "to"):
                 continue
+            if _ATTACK_TARGET.search(draft.sentence.text[: place.start]) and place is not draft.place:
+                continue  # "crashed in Moldova during an attack on Ukraine": the attack's target, not the crash site
             if place.region_code and place.is_resolved:
                 regions.setdefault(place.region_code, place)
             elif place.scope == "sea":
@@ -286,7 +292,12 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sentence) -> _Resolved:
+_ATTACK_TARGET = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _resolve(
+    draft: Draft, identity: Identity, carried: bool, last_places, sentence, last_country: str | None = None
+) -> _Resolved:
     place = draft.place
     scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
     if place is None and not draft.is_list_item:
@@ -310,8 +321,8 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, last_places, sente
         elif place.scope == "country":
             scope = "country"
             country = place.country or (identity.country if place.place_type == "own_territory" else None)
-            if country is None and place.place_type == "own_territory" and last_places:
-                country = last_places[2][-1].country  # "across the country" in a text about one country
+            if country is None and place.place_type == "own_territory":
+                country = last_country  # "across the country", "nationwide" in a text about one country
             if country is None:
                 scope = "unknown"
         else:

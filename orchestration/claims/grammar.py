@@ -281,6 +281,11 @@ def draft_claims(
         if place is None and (is_part or referring) and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
             place, places_in_clause = drafts[-1].place, drafts[-1].places_in_clause
+        elif place is None and thing is context_thing and count is not None and previous:
+            # "fired 13 rockets at the city. All 13 were shot down": the same things, the same place.
+            same = [d for d in previous if d.weapon == weapon and d.count == count.value and d.place is not None]
+            if same:
+                place, places_in_clause = same[-1].place, same[-1].places_in_clause
         time = _choose_time(start, m.times, m.clauses)
         source = _choose_source(text, start, m.claimants, m.clauses, m.outcomes)
         qualifier = count.qualifier if count else "unspecified"
@@ -399,6 +404,8 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         own_verb_after = any(trailing[0].end <= o.start < clause_end for o in m.outcomes)  # "..., Lutsk hit"
         if not own_verb_after and not any(a[1] <= o.start < trailing[0].start for a in between for o in m.outcomes):
             return trailing[:1]
+        if not own_verb_after and anchor[4] == "person" and all(a[4] == "person" for a in between):
+            return trailing[:1]  # "21 people were killed and 110 injured in Belgorod": one place for the toll
     return []
 
 
