@@ -75,6 +75,8 @@ _CONTINUATION = re.compile(
     r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b",
     re.IGNORECASE,
 )
+_TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+_FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
 _DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
@@ -245,6 +247,16 @@ def draft_claims(
         ):
             # "Kyiv attacked by drones": with no number, a strike on a place (the spec's "drones attacked Kyiv").
             cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
+        if (
+            cue.outcome == "hit"
+            and count is not None
+            and (count.value or 0) > 1
+            and cue.start >= end
+            and re.fullmatch(r"attacked", cue.text, re.I)
+            and re.fullmatch(r"\s*(?:had\s+|have\s+)?", text[end : cue.start])
+        ):
+            # "28 drones attacked the capital": how many were sent, as "attacked it with 28 drones".
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
         last_cue = cue
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
             continue
@@ -268,10 +280,22 @@ def draft_claims(
             if not any(o is not cue and 0 <= o.start - p.end <= 3 for o in m.outcomes)
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
-        if place is None and not is_list_item:
+        launch_sites = _launch_sites(text, m.places) if cue.outcome == "launched" else []
+        if place is None and cue.outcome == "launched":
+            # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
+            clause_start = m.clauses[_clause_of(start, m.clauses)][0]
+            targets = [
+                p for p in m.places
+                if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
+                and p not in launch_sites and _TARGETED.search(text[: p.start])
+            ]  # fmt: skip
+            place = targets[-1] if targets else None
+        if re.fullmatch(r"\s*of\s+(?:the\s+)?", text[:start], re.I):
+            place = None  # "Of the 83 launched, 61 were shot down over X": X is where the 61 fell
+        elif place is None and not is_list_item:
             # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
             # One country, named or "the country" (which the claimant's side resolves later).
-            national = [p for p in m.places if p.is_locative and p.scope == "country"]
+            national = [p for p in m.places if p.is_locative and p.scope == "country" and p not in launch_sites]
             countries = {p.country or "own" for p in national}
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
@@ -675,6 +699,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             if agent and best.outcome != "hit":
                 best = None  # "Polish aircraft had shot down drones": the shooters, not a claim
     return best
+
+
+def _launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
+    return [p for p in places if _FROM_PHRASE.search(text[: p.start]) and p.prep not in _TARGET_PREPS]
 
 
 def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -> PlaceMention | None:
