@@ -16,7 +16,7 @@ from pathlib import Path
 
 from orchestration.claims import lexicon
 from orchestration.claims.claimants import ClaimantMention, find_claimants
-from orchestration.claims.grammar import WEAPON_CLASSES, Draft, draft_claims, read_sentence
+from orchestration.claims.grammar import ATTACK_TARGET_BEFORE, WEAPON_CLASSES, Draft, draft_claims, read_sentence
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.places import PlaceMention, find_places
 from orchestration.claims.sentences import split_sentences
@@ -253,7 +253,7 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
         for place in draft.places_in_clause:
             if place.prep in ("towards", "toward", "to"):
                 continue
-            if _ATTACK_TARGET.search(draft.sentence.text[: place.start]) and place is not draft.place:
+            if ATTACK_TARGET_BEFORE.search(draft.sentence.text[: place.start]) and place is not draft.place:
                 continue  # "crashed in Moldova during an attack on Ukraine": the attack's target, not the crash site
             if place.region_code and place.is_resolved:
                 regions.setdefault(place.region_code, place)
@@ -290,9 +290,6 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
             for place in [*regions.values(), *seas.values()]:
                 out.append(replace(draft, place=place, is_list_item=True))
     return out
-
-
-_ATTACK_TARGET = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _resolve(

@@ -36,7 +36,7 @@ ALLOWED_OUTCOMES = {
 # Clause boundaries: claims take the place and time words of their own clause first.
 _CLAUSE_BREAK = re.compile(
     r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
-    r"\s+while\s+|\s+whereas\s+|"
+    r"\s+while\s+|\s+whereas\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
 )
@@ -75,6 +75,10 @@ _CONTINUATION = re.compile(
     r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b",
     re.IGNORECASE,
 )
+# "... during an attack on the Ukrainian port of": what follows is the attack's target.
+ATTACK_TARGET_BEFORE = re.compile(
+    r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
+)
 _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
 _FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
@@ -93,6 +97,7 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
+_REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
 )
@@ -486,6 +491,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
     anchors.extend(_all_of_them(m, anchors, context_thing))
+    anchors.extend(_the_rest(m, anchors, context_thing))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
     for count in m.counts:
@@ -526,6 +532,21 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+def _the_rest(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
+    """'11 over Bryansk, nine over Kursk and the rest over the Belgorod and Oryol regions': the rest is
+    one more item of the list, with no number of its own."""
+    text = m.sentence.text
+    found = []
+    for match in _REST.finditer(text):
+        if any(a[0] <= match.start() < a[1] for a in anchors) or not _LIST_ITEM.match(text[match.end() :]):
+            continue
+        counted = [a for a in anchors if a[2] is not None and a[1] <= match.start() and a[3] is not None]
+        thing = counted[-1][3] if counted else context_thing
+        if thing is not None:
+            found.append((match.start(), match.end(), None, thing, thing.weapon, True, None))
+    return found
 
 
 def _all_of_them(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
@@ -723,8 +744,10 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
     def rank(p: PlaceMention):
         directional = p.prep in DIRECTIONAL
         broader = p.scope == "country" and p.country in region_countries
+        # "shot down drones over Poland during a Russian attack on Ukraine": the attack's target is elsewhere.
+        attack_target = bool(text) and bool(ATTACK_TARGET_BEFORE.search(text[: p.start]))
         distance = p.start - end if p.start >= end else (start - p.end) * 1.5
-        return (directional, broader, not p.is_resolved, distance)
+        return (attack_target, directional, broader, not p.is_resolved, distance)
 
     return min(places, key=rank)
 

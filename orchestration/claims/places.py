@@ -17,6 +17,7 @@ from orchestration.claims import lexicon
 LOCATIVE = {
     "over", "in", "near", "above", "on", "at", "across", "outside", "around", "into", "onto", "within",
     "inside", "throughout", "off", "towards", "toward", "to", "against", "upon", "under", "nearby",
+    "violated", "entered", "crossed", "breached", "violating", "entering", "crossing",  # "... Polish airspace"
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле", "по",
     # the target of an attack verb is where things happened: "attacked Ukraine with 19 missiles"
     "attacked", "struck", "hit", "targeted", "shelled", "bombed", "pounded", "attack", "attacking",
