@@ -16,7 +16,14 @@ from pathlib import Path
 
 from orchestration.claims import lexicon
 from orchestration.claims.claimants import ClaimantMention, find_claimants
-from orchestration.claims.grammar import ATTACK_TARGET_BEFORE, WEAPON_CLASSES, Draft, draft_claims, read_sentence
+from orchestration.claims.grammar import (
+    ATTACK_TARGET_BEFORE,
+    WEAPON_CLASSES,
+    Draft,
+    draft_claims,
+    launch_sites,
+    read_sentence,
+)
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.places import PlaceMention, find_places
 from orchestration.claims.sentences import split_sentences
@@ -116,7 +123,9 @@ def extract_claims(article: Article) -> list[Claim]:
         weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
         if weapon_things:
             last_thing = weapon_things[-1]
-        located = [p for p in mentions.places if p.is_locative and p.region_code]
+        # Where things were launched from ("from Kursk and Rostov oblasts") is not what the text is about.
+        sites = launch_sites(sentence.text, mentions.places)
+        located = [p for p in mentions.places if p.is_locative and p.region_code and p not in sites]
         if located:
             last_places = (sentence.index, sentence.paragraph, located)
         countries = [p.country for p in mentions.places if p.is_locative and p.country]
@@ -274,7 +283,9 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
             country = countries.pop() if len(countries) == 1 else None
             total = replace(draft, place=None, extras={"country": country, "several_places": True})
             out.append(total)
-            for place in [*regions.values(), *seas.values()]:
+            # "over Russia and occupied Crimea" is a country and a region, not a list of regions.
+            listed = [*regions.values(), *seas.values()] if len(regions) + len(seas) >= 2 else []
+            for place in listed:
                 out.append(
                     replace(
                         draft,

@@ -36,7 +36,7 @@ ALLOWED_OUTCOMES = {
 # Clause boundaries: claims take the place and time words of their own clause first.
 _CLAUSE_BREAK = re.compile(
     r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
-    r"\s+while\s+|\s+whereas\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
+    r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
 )
@@ -88,7 +88,9 @@ _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
-_OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE)
+_OF_TOTAL = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?!(?:them|these|those|which|whom)\b)(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE
+)
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
@@ -285,14 +287,14 @@ def draft_claims(
             if not any(o is not cue and 0 <= o.start - p.end <= 3 for o in m.outcomes)
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
-        launch_sites = _launch_sites(text, m.places) if cue.outcome == "launched" else []
+        sites = launch_sites(text, m.places) if cue.outcome == "launched" else []
         if place is None and cue.outcome == "launched":
             # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
-                and p not in launch_sites and _TARGETED.search(text[: p.start])
+                and p not in sites and _TARGETED.search(text[: p.start])
             ]  # fmt: skip
             place = targets[-1] if targets else None
         if re.fullmatch(r"\s*of\s+(?:the\s+)?", text[:start], re.I):
@@ -300,7 +302,7 @@ def draft_claims(
         elif place is None and not is_list_item:
             # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
             # One country, named or "the country" (which the claimant's side resolves later).
-            national = [p for p in m.places if p.is_locative and p.scope == "country" and p not in launch_sites]
+            national = [p for p in m.places if p.is_locative and p.scope == "country" and p not in sites]
             countries = {p.country or "own" for p in national}
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
@@ -722,7 +724,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
     return best
 
 
-def _launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
     return [p for p in places if _FROM_PHRASE.search(text[: p.start]) and p.prep not in _TARGET_PREPS]
 
@@ -789,10 +791,23 @@ def _choose_source(text, start, claimants: list[ClaimantMention], clauses, outco
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _CLAUSE_BREAK.finditer(text):
+        if _is_serial_list_end(text, start, match):
+            continue  # "downed three Iskanders, all three Kalibrs, and 118 drones": one list, one clause
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
+    """', and <count> ...' closing a comma list of counted things that began in this clause."""
+    if not re.fullmatch(r",\s+and\s+", match.group(0)):
+        return False
+    head = find_counts(text[match.end() : match.end() + 40])
+    before = find_counts(text[clause_start : match.start()])
+    if not head or head[0].start != 0 or head[0].is_article:
+        return False  # ", and a second drone damaged ...": a new clause
+    return len(before) >= 2 and "," in text[clause_start : match.start()]
 
 
 def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
