@@ -600,10 +600,22 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
     ("An FPV drone hit a car in Bilopillia. In Sumy, a Shahed drone struck a building")."""
     if a.draft.sentence.index == b.draft.sentence.index:
         return False
-    if a.place and b.place and lexicon.normalise(a.place) != lexicon.normalise(b.place):
+    if a.place and b.place and _place_name(a.place) != _place_name(b.place):
         return True
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(?:the|of|in|area|district|city|town|village|settlement|region|oblast|raion|rayon|community|hromada|"
+    r"outskirts|centre|center|suburbs?)\b",
+    re.I,
+)
+
+
+def _place_name(place: str) -> str:
+    """'the Tuapse area' and 'Tuapse district' name one town."""
+    return " ".join(_PLACE_WORDS.sub(" ", lexicon.normalise(place)).split())
 
 
 def _same_claimant(a: _Resolved, b: _Resolved) -> bool:

@@ -99,6 +99,11 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
+_WAS_HIT = re.compile(
+    r"(?:\s+(?:in|on|near|at|outside)\s+[^,.;:]{0,50}?)?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
+    re.I,
+)
 _REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
@@ -214,6 +219,8 @@ def draft_claims(
             cue = OutcomeCue(start, end, text[start:end], "hit", "noun", None, False, False)
         if role == "repelled":
             cue = min((o for o in m.outcomes if _REPEL.match(o.text)), key=lambda o: abs(o.start - start))
+        if role == "object_hit":
+            cue = OutcomeCue(start, end, "hit", "hit", "noun", None, False, False)
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
@@ -229,6 +236,9 @@ def draft_claims(
             and _DEBRIS_VERB.search(clause_text)
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
+            if count is None and thing.determiner == "the" and _is_singular(thing):
+                # "fragments of the drone": the one drone just mentioned.
+                count = CountMention(thing.start, thing.start, "", 1, "exact")
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
@@ -493,6 +503,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
     anchors.extend(_all_of_them(m, anchors, context_thing))
+    anchors.extend(_objects_hit(m, anchors, context_thing))
     anchors.extend(_the_rest(m, anchors, context_thing))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
@@ -534,6 +545,18 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
+    """'A fuel depot in the Kamensky district was hit': a strike with no weapon named is one by the
+    weapon the text is about, how many not said."""
+    if context_thing is None or any(a[4] in WEAPON_CLASSES for a in anchors):
+        return []
+    text = m.sentence.text
+    for thing in m.things:
+        if thing.weapon in OBJECT_CLASSES and _WAS_HIT.match(text[thing.end :]):
+            return [(thing.start, thing.end, None, context_thing, context_thing.weapon, False, "object_hit")]
+    return []
 
 
 def _the_rest(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
