@@ -131,7 +131,7 @@ def extract_claims(article: Article) -> list[Claim]:
         countries = [p.country for p in mentions.places if p.is_locative and p.country]
         if countries:
             last_country = countries[-1]
-    resolved = [r for r in resolved if _worth_keeping(r)]
+    resolved = [r for r in resolved if _worth_keeping(r) and not _told_before(r, resolved)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
     _link_sums(resolved)
@@ -457,6 +457,21 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
     if identity.country in _OTHER_SIDE:
         return _OTHER_SIDE[identity.country]
     return None
+
+
+def _told_before(r: _Resolved, everything: list[_Resolved]) -> bool:
+    """'Russia fired 18 missiles at Kyiv ... the missiles were launched almost at once': the missiles
+    already counted, the same outcome told again with no number."""
+    thing = r.draft.thing
+    if r.draft.count is not None or thing is None or thing.determiner != "the" or not thing.text.endswith("s"):
+        return False
+    return any(
+        o.draft.sentence.index < r.draft.sentence.index
+        and (o.draft.outcome, o.draft.weapon) == (r.draft.outcome, r.draft.weapon)
+        and o.draft.count is not None
+        and (o.scope, o.region_code, o.country) == (r.scope, r.region_code, r.country)
+        for o in everything
+    )
 
 
 def _worth_keeping(r: _Resolved) -> bool:

@@ -322,9 +322,21 @@ def draft_claims(
         if place is None and (is_part or referring) and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
             place, places_in_clause = drafts[-1].place, drafts[-1].places_in_clause
-        elif place is None and thing is context_thing and count is not None and previous:
-            # "fired 13 rockets at the city. All 13 were shot down": the same things, the same place.
-            same = [d for d in previous if d.weapon == weapon and d.count == count.value and d.place is not None]
+        elif (
+            place is None
+            and thing is not None
+            and (thing is context_thing or thing.end <= start)
+            and count is not None
+            and count.value
+        ):
+            # The noun is elided ("All 13 were shot down", "launched eight drones at Moscow; five were
+            # shot down"): the things counted just before, so the place they were sent to.
+            earlier = [*(previous or []), *drafts] if thing is context_thing else drafts
+            same = [
+                d for d in earlier
+                if d.weapon == weapon and d.place is not None and d.count is not None
+                and (d.count == count.value or d.outcome == "launched" and d.count > count.value)
+            ]  # fmt: skip
             if same:
                 place, places_in_clause = same[-1].place, same[-1].places_in_clause
         time = _choose_time(start, m.times, m.clauses)
