@@ -57,7 +57,9 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
 _DEBRIS_BEFORE = re.compile(
-    r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I
+    r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*$",
+    re.I,
 )
 _DEBRIS_VERB = re.compile(
     r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
@@ -339,6 +341,17 @@ def draft_claims(
             ]  # fmt: skip
             if same:
                 place, places_in_clause = same[-1].place, same[-1].places_in_clause
+        if (
+            cue.outcome == "launched"
+            and count is None
+            and place is not None
+            and (place.prep in _TARGET_PREPS or ATTACK_TARGET_BEFORE.search(text[: place.start]))
+            and not any(a[2] is not None and a[2].value and a[4] in WEAPON_CLASSES for a in anchors)
+        ):
+            # "fired missiles at Kyiv", "launched an attack on Odesa with drones": with no number, a
+            # strike on the place, as the spec reads "drones attacked Kyiv".
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
+            outcome = "hit"
         time = _choose_time(start, m.times, m.clauses)
         source = _choose_source(text, start, m.claimants, m.clauses, m.outcomes)
         qualifier = count.qualifier if count else "unspecified"

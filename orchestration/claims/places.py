@@ -290,7 +290,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 )
             )
     for match in re.finditer(
-        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?![\w'’-])",
+        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?:['’]s)?(?![\w'’-])",
         sentence,
         re.I,
     ):
