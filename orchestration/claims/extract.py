@@ -617,10 +617,16 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return False
     if a.place and b.place and _place_name(a.place) != _place_name(b.place):
         return True
+    later = a if a.draft.sentence.index > b.draft.sentence.index else b
+    if _ANOTHER_EVENT.search(later.draft.sentence.text):
+        return True  # "In a separate attack, a drone ..."
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
 
 
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:in\s+a\s+separate|in\s+another|a\s+separate|another)\s+(?:attack|strike|incident|raid)\b", re.I
+)
 _PLACE_WORDS = re.compile(
     r"\b(?:the|of|in|area|district|city|town|village|settlement|region|oblast|raion|rayon|community|hromada|"
     r"outskirts|centre|center|suburbs?)\b",

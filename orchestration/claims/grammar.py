@@ -84,7 +84,10 @@ ATTACK_TARGET_BEFORE = re.compile(
 _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
 _FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)", re.I)
+_COORDINATED = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)",
+    re.I,
+)
 _DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
@@ -257,6 +260,17 @@ def draft_claims(
             if same:
                 cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
                 is_list_item = True
+        dropper = next(
+            (
+                o for o in m.outcomes
+                if weapon == "drone" and re.fullmatch(r"dropp(?:ed|ing)", o.text, re.I) and o.start >= end
+                and re.fullmatch(r"\s*(?:had\s+|has\s+|also\s+)?", text[end : o.start])
+            ),
+            None,
+        )  # fmt: skip
+        if dropper is not None:
+            # "a drone dropped an explosive device on a house": the drone struck, it was not launched.
+            cue = OutcomeCue(dropper.start, dropper.end, dropper.text, "hit", "active", None, False, False)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
         if (
