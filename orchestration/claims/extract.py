@@ -84,6 +84,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_thing: ThingMention | None = None
     last_places: tuple[int, int, list[PlaceMention]] | None = None
     last_country: str | None = None  # the country the text was last about ("against Ukraine", "in Kharkiv")
+    last_locality: tuple[int, PlaceMention] | None = None  # the last town or village named, known or not
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
@@ -95,6 +96,7 @@ def extract_claims(article: Article) -> list[Claim]:
             identities.append((claimant, identity))
         sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]}
         drafts = draft_claims(mentions, last_thing, previous_drafts)
+        sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = drafts or previous_drafts
         for draft in _split_region_lists(drafts):
             if draft.source is not None:
@@ -111,7 +113,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = _identify(closing, identities), True
             else:
                 identity, carried = publisher, False
-            resolved.append(_resolve(draft, identity, carried, last_places, sentence, last_country))
+            context = _Context(last_places, sentence_country or last_country, last_locality)
+            resolved.append(_resolve(draft, identity, carried, context, sentence))
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions:
             last_source = (
@@ -131,6 +134,9 @@ def extract_claims(article: Article) -> list[Claim]:
         countries = [p.country for p in mentions.places if p.is_locative and p.country]
         if countries:
             last_country = countries[-1]
+        localities = [p for p in mentions.places if p.is_locative and p.place_type in _LOCALITY_TYPES]
+        if localities:
+            last_locality = (sentence.index, localities[-1])
     resolved = [r for r in resolved if _worth_keeping(r) and not _told_before(r, resolved)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
@@ -303,9 +309,20 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _resolve(
-    draft: Draft, identity: Identity, carried: bool, last_places, sentence, last_country: str | None = None
-) -> _Resolved:
+@dataclass(frozen=True)
+class _Context:
+    """What the text has been about up to the current sentence."""
+
+    last_places: tuple[int, int, list[PlaceMention]] | None
+    last_country: str | None
+    last_locality: tuple[int, PlaceMention] | None
+
+
+_LOCALITY_TYPES = ("city", "town", "village", "settlement", "unresolved")
+
+
+def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context, sentence) -> _Resolved:
+    last_places, last_country = context.last_places, context.last_country
     place = draft.place
     scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
     if place is None and not draft.is_list_item:
@@ -316,8 +333,12 @@ def _resolve(
             # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia".
             place = _context_region(identity, last_places, sentence)
     if place is not None and place.place_type == "anaphor":
-        # "the region", "the city": the place the text is about just now, or none.
-        place = _context_region(identity, last_places, sentence)
+        locality = context.last_locality
+        if re.search(r"settlement|village", place.text, re.I) and locality and sentence.index - locality[0] <= 3:
+            place = locality[1]  # "near the settlement": the one named just before, known or not
+        else:
+            # "the region", "the city": the place the text is about just now, or none.
+            place = _context_region(identity, last_places, sentence)
     if place is not None:
         place_text = place.text
         if place.scope == "region":
@@ -340,7 +361,8 @@ def _resolve(
                 # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
                 scope, country, region_code = "region", context.country, context.region_code
             else:
-                scope, is_resolved = "unknown", False
+                # A place the gazetteer does not know stays unresolved, in the country the text is about.
+                scope, is_resolved, country = "unknown", False, last_country
     elif draft.extras.get("country"):
         country = draft.extras["country"]
     if (

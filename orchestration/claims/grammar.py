@@ -507,6 +507,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         )
         if subset and (count is None or thing.weapon == "person"):
             continue  # "including Shahed drones", "including three children": part of a claim already made
+        if thing.weapon == "person" and any(
+            t.weapon == "person" and re.fullmatch(r",\s*", text[t.end : count.start if count else thing.start])
+            for t in m.things
+            if t.end <= thing.start
+        ):
+            continue  # "wounding the driver, a 46-year-old man": one person named twice
         compound = _COMPOUND_NOUN.match(text[thing.end :])
         if compound:
             target = _ATTACK_ON.match(text[thing.end :])

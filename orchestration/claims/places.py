@@ -290,7 +290,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 )
             )
     for match in re.finditer(
-        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community)(?:['’]s)?(?![\w'’-])",
+        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community|settlement|village)(?:['’]s)?"
+        r"(?![\w'’-])(?!\s+of\b)",
         sentence,
         re.I,
     ):
