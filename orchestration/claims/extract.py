@@ -332,6 +332,15 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         elif draft.outcome in ("hit", "injured", "killed", "damaged"):
             # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia".
             place = _context_region(identity, last_places, sentence)
+    if (
+        place is not None
+        and place.scope == "country"
+        and identity.kind in ("regional_authority", "local_authority")
+        and identity.region_code
+        and identity.region_code.split("-")[0] == place.country
+    ):
+        # "In Ukraine, Kharkiv's governor said a drone struck a town": the governor's region, not all Ukraine.
+        place = _context_region(identity, last_places, sentence)
     if place is not None and place.place_type == "anaphor":
         locality = context.last_locality
         if re.search(r"settlement|village", place.text, re.I) and locality and sentence.index - locality[0] <= 3:

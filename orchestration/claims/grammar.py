@@ -9,7 +9,7 @@ sentences, breakdowns, repeats) happens in `extract.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -109,6 +109,7 @@ _WAS_HIT = re.compile(
     r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
     re.I,
 )
+_PEOPLE_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:her|his|their)?\s*", re.I)
 _REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
@@ -177,6 +178,8 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
         if not _overlaps_spans(p.start, p.end, [(x.start, x.end) for x in [*times, *claimants]])
         # "the Defence Ministry in Moscow": where the claimant sits, not where things happened
         and not any(re.fullmatch(r"\s+in\s+", text[c.end : p.start]) for c in claimants)
+        # "Kharkiv Mayor Ihor Terekhov": the office's place, not the event's
+        and not any(re.fullmatch(r"\s", text[p.end : c.start]) for c in claimants)
     ]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
@@ -254,7 +257,7 @@ def draft_claims(
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
             is_list_item = is_list_item or drafts[-1].is_list_item  # "seven Kh-101s and four Iskander-Ms"
-        if cue is None and continues:
+        if cue is None and continues and count is not None:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
             if same:
@@ -310,7 +313,9 @@ def draft_claims(
         places_in_clause = [
             p
             for p in _places_for(anchor, anchors, m)
-            if not any(o is not cue and 0 <= o.start - p.end <= 3 for o in m.outcomes)
+            if not any(
+                o is not cue and 0 <= o.start - p.end <= 3 and "," not in text[p.end : o.start] for o in m.outcomes
+            )
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
         sites = launch_sites(text, m.places) if cue.outcome == "launched" else []
@@ -423,7 +428,30 @@ def draft_claims(
                 extras={"cue_start": cue.start},
             )
         )
-    return drafts
+    return _sum_coordinated_people(drafts)
+
+
+def _sum_coordinated_people(drafts: list[Draft]) -> list[Draft]:
+    """'injuring a woman and her two teenage sons': one toll of three, not tolls of one and two."""
+    out: list[Draft] = []
+    for draft in drafts:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and draft.weapon == before.weapon == "person"
+            and draft.outcome == before.outcome
+            and None not in (draft.count, before.count)
+            and _PEOPLE_JOINED.fullmatch(draft.sentence.text[before.anchor_end : draft.anchor_start])
+        ):
+            out[-1] = replace(
+                before,
+                anchor_end=draft.anchor_end,
+                count=before.count + draft.count,
+                count_text=draft.sentence.text[before.anchor_start : draft.anchor_end],
+            )
+            continue
+        out.append(draft)
+    return out
 
 
 @cache
@@ -457,7 +485,8 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     clause = _clause_of(start, m.clauses)
     clause_start, clause_end = m.clauses[clause]
     same_clause = [a for a in anchors if _clause_of(a[0], m.clauses) == clause]
-    later = [a[0] for a in same_clause if a[0] > start]
+    # What a weapon struck ("hit a residential building in Kramatorsk") does not end the weapon's stretch.
+    later = [a[0] for a in same_clause if a[0] > start and not (anchor[4] in WEAPON_CLASSES and a[4] in OBJECT_CLASSES)]
     segment_end = min(later) if later else clause_end
     located = [p for p in m.places if p.is_locative]
     own = [p for p in located if start <= p.start < segment_end]
@@ -467,6 +496,11 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     prefix = [p for p in located if clause_start <= p.start < first]
     if prefix:
         return prefix
+    if anchor[4] == "person":
+        # "A bomb hit a building in Kramatorsk, killing a man": the toll is where the strike was.
+        earlier = [p for p in located if clause_start <= p.start < start and p.scope == "region"]
+        if earlier:
+            return earlier[-1:]
     if len(same_clause) == 1:
         return [p for p in located if clause_start <= p.start < clause_end]
     # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.

@@ -50,6 +50,9 @@ _PART_OF = re.compile(
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_BEARING_OF = re.compile(
+    r"(?<!the\s)\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
+)
 _NATIONAL_NOUNS = (
     r"(?:regions|territory|territories|soil|airspace|skies|sky|cities|towns|land|lands|oblasts|"
     r"provinces|border regions|frontier|areas)"
@@ -210,6 +213,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
             # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened.
             prep = _preposition(before[: part_of.start()]) or "in"
             prep = prep if prep in LOCATIVE else "in"
+        if _BEARING_OF.search(before):
+            prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
         candidates = (
             (regional.get(key, []) if has_region_word else [])
