@@ -517,10 +517,20 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         between = [a for a in anchors if start < a[0] < trailing[0].start and a[2] is not None]
         own_verb_after = any(trailing[0].end <= o.start < clause_end for o in m.outcomes)  # "..., Lutsk hit"
         if not own_verb_after and not any(a[1] <= o.start < trailing[0].start for a in between for o in m.outcomes):
-            return trailing[:1]
+            return _coordinated_group(m.sentence.text, trailing)
         if not own_verb_after and anchor[4] == "person" and all(a[4] == "person" for a in between):
-            return trailing[:1]  # "21 people were killed and 110 injured in Belgorod": one place for the toll
+            return _coordinated_group(m.sentence.text, trailing)  # "21 killed and 110 injured in Belgorod"
     return []
+
+
+def _coordinated_group(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The first place and those listed with it ('in Kharkiv and Sumy regions')."""
+    group = places[:1]
+    for place in places[1:]:
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[group[-1].end : place.start]):
+            break
+        group.append(place)
+    return group
 
 
 def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
