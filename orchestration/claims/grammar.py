@@ -63,7 +63,8 @@ _DEBRIS_BEFORE = re.compile(
 )
 _DEBRIS_VERB = re.compile(
     r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
-    r"came\s+down|shattered|smashed|broke|upaли|упали|впали)\b",
+    r"came\s+down|shattered|smashed|broke|injur\w*|wound\w*|kill\w*|found|discovered|recovered|"
+    r"упали|впали)\b",
     re.IGNORECASE,
 )
 # "the third hit a dormitory", "another was shot down": one more of the things just counted.
@@ -85,6 +86,7 @@ _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:
 _FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
+    r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)",
     re.I,
 )
@@ -719,6 +721,8 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             continue
         gap = text[count.end : thing.start]
         if count.is_article and not _is_singular(thing):
+            if re.fullmatch(r"\s+of\s+(?:the|these|those)\s+", gap, re.I) and count.value == 1:
+                return count  # "one of the bombs hit a printing house"
             return None
         # One word the lexicons lack may stand between: a model ("a Molniya drone", "two Lancet drones")
         # for weapons, any modifier for objects ("three grain trucks").
