@@ -494,12 +494,16 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     own = [p for p in located if start <= p.start < segment_end]
     if own:
         return own
-    first = min(a[0] for a in same_clause)
+    # "struck energy facilities in the Odessa region with Geran-2 drones": the object is no boundary.
+    first = min(
+        a[0] for a in same_clause if a[0] == start or not (anchor[4] in WEAPON_CLASSES and a[4] in OBJECT_CLASSES)
+    )
     prefix = [p for p in located if clause_start <= p.start < first]
     if prefix:
         return prefix
-    if anchor[4] == "person":
-        # "A bomb hit a building in Kramatorsk, killing a man": the toll is where the strike was.
+    if anchor[4] in ("person", *OBJECT_CLASSES):
+        # "A bomb hit a building in Kramatorsk, killing a man", "crashed in Wyryki, damaging a house":
+        # the toll and the damage are where the strike was.
         earlier = [p for p in located if clause_start <= p.start < start and p.scope == "region"]
         if earlier:
             return earlier[-1:]
