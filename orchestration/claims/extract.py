@@ -178,6 +178,11 @@ def _closing_source(sentence, following) -> ClaimantMention | None:
     if following is None or following.sentence.paragraph != sentence.paragraph:
         return None
     text = following.sentence.text
+    if not following.outcomes:
+        # "The interceptions were reported by the ministry on Telegram": a sentence that only says who.
+        sources = [m for m in following.claimants if m.is_source and not m.is_relay and not m.is_generic]
+        if sources:
+            return sources[0]
     for mention in reversed(following.claimants):
         if mention.is_source and not mention.is_relay:
             tail = text[mention.end :]
