@@ -67,11 +67,7 @@ _DEBRIS_VERB = re.compile(
     r"упали|впали)\b",
     re.IGNORECASE,
 )
-# "the third hit a dormitory", "another was shot down": one more of the things just counted.
-_ORDINAL_ONE = re.compile(
-    r"(?:another|the\s+third|a\s+third|the\s+remaining|one\s+more|a\s+second|the\s+second|the\s+last|the\s+fourth|a\s+fourth)",
-    re.I,
-)
+
 # Sentences that only list what the one before counted: "These were ...", "The missiles included ...".
 _CONTINUATION = re.compile(
     r"^\s*(?:these|they|those|this|the\s+(?:missiles|drones|weapons|attack|strike|barrage))\s+"
@@ -457,6 +453,14 @@ def _sum_coordinated_people(drafts: list[Draft]) -> list[Draft]:
 
 
 @cache
+def _ordinal_one() -> re.Pattern[str]:
+    """Article words that stand for one more of the things just counted on their own ("the third hit a
+    dormitory", "another was shot down", "the other in Cahul district"), unlike "a"."""
+    words = [w for w in lexicon.numbers()["article_words"] if w.lower() not in ("a", "an", "one", "single")]
+    return lexicon.phrase_pattern(words)
+
+
+@cache
 def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
 
@@ -605,7 +609,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     for count in m.counts:
         if count.start in used_counts or count.value is None:
             continue
-        if count.is_article and not _ORDINAL_ONE.fullmatch(count.text):
+        if count.is_article and not _ordinal_one().fullmatch(count.text):
             continue
         # An elided noun is the last thing counted before it ("three residents ...: two in Pokrovsk").
         counted = [a[3] for a in anchors if a[3] is not None and a[2] is not None and a[1] <= count.start]
