@@ -16,7 +16,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "orchestration" / "claims" / "data"
 
 HEADERS = {
-    "countries.csv": ["country_code", "name", "names", "adjectives"],
+    "countries.csv": ["country_code", "name", "names", "adjectives", "capital_region"],
     "regions.csv": ["region_code", "country_code", "name", "subdivision_type", "names"],
     "places.csv": ["name", "region_code", "country_code", "place_type", "vicinity_region_code"],
     "region_words.csv": ["word", "kind"],
@@ -133,6 +133,10 @@ def test_lists_have_no_empty_or_padded_items():
 def test_countries():
     rows = country_rows()
     codes = [r["country_code"] for r in rows]
+    regions = {r["region_code"]: r["country_code"] for r in region_rows()}
+    for row in rows:
+        if row["capital_region"]:  # "the capital" resolves to this subdivision
+            assert regions.get(row["capital_region"]) == row["country_code"], row["country_code"]
     assert len(codes) == len(set(codes))
     assert set(codes) == COUNTRIES
     for col in ("names", "adjectives"):

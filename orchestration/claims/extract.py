@@ -346,6 +346,8 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
     ):
         # "In Ukraine, Kharkiv's governor said a drone struck a town": the governor's region, not all Ukraine.
         place = _context_region(identity, last_places, sentence)
+    if place is not None and place.place_type == "capital":
+        place = _capital(place.country or last_country or identity.country)
     if place is not None and place.place_type == "anaphor":
         locality = context.last_locality
         if re.search(r"settlement|village", place.text, re.I) and locality and sentence.index - locality[0] <= 3:
@@ -422,6 +424,19 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
 def _names_third_country(text: str) -> bool:
     """'a Shahed was shot down by Belarus': someone other than the two sides did the shooting."""
     return any(p.scope == "country" and p.country not in (None, *_OTHER_SIDE) for p in find_places(text))
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {row["country_code"]: row["capital_region"] for row in lexicon.countries() if row.get("capital_region")}
+
+
+def _capital(country: str | None) -> PlaceMention | None:
+    """'the capital': the capital of the country the text is about, when that country's capital is known."""
+    code = _capitals().get(country or "")
+    if code is None:
+        return None
+    return PlaceMention(0, 0, "the capital", "region", country, code, "city", None, True)
 
 
 _SUBREGIONAL = re.compile(r"district|raion|rayon|village|settlement|hromada|community|town|район|село", re.I)

@@ -50,6 +50,8 @@ _PART_OF = re.compile(
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_CAPITAL = re.compile(r"(?<![\w])the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital(?![\w-])")
+_STRIKE_VERBS = {"attacked", "struck", "hit", "targeted", "shelled", "pounded", "attacking", "striking"}
 _BEARING_OF = re.compile(
     r"(?<!the\s)\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
@@ -305,6 +307,18 @@ def find_places(sentence: str) -> list[PlaceMention]:
             # "launched at the region": the region the text is about; the extractor resolves it.
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
+            )
+    for match in _CAPITAL.finditer(sentence):
+        if any(p.start <= match.start() < p.end for p in found):
+            continue
+        prep = _preposition(sentence[: match.start()])
+        country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
+        if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS:
+            # "28 drones attacked the capital": the capital of the country the text is about.
+            found.append(
+                PlaceMention(
+                    match.start(), match.end(), match.group(0), "unknown", country, None, "capital", prep, True
+                )
             )
     for match in _unknown_region_pattern().finditer(sentence):
         start = match.start()
