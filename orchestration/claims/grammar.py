@@ -786,6 +786,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             ) and not re.search(r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE)
             if object_follows and cue.outcome != "hit":
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
+            elif _participle_with_object(text, cue, end, anchors):
+                pass  # "struck a warehouse in Rossosh, destroying two trucks": the participle's object follows it
             elif cue.voice in ("passive", "either") and (
                 _AFTER_GAP.match(gap)
                 or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
@@ -839,6 +841,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             if _clause_of(c.start, clauses) == clause
             and c.outcome in allowed
             and not (c.applies_to and weapon not in c.applies_to)
+            and not _participle_with_object(text, c, end, anchors)
         ]
         if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:
             best = min(same_clause, key=lambda c: abs(c.start - start))
@@ -851,6 +854,14 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
 def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
     return [p for p in places if _FROM_PHRASE.search(text[: p.start]) and p.prep not in _TARGET_PREPS]
+
+
+def _participle_with_object(text: str, cue: OutcomeCue, end: int, anchors) -> bool:
+    """', destroying two trucks' after the thing: the participle governs the thing right after it,
+    not the one before the comma (unlike ', damaging it' or ', damaging its roof')."""
+    if cue.start < end or not re.search(r"ing$", cue.text, re.I) or "," not in text[end : cue.start]:
+        return False
+    return any(a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors)
 
 
 def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -> PlaceMention | None:
