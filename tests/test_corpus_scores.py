@@ -19,14 +19,14 @@ from orchestration.loading import read_folder
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
     # name: (articles folder, gold files, minimum F1)
-    "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.91),
+    "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.94),
     "dev": (
         ROOT / "tests" / "corpus" / "dev" / "articles",
         [
             ROOT / "tests" / "corpus" / "dev" / "gold_a.jsonl",
             ROOT / "tests" / "corpus" / "dev" / "gold_b.jsonl",
         ],
-        0.83,
+        0.93,  # issue 3 asks for at least 0.90
     ),
 }
 
