@@ -34,8 +34,10 @@ ALLOWED_OUTCOMES = {
 }
 
 # Clause boundaries: claims take the place and time words of their own clause first.
+# Not the colon of "23:00", nor the dash of "20 — over the Rostov region" (a count and its place).
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s+[—–]\s+|,\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
+    r";|:(?!\d)|(?<!\d)\s+[—–]\s+|"
+    r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
