@@ -439,7 +439,9 @@ def _capital(country: str | None) -> PlaceMention | None:
     return PlaceMention(0, 0, "the capital", "region", country, code, "city", None, True)
 
 
-_SUBREGIONAL = re.compile(r"district|raion|rayon|village|settlement|hromada|community|town|район|село", re.I)
+_SUBREGIONAL = re.compile(
+    r"district|raion|rayon|village|settlement|hromada|community|town|район|село|громад|округ", re.I
+)
 
 
 def _context_region(identity: Identity, last_places, sentence) -> PlaceMention | None:
@@ -661,11 +663,17 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 keep.time_text, keep.period = drop.time_text, drop.period
 
 
+def _is_debris(r: _Resolved) -> bool:
+    return r.draft.outcome_text.lower() in ("debris", "fragments", "wreckage", "remains", "уламки", "обломки")
+
+
 def _told_apart(a: _Resolved, b: _Resolved) -> bool:
     """Two sentences naming different towns or different models are two events, not one told twice
     ("An FPV drone hit a car in Bilopillia. In Sumy, a Shahed drone struck a building")."""
     if a.draft.sentence.index == b.draft.sentence.index:
         return False
+    if _is_debris(a) != _is_debris(b):
+        return True  # debris of a downed drone falling is not the strike itself
     if a.place and b.place and _place_name(a.place) != _place_name(b.place):
         return True
     later = a if a.draft.sentence.index > b.draft.sentence.index else b

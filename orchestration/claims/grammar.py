@@ -46,6 +46,7 @@ _CLAUSE_BREAK = re.compile(
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
+    r"з\s+них|із\s+них|из\s+них|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
     r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*$",
@@ -59,8 +60,9 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
 _DEBRIS_BEFORE = re.compile(
-    r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*$",
+    r"(?:(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*|"
+    r"(?:уламки|обломки|фрагменти|фрагменты)\s+(?:(?:збитого|збитих|сбитого|сбитых|російського|украинского)\s+)*)$",
     re.I,
 )
 _DEBRIS_VERB = re.compile(
@@ -85,7 +87,8 @@ _FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
-    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)",
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|(?:and|та|і|й|и)\s+|as\s+well\s+as\s+|plus\s+|"
+    r"along\s+with\s+)",
     re.I,
 )
 _DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
@@ -110,18 +113,21 @@ _WAS_HIT = re.compile(
     re.I,
 )
 _PEOPLE_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:her|his|their)?\s*", re.I)
+_OF_WHICH = re.compile(r"\s+(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них)(?![\w])", re.I)
 _REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
 )
-_REPEL = re.compile(r"repel|thwart|foil", re.I)
-_ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?)(?![\w-])", re.I)
+_REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
+_ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
     r"(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
     r"(?:successfully\s+|reportedly\s+|all\s+)?",
     re.I,
 )
-_REPELLING_BEFORE = re.compile(r"\s+(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\w-]+\s+){0,3}", re.I)
+_REPELLING_BEFORE = re.compile(
+    r"\s+(?:(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\w-]+\s+){0,3})?", re.I
+)  # "repelled a massive drone attack", "об отражении атаки" (no article)
 _ATTACK_BY = re.compile(r"\s+(?:by|of|involving|with|using)\s+(?:up\s+to\s+|more\s+than\s+|at\s+least\s+)?\d", re.I)
 _COMPOUND_NOUN = re.compile(
     r"^[\s-]+(?:strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
@@ -244,8 +250,9 @@ def draft_claims(
             and _DEBRIS_VERB.search(clause_text)
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
-            if count is None and thing.determiner == "the" and _is_singular(thing):
-                # "fragments of the drone": the one drone just mentioned.
+            cyrillic = bool(re.search(r"[а-яіїє]", thing.text, re.I))
+            if count is None and (thing.determiner == "the" or cyrillic) and _is_singular(thing):
+                # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
@@ -338,7 +345,7 @@ def draft_claims(
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
                 place = national[0]
-        is_part = role == "part" or bool(re.match(r"\s+of\s+(?:which|them|these|those)\b", text[end:], re.I))
+        is_part = role == "part" or bool(_OF_WHICH.match(text[end:]))
         referring = count is not None and re.match(r"(?:all|both)\b", count.text, re.I)
         if place is None and (is_part or referring) and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
@@ -360,6 +367,10 @@ def draft_claims(
             ]  # fmt: skip
             if same:
                 place, places_in_clause = same[-1].place, same[-1].places_in_clause
+        if cue.outcome == "launched" and count is None and re.match(r"атак", cue.text, re.I):
+            # "атакували громаду ударними БпЛА": attacked with drones, no number - a strike, as in English.
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
+            outcome = "hit"
         if (
             cue.outcome == "launched"
             and count is None
@@ -641,7 +652,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         elif stand_in is not None and (
             is_list_item
             or _followed_by_cue(text, count, m.outcomes)
-            or re.match(r"\s+of\s+(?:them|these|those)\b", after, re.IGNORECASE)  # "shot down two of them"
+            or _OF_WHICH.match(after)  # "shot down two of them", "46 з них збито"
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])

@@ -187,7 +187,7 @@ def _national_pattern() -> re.Pattern[str]:
 @cache
 def _unknown_region_pattern() -> re.Pattern[str]:
     name = r"[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+)?"
-    words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community"
+    words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community|громад[аиуі]"
     return re.compile(
         rf"(?<![\w-])(?P<name>{name})\s+(?:{words})(?![\w])|"
         rf"(?<![\w-])(?:village|settlement|town|hromada|district) of (?P<after>{name})(?![\w])",
