@@ -46,7 +46,8 @@ def _negation_pattern() -> re.Pattern[str]:
 @cache
 def _non_event_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon.outcomes()["non_events"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:be|have|been|try|help))?\s*$", re.IGNORECASE)
+    # "might have been fired", "to help intercept": the auxiliaries between the word and the cue
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:be|have|been|try|help)){{0,2}}\s*$", re.IGNORECASE)
 
 
 _ACHIEVED = re.compile(r"(?:managed|able|succeeded|continued|continue|continues|began|started)\s+to\s*$", re.I)
