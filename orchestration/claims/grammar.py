@@ -283,6 +283,14 @@ def draft_claims(
             cue = OutcomeCue(dropper.start, dropper.end, dropper.text, "hit", "active", None, False, False)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
+        if cue.start >= end and any(
+            b[0] > cue.end
+            and b[4] in WEAPON_CLASSES
+            and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
+            and "," not in text[cue.end : b[0]]
+            for b in anchors
+        ):
+            continue  # "Russian aircraft struck Kharkiv with two bombs": the carrier, not a thing that hit
         if (
             cue.outcome == "launched"
             and count is None
@@ -326,7 +334,7 @@ def draft_claims(
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
         sites = launch_sites(text, m.places) if cue.outcome == "launched" else []
-        if place is None and cue.outcome == "launched":
+        if place is None and cue.outcome in ("launched", "hit"):
             # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
             targets = [
