@@ -372,10 +372,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
                 scope = "unknown"
         else:
             fine_place = place.text
-            context = _context_region(identity, last_places, sentence)
-            if _SUBREGIONAL.search(place.text) and context is not None:
+            around = _context_region(identity, last_places, sentence)
+            if _SUBREGIONAL.search(place.text) and around is not None:
                 # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
-                scope, country, region_code = "region", context.country, context.region_code
+                scope, country, region_code = "region", around.country, around.region_code
             else:
                 # A place the gazetteer does not know stays unresolved, in the country the text is about.
                 scope, is_resolved, country = "unknown", False, last_country
@@ -592,7 +592,7 @@ def _link_parents(claims: list[_Resolved]) -> None:
             if parent.dropped or parent.parent is not None or parent.draft.count is None:
                 continue
             placeless_item = child.draft.is_list_item and child.place_text is None and child.scope == "unknown"
-            if parent.scope not in ("country", "unknown") and not placeless_item or not parent.is_place_resolved:
+            if (parent.scope not in ("country", "unknown") and not placeless_item) or not parent.is_place_resolved:
                 continue  # a regional figure has parts only where they name no place of their own
             if parent.draft.outcome != child.draft.outcome:
                 continue
