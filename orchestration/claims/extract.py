@@ -146,6 +146,14 @@ def extract_claims(article: Article) -> list[Claim]:
     for r in resolved:
         if not r.dropped:
             r.identity = _fill_identity(r.identity, r.country, r)
+    sides = {(r.draft.sentence.index, r.identity.claimant): r.identity for r in resolved if r.identity.country}
+    for r in resolved:
+        if r.dropped or r.draft.weapon not in WEAPON_CLASSES:
+            continue
+        if r.identity.country is None and (r.draft.sentence.index, r.identity.claimant) in sides:
+            r.identity = sides[(r.draft.sentence.index, r.identity.claimant)]  # the same source, one side
+        if r.weapon_origin is None and r.draft.outcome == "intercepted":
+            r.weapon_origin = _OTHER_SIDE.get(r.identity.country)  # what a side shoots down is the other's
     return _to_claims(article, resolved)
 
 
@@ -388,6 +396,11 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         and identity.kind in _home_reporters().get(identity.country, ())
     ):
         country = identity.country  # a national tally by a side that reports only its own skies
+    named_side = (draft.thing.origin or draft.thing.operator) if draft.thing is not None else None
+    if identity.country is None and draft.outcome == "intercepted" and named_side in _OTHER_SIDE:
+        # "the Defence Ministry said two Storm Shadows were shot down over Crimea": whoever shoots down
+        # Ukraine's missiles is Russia's, wherever the place lies.
+        identity = _fill_identity(identity, _OTHER_SIDE[named_side])
     identity = _fill_identity(identity, country)
     origin = _weapon_origin(draft, identity, country, scope)
     if (
