@@ -44,7 +44,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
-    r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|reportedly|allegedly|also|later|successfully|all|"
+    r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
     r"з\s+них|із\s+них|из\s+них|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
@@ -114,6 +114,10 @@ _WAS_HIT = re.compile(
 )
 _PEOPLE_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:her|his|their)?\s*", re.I)
 _OF_WHICH = re.compile(r"\s+(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них)(?![\w])", re.I)
+_DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
+)
 _REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
@@ -175,7 +179,8 @@ class SentenceMentions:
 
 def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
     text = sentence.text
-    times = find_time_mentions(text, published)
+    # "KYIV, Aug 3 (Reuters) -": the dateline's date is when the story was filed.
+    times = [t for t in find_time_mentions(text, published) if not _DATELINE_AFTER.match(text[t.end :])]
     claimants = find_claimants(text)
     things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
     places = [
@@ -390,7 +395,7 @@ def draft_claims(
             # strike on the place, as the spec reads "drones attacked Kyiv".
             cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
             outcome = "hit"
-        time = _choose_time(start, m.times, m.clauses)
+        time = _choose_time(start, m.times, m.clauses, text)
         source = _choose_source(text, start, m.claimants, m.clauses, m.outcomes)
         qualifier = count.qualifier if count else "unspecified"
         value = count.value if count else None
@@ -399,8 +404,12 @@ def draft_claims(
         second = (
             None if role == "whole" else _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
         )
+        if second is None and role != "whole":
+            second = _main_verb_before_participle(text, start, end, cue, m.outcomes)
         if second is not None:
             # "All 24 drones launched by Russia overnight were shot down": launched 24 and intercepted 24.
+            # Where they were shot down is not where they were launched at, unless the text says "at".
+            targets = [p for p in places_in_clause if p.prep in _TARGET_PREPS]
             drafts.append(
                 Draft(
                     m.sentence,
@@ -414,8 +423,8 @@ def draft_claims(
                     thing.model if thing else None,
                     "launched",
                     cue.text,
-                    place,
-                    places_in_clause,
+                    targets[0] if targets else None,
+                    targets,
                     time,
                     source,
                     m.is_hedged,
@@ -484,6 +493,21 @@ def _ordinal_one() -> re.Pattern[str]:
 @cache
 def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
+
+
+def _main_verb_before_participle(text, start, end, cue, cues) -> OutcomeCue | None:
+    """'shot down all 15 Shahed drones launched by Russia': the verb before the things, then a launch
+    participle after them ('launched by', 'fired from')."""
+    if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 25:
+        return None
+    if not re.match(r"\s*(?:by|from)\b", text[cue.end :], re.I):
+        return None
+    earlier = [
+        o for o in cues
+        if o.end <= start and o.outcome == "intercepted"
+        and re.fullmatch(r"\s*(?:all\s+(?:of\s+the\s+)?|the\s+)?", text[o.end : start], re.I)
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
 
 
 def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> OutcomeCue | None:
@@ -910,7 +934,10 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
     return min(places, key=rank)
 
 
-def _choose_time(start, times: list[TimeMention], clauses) -> TimeMention | None:
+def _choose_time(start, times: list[TimeMention], clauses, text: str = "") -> TimeMention | None:
+    # "..., the air force said on Sunday": when the statement was made, not when things happened.
+    of_events = [t for t in times if not _SAID_ON.search(text[: t.start])]
+    times = of_events or times
     if not times:
         return None
     clause = _clause_of(start, clauses)
