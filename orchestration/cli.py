@@ -122,10 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--articles", type=Path, help=f"default: {settings.DEFAULT_ARTICLES}")
     build_cmd.add_argument("--warehouse", type=Path, help=f"default: {settings.DEFAULT_WAREHOUSE}")
     build_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
-    eval_cmd = commands.add_parser("eval", help="build from a folder and score against a gold file")
+    eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
-    eval_cmd.add_argument("--warehouse", type=Path, help="default: a temporary file")
+    eval_cmd.add_argument(
+        "--full", action="store_true", help="score a whole build (dbt included), not the extractor alone"
+    )
+    eval_cmd.add_argument("--warehouse", type=Path, help="with --full; default: a temporary file")
     eval_cmd.add_argument("--quiet", action="store_true", help="leave out the list of misses")
     args = parser.parse_args(argv)
 
@@ -136,13 +139,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from orchestration import evaluation
 
+    gold = [claim for path in args.gold for claim in evaluation.read_gold(path)]
+    if not args.full:
+        predicted, errors = evaluation.extract_folder(args.articles)
+        for article_id, error in sorted(errors.items()):
+            print(f"EXTRACTION ERROR {article_id}: {error}")
+        print(evaluation.report(evaluation.score(gold, predicted), show_misses=not args.quiet))
+        return 1 if errors else 0
+
     with tempfile.TemporaryDirectory() as scratch:
         target = (args.warehouse or Path(scratch) / "eval.duckdb").resolve()
         summary = build(args.articles.resolve(), target)
         _print_summary(summary)
         if not summary["success"]:
             return 1
-        gold = [claim for path in args.gold for claim in evaluation.read_gold(path)]
         result = evaluation.score(gold, evaluation.read_predictions(target))
         print(evaluation.report(result, show_misses=not args.quiet))
     return 0

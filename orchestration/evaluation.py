@@ -76,6 +76,64 @@ def read_predictions(warehouse: Path, table: str = "marts.fct_claims") -> list[d
     return rows
 
 
+def extract_folder(articles: Path) -> tuple[list[dict], dict[str, str]]:
+    """The extractor's claims for every article below `articles`, without a warehouse or dbt.
+
+    Articles are read and deduplicated by text as the loader does for the warehouse, so the scores
+    equal a full build's (marts.fct_claims is raw.claims with names resolved). Returns the claims
+    as gold-shaped rows and the articles the extractor raised on."""
+    from orchestration.claims import Article, extract_claims
+    from orchestration.loading import read_folder
+
+    rows, errors, seen = [], {}, set()
+    for record in read_folder(Path(articles)).records:
+        if record.content_hash in seen:
+            continue
+        seen.add(record.content_hash)
+        article = Article(
+            article_id=record.article_id,
+            text=record.text,
+            published_date=record.published_date,
+            title=record.title,
+            outlet=record.outlet,
+        )
+        try:
+            claims = extract_claims(article)
+        except Exception as error:  # reported, never silent: the score shows what was lost
+            errors[record.article_id] = f"{type(error).__name__}: {error}"
+            continue
+        for claim in claims:
+            row = claim.as_row()
+            row["article"] = row["article_id"]
+            for key in ("period_start", "period_end"):
+                row[key] = None if row[key] is None else row[key].isoformat()
+            rows.append(row)
+    return rows, errors
+
+
+def miss_cause(gold: dict, leftovers: list[dict]) -> str:
+    """Why a gold claim found no match: the nearest unmatched prediction of its sentence tells.
+
+    `not read` means nothing unmatched was extracted from the gold claim's evidence."""
+    evidence = gold.get("evidence") or ""
+    same_sentence = [
+        p
+        for p in leftovers
+        if p["article"] == gold["article"]
+        and evidence
+        and (evidence in (p.get("evidence_text") or "") or (p.get("evidence_text") or "") in evidence)
+    ]
+    if not same_sentence:
+        return "not read"
+    g_key = match_key(gold)
+    best = max(same_sentence, key=lambda p: sum(a == b for a, b in zip(match_key(p), g_key, strict=True)))
+    p_key = match_key(best)
+    for name, index in (("outcome", 0), ("weapon", 1), ("count", 2), ("place", 3)):
+        if p_key[index] != g_key[index]:
+            return name
+    return "other"
+
+
 def score(gold: list[dict], predicted: list[dict]) -> Score:
     articles = {g["article"] for g in gold}
     predicted = [p for p in predicted if p["article"] in articles]
@@ -136,8 +194,11 @@ def report(result: Score, show_misses: bool = True) -> str:
         lines.append(f"{outcome!s:14s} {v['gold']:5d} {v['predicted']:5d} {v['matched']:5d} {p:6.2f} {r:6.2f}")
     for name, (right, of) in result.attributes.items():
         lines.append(f"  {name:18s} {right}/{of}" + (f" = {right / of:.2f}" if of else ""))
+    causes = Counter(miss_cause(g, result.spurious) for g in result.misses)
+    if causes:
+        lines.append("misses by cause: " + ", ".join(f"{cause} {n}" for cause, n in causes.most_common()))
     if show_misses:
-        lines += ["MISS     " + describe(g) for g in result.misses]
+        lines += [f"MISS     [{miss_cause(g, result.spurious)}] " + describe(g) for g in result.misses]
         lines += ["SPURIOUS " + describe(p) for p in result.spurious]
     lines.append(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
     return "\n".join(lines)

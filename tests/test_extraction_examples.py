@@ -14,8 +14,8 @@ import yaml
 from orchestration.claims import Article, Claim, extract_claims
 from orchestration.claims.model import CLAIMANT_KINDS, COUNT_QUALIFIERS, OUTCOMES, SCOPES, WEAPONS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "extraction_examples.yml"
-ROWS = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("extraction_examples*.yml"))
+ROWS = [row for fixture in FIXTURES for row in yaml.safe_load(fixture.read_text(encoding="utf-8"))]
 
 CLAIM_FIELDS = {f.name for f in dataclasses.fields(Claim)}
 DATE_FIELDS = {"period_start", "period_end"}

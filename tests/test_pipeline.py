@@ -133,10 +133,12 @@ def test_a_folder_with_bad_files_still_builds_and_lists_each_reject(tmp_path: Pa
     ]
 
 
-def test_eval_command_builds_and_prints_per_outcome_scores_and_misses(capsys):
+@pytest.mark.parametrize("mode", [["--full"], []], ids=["full-build", "extractor-only"])
+def test_eval_command_prints_per_outcome_scores_and_misses(capsys, mode):
     from orchestration.cli import main
 
-    code = main(["eval", "--gold", str(SHARED / "eval" / "seeds" / "gold.jsonl"), "--articles", str(SHARED / "seeds")])
+    gold = str(SHARED / "eval" / "seeds" / "gold.jsonl")
+    code = main(["eval", *mode, "--gold", gold, "--articles", str(SHARED / "seeds")])
     out = capsys.readouterr().out
     assert code == 0
     assert "intercepted" in out and "prec" in out and "recall" in out

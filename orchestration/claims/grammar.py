@@ -262,7 +262,12 @@ def draft_claims(
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
-        if after_colon and count is not None and any(d.count is not None and d.count > count.value for d in drafts):
+        if (
+            after_colon
+            and count is not None
+            and count.value is not None
+            and any(d.count is not None and d.count > count.value for d in drafts)
+        ):
             is_list_item = True  # "44 air targets were destroyed: 29 missiles and 15 drones": the total's parts
         shared = cue is None or cue.end <= drafts[-1].anchor_start if drafts else False
         if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
@@ -563,7 +568,7 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     # not inside a later item ("..., 12 S-300s against Kharkiv region, and 15 Kh-59s").
     last_anchor = max(a[0] for a in same_clause)
     trailing = [p for p in located if max(start, last_anchor) < p.start < clause_end]
-    ordered = sorted(same_clause)
+    ordered = sorted(same_clause, key=lambda a: (a[0], a[1]))
     if any("," in m.sentence.text[a[1] : b[0]] for a, b in zip(ordered, ordered[1:], strict=False)):
         trailing = []  # a comma-separated list: a place after its last item is that item's own
     if trailing and not any(p.start < segment_end for p in trailing):
