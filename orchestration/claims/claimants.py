@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 from orchestration.claims.places import find_places
 
 
@@ -60,13 +60,18 @@ def _aliases() -> dict[str, _Known]:
         known = _Known(entry["id"], entry["name"], entry["kind"], entry.get("country"), entry.get("region"), is_person)
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             table[lexicon.normalise(str(alias))] = known
-    return table
+    return morphology.expand(table)  # "по словам Вячеслава Гладкова"
 
 
 @cache
 def _alias_pattern() -> re.Pattern[str]:
     # Names are matched in the case they are written in ("Shot" the outlet, not "shot down").
-    spellings = [str(a) for e in lexicon.claimants() for a in [e["name"], *(e.get("aliases") or [])]]
+    spellings = [
+        form
+        for e in lexicon.claimants()
+        for a in [e["name"], *(e.get("aliases") or [])]
+        for form in morphology.forms_of(str(a))
+    ]
     return lexicon.phrase_pattern(spellings, flags=0)
 
 
@@ -79,12 +84,14 @@ def _alias_pattern_ci() -> re.Pattern[str]:
 
 @cache
 def _titles() -> dict[str, str]:
-    return {lexicon.normalise(t): kind for kind, ts in lexicon.attribution()["titles"].items() for t in ts}
+    titles = {lexicon.normalise(t): kind for kind, ts in lexicon.attribution()["titles"].items() for t in ts}
+    return morphology.expand(titles)  # "губернатора", "начальником ОВА", "Повітряних сил"
 
 
 @cache
 def _title_countries() -> dict[str, str]:
-    return {lexicon.normalise(k): v for k, v in (lexicon.attribution().get("title_countries") or {}).items()}
+    countries = {lexicon.normalise(k): v for k, v in (lexicon.attribution().get("title_countries") or {}).items()}
+    return morphology.expand(countries)
 
 
 @cache

@@ -46,29 +46,34 @@ def _trie_regex(phrases: Iterable[str]) -> str:
         for char in re.sub(r"\s+", " ", phrase.replace("’", "'")):
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie)
+    depths: dict[int, int] = {}
+    _depths(trie, depths)
+    return _node_regex(trie, depths)
 
 
-def _node_regex(node: dict) -> str:
+def _depths(node: dict, depths: dict[int, int]) -> int:
+    """Each node's height, computed once (keyed by id) rather than again at every level."""
+    height = 1 + max((_depths(child, depths) for child in node.values()), default=0)
+    depths[id(node)] = height
+    return height
+
+
+def _node_regex(node: dict, depths: dict[int, int]) -> str:
     ends_here = "" in node
     branches = []
     # Longer continuations are tried first; the empty ending last, so the longest phrase wins.
-    for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+    for char in sorted((c for c in node if c), key=lambda c: -depths[id(node[c])]):
         if char == " ":
             atom = r"[\s\u00a0]+"
         elif char == "'":
             atom = "['’]"
         else:
             atom = re.escape(char)
-        branches.append(atom + _node_regex(node[char]))
+        branches.append(atom + _node_regex(node[char], depths))
     if not branches:
         return ""
     group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{group})?" if ends_here else group
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
 def normalise(text: str) -> str:

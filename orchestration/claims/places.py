@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 
 # Prepositions that put a thing at a place. "by Belarus" (agent) or "ally of Moscow" are not.
 LOCATIVE = {
@@ -113,7 +113,8 @@ def _index() -> tuple[dict[str, list[_Name]], dict[str, list[_Name]]]:
         for name in row["names"].split("|"):
             if name:
                 standalone.setdefault(lexicon.normalise(name), []).append(entry)
-    return regional, standalone
+    # Russian and Ukrainian names in every case ("над Белгородской областью", "у Харкові").
+    return morphology.expand(regional), morphology.expand(standalone)
 
 
 @cache
@@ -123,12 +124,12 @@ def _country_adjectives() -> dict[str, str]:
         for adjective in row["adjectives"].split("|"):
             if adjective and "made" not in adjective:
                 table[lexicon.normalise(adjective)] = row["country_code"]
-    return table
+    return morphology.expand(table)
 
 
 @cache
 def _region_word_pattern() -> str:
-    words = sorted(lexicon.region_words(), key=len, reverse=True)
+    words = sorted({f for w in lexicon.region_words() for f in morphology.forms_of(w)}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 
 # Operators named by adjective: only the sides that fly things in this war. "Iranian-made" or
 # "American-made" names a maker, not who operates the weapon, so it never sets the origin.
@@ -64,7 +64,8 @@ def _entries() -> dict[str, _Entry]:
                 entries[key] = _Entry(
                     "model_head" if is_head else "model", weapon, item["model"], operator=item.get("operator")
                 )
-    return entries
+    # Russian and Ukrainian nouns and adjectives in every case ("ударних БпЛА", "беспилотников").
+    return morphology.expand(entries)
 
 
 @cache

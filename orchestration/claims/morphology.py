@@ -1,0 +1,219 @@
+"""Russian and Ukrainian word forms from pymorphy3's dictionaries, so the data lists a name once.
+
+The lexicons hold Cyrillic entries in their dictionary form ("Белгородская область", "ударний
+БпЛА", "Повітряні сили"); `inflections` gives every case and number of such a phrase, with its
+adjectives agreeing with the head noun ("над Белгородской областью", "збито 46 ударних БпЛА",
+"Повітряними силами"). Matching then stays one compiled pattern per lexicon: the forms are
+generated once at load time, never per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_UKRAINIAN_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
+_RUSSIAN_ONLY = re.compile(r"[ыэъё]", re.IGNORECASE)
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_NUMBERS = ("sing", "plur")
+# Parts of speech that decline; verbs, prepositions and unknown abbreviations ("БпЛА") stay as written.
+_DECLINING = {"NOUN", "ADJF", "PRTF"}
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+@cache
+def _analyzers() -> dict[str, object]:
+    import pymorphy3  # loaded on first use: the English-only path never pays for the dictionaries
+
+    return {"ru": pymorphy3.MorphAnalyzer(lang="ru"), "uk": pymorphy3.MorphAnalyzer(lang="uk")}
+
+
+def _languages(phrase: str) -> tuple[str, ...]:
+    if _UKRAINIAN_ONLY.search(phrase):
+        return ("uk",)
+    if _RUSSIAN_ONLY.search(phrase):
+        return ("ru",)
+    return ("ru", "uk")
+
+
+def _known_parses(analyzer, word: str) -> list:
+    """Dictionary analyses of a word (never the analyser's guesses for words it does not know)."""
+    parses = []
+    for parse in analyzer.parse(word):
+        if parse.tag.POS not in _DECLINING:
+            continue
+        if not any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack):
+            continue
+        if parse.tag.case != "nomn" and parse.tag.POS == "NOUN":
+            continue  # an entry is written in the nominative; other readings would decline a wrong word
+        parses.append(parse)
+    return parses
+
+
+def _inflect_word(parse, case: str, number: str) -> str | None:
+    grammemes = {case, number}
+    if parse.tag.POS == "NOUN" and "Sgtm" in parse.tag:
+        grammemes = {case}  # singular-only nouns
+    if parse.tag.POS == "NOUN" and "Pltm" in parse.tag:
+        grammemes = {case}  # plural-only nouns ("сили" in some readings)
+    form = parse.inflect(grammemes)
+    return form.word if form else None
+
+
+def _match_case(template: str, word: str) -> str:
+    if word == template.lower():
+        return template  # an undeclined abbreviation keeps its letters ("БпЛА")
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def inflections(phrase: str) -> frozenset[str]:
+    """Every case and number of a Cyrillic phrase in its dictionary form, the phrase included.
+
+    The words up to and including the first noun decline together (adjectives agree with it);
+    words after the head are its complements and keep their form ("Міністерство оборони" ->
+    "Міністерства оборони"). Personal names decline in every word ("Вячеслав Гладков" ->
+    "Вячеслава Гладкова"). A phrase with nothing the dictionaries know comes back unchanged.
+    """
+    if not has_cyrillic(phrase):
+        return frozenset({phrase})
+    words = phrase.split()
+    forms = {phrase}
+    for language in _languages(phrase):
+        analyzer = _analyzers()[language]
+        readings = [_known_parses(analyzer, w.lower()) if has_cyrillic(w) else [] for w in words]
+        if any(has_cyrillic(w) and not r and w.lower() == w for w, r in zip(words, readings, strict=True)):
+            continue  # a lower-case word this language does not know: the phrase is the other language's
+        is_name = all(r and any(_NAME_TAGS & set(p.tag.grammemes) for p in r) for r in readings)
+        head = next((i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)), None)
+        if head is None and len(words) == 1 and readings[0]:
+            head = 0  # an adjective alone ("ударний", "Белгородская")
+        if head is None:
+            continue
+        declining = range(len(words)) if is_name else range(head + 1)
+        head_parse = next((p for p in readings[head] if p.tag.POS == "NOUN"), None)
+        for case in _CASES:
+            for number in _NUMBERS:
+                new = list(words)
+                ok = True
+                for i in declining:
+                    parses = readings[i]
+                    if not parses:
+                        if i == head:
+                            ok = False
+                        continue  # an undeclinable word before the head ("БпЛА" abbreviations)
+                    if i == head:
+                        parse = next((p for p in parses if p.tag.POS == "NOUN"), parses[0])
+                    else:  # an adjective takes the head's gender ("Белгородская область", not "-ий")
+                        gender = head_parse.tag.gender if head_parse is not None else None
+                        parse = next((p for p in parses if gender and p.tag.gender == gender), parses[0])
+                    word = _inflect_word(parse, case, number)
+                    if word is None:
+                        ok = False
+                        break
+                    new[i] = _match_case(words[i], word)
+                if ok:
+                    forms.add(" ".join(new))
+    return frozenset(forms)
+
+
+def forms_of(phrase: str) -> frozenset[str]:
+    """The forms of a lexicon phrase: from the generated table, else computed now (data edited
+    since the table was last written; `python -m orchestration.claims.morphology` refreshes it)."""
+    from orchestration.claims.lexicon import normalise
+
+    key = normalise(phrase)
+    forms = _table().get(key)
+    if forms is None:
+        forms = inflections(key)
+    template = phrase.split()
+    return frozenset(
+        " ".join(_match_case(t, w) for t, w in zip(template, form.split(), strict=False))
+        if len(form.split()) == len(template)
+        else form
+        for form in forms
+    )
+
+
+def expand(table: dict[str, object], key=lambda form: form) -> dict[str, object]:
+    """`table` with every inflected form of its Cyrillic keys added, mapping to the same value.
+
+    Keys already present win, so a hand-written entry always overrides a generated form."""
+    expanded = dict(table)
+    for phrase, value in table.items():
+        if not has_cyrillic(phrase):
+            continue
+        for form in forms_of(phrase):
+            expanded.setdefault(key(form), value)
+    return expanded
+
+
+TABLE_FILE = Path(__file__).parent / "data" / "word_forms.tsv"
+
+
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    if TABLE_FILE.exists():
+        with TABLE_FILE.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                phrase, _, forms = line.rstrip("\n").partition("\t")
+                table[phrase] = frozenset([phrase, *forms.split("|")]) if forms else frozenset([phrase])
+    return table
+
+
+def lexicon_phrases() -> list[str]:
+    """Every Cyrillic phrase of the lexicons that is matched in text: names, titles, weapons."""
+    from orchestration.claims import lexicon
+    from orchestration.claims.lexicon import normalise
+
+    phrases: list[str] = []
+    for row in lexicon.regions():
+        phrases += [row["name"], *row["names"].split("|")]
+    phrases += [row["name"] for row in lexicon.places()]
+    for row in lexicon.countries():
+        phrases += [*row["names"].split("|"), *row["adjectives"].split("|")]
+    phrases += lexicon.region_words()
+    weapons = lexicon.weapons()
+    phrases += weapons["modifiers"]
+    for forms in weapons["heads"].values():
+        phrases += forms
+    for models in weapons["models"].values():
+        for item in models:
+            phrases += item["forms"]
+    for forms in lexicon.objects().values():
+        phrases += forms
+    attribution = lexicon.attribution()
+    for titles in attribution["titles"].values():
+        phrases += titles
+    phrases += list((attribution.get("title_countries") or {}).keys())
+    for entry in lexicon.claimants():
+        phrases += [str(a) for a in [entry["name"], *(entry.get("aliases") or [])]]
+    return sorted({normalise(p) for p in phrases if p and has_cyrillic(p)})
+
+
+def write_table(path: Path = TABLE_FILE) -> int:
+    """Regenerate the word-form table from the lexicons; returns the number of phrases."""
+    lines = ["# Generated by `python -m orchestration.claims.morphology` from the lexicons: do not edit.\n"]
+    phrases = lexicon_phrases()
+    for phrase in phrases:
+        forms = sorted(inflections(phrase) - {phrase})
+        lines.append(f"{phrase}\t{'|'.join(forms)}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(phrases)
+
+
+if __name__ == "__main__":
+    print(f"{write_table()} phrases written to {TABLE_FILE}")
