@@ -56,6 +56,25 @@ def _known_parses(analyzer, word: str) -> list:
     return parses
 
 
+_FINITE = {"VERB", "PRTS", "PRTF"}
+
+
+def _verb_forms(word: str) -> set[str]:
+    """A verb's finite forms and participles ("збили" -> "збив", "збила", "збито"; "сбиты" ->
+    "сбит", "сбитых"), never its infinitive or imperative: "чтобы сбить" is a purpose, not a report."""
+    forms: set[str] = set()
+    for language in _languages(word):
+        for parse in _analyzers()[language].parse(word.lower()):
+            if parse.tag.POS not in {*_FINITE, "INFN"}:
+                continue
+            if not any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack):
+                continue
+            for form in parse.lexeme:
+                if form.tag.POS in _FINITE and form.tag.mood != "impr":
+                    forms.add(_match_case(word, form.word))
+    return forms
+
+
 def _inflect_word(parse, case: str, number: str) -> str | None:
     grammemes = {case, number}
     if parse.tag.POS == "NOUN" and "Sgtm" in parse.tag:
@@ -89,6 +108,8 @@ def inflections(phrase: str) -> frozenset[str]:
         return frozenset({phrase})
     words = phrase.split()
     forms = {phrase}
+    if len(words) == 1:
+        forms |= _verb_forms(phrase)
     for language in _languages(phrase):
         analyzer = _analyzers()[language]
         readings = [_known_parses(analyzer, w.lower()) if has_cyrillic(w) else [] for w in words]
@@ -196,6 +217,9 @@ def lexicon_phrases() -> list[str]:
     for forms in lexicon.objects().values():
         phrases += forms
     attribution = lexicon.attribution()
+    for groups in lexicon.outcomes()["cues"].values():
+        for group in groups:
+            phrases += [cue for cue in group["cue"] if " " not in cue.strip()]
     for titles in attribution["titles"].values():
         phrases += titles
     phrases += list((attribution.get("title_countries") or {}).keys())

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ def _cues() -> dict[str, list[tuple[str, str, tuple[str, ...] | None]]]:
             applies = tuple(group["applies_to"]) if group.get("applies_to") else None
             for cue in group["cue"]:
                 table.setdefault(lexicon.normalise(cue), []).append((outcome, group["voice"], applies))
-    return table
+    # Russian and Ukrainian verbs in every tense, gender and number, and their participles.
+    return morphology.expand(table)
 
 
 @cache
