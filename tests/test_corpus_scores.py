@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.claims import Article, extract_claims
-from orchestration.evaluation import read_gold, report, score
-from orchestration.loading import read_folder
+from orchestration.evaluation import extract_folder, read_gold, report, score
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
@@ -28,19 +26,22 @@ CORPORA = {
         ],
         0.93,  # issue 3 asks for at least 0.90
     ),
+    # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
+    # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
+    **{
+        f"real_dev_{language}": (
+            ROOT / "tests" / "corpus" / "real_dev" / language / "articles",
+            [ROOT / "tests" / "corpus" / "real_dev" / language / "gold.jsonl"],
+            floor,
+        )
+        for language, floor in (("en", 0.78), ("ru", 0.64), ("uk", 0.56))
+    },
 }
 
 
 def predict(folder: Path) -> list[dict]:
-    rows = []
-    for record in read_folder(folder).records:
-        article = Article(record.article_id, record.text, record.published_date, record.title, record.outlet)
-        for claim in extract_claims(article):
-            row = claim.as_row()
-            row["article"] = row["article_id"]
-            for key in ("period_start", "period_end"):
-                row[key] = str(row[key]) if row[key] else None
-            rows.append(row)
+    rows, errors = extract_folder(folder)
+    assert not errors, errors  # an article the extractor raised on would be silently lost
     return rows
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
@@ -46,7 +46,9 @@ _CLAUSE_BREAK = re.compile(
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
-    r"з\s+них|із\s+них|из\s+них|"
+    r"з\s+них|із\s+них|из\s+них|были|был|была|было|були|був|була|було|также|також|еще|ещё|ще|всего|загалом|"
+    r"уже|вже|успешно|успішно|ночью|вночі|уночі|утром|вранці|ранее|раніше|"
+    r"(?:над|в|у|на)\s+(?:территорией\s+|територією\s+)?[\w'’-]+(?:\s+(?:областью|області|областю|краем|районом|районе|районі))?|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
     r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*$",
@@ -55,7 +57,8 @@ _AFTER_GAP = re.compile(
 _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(
-    r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?(?:over|in|above|near|on|across|—|–|-)\s",
+    r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?"
+    r"(?:over|in|above|near|on|across|—|–|-|над|в|у|на|під|под|по|возле|біля|около)\s",
     re.IGNORECASE,
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
@@ -97,7 +100,9 @@ _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
 _OF_TOTAL = re.compile(
-    r"^\s+(?:out\s+)?of\s+(?:the\s+)?(?!(?:them|these|those|which|whom)\b)(?:\d[\d,]*|[a-z-]+)\s", re.IGNORECASE
+    r"^\s+(?:(?:out\s+)?of\s+(?:the\s+)?|із\s+|из\s+|з\s+)(?!(?:them|these|those|which|whom|них|яких|которых)(?![\w]))"
+    r"(?:\d[\d,]*|[a-z-]+|[а-яіїєґё'’-]+)\s",
+    re.IGNORECASE,
 )
 _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
@@ -784,13 +789,20 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             return None
         # One word the lexicons lack may stand between: a model ("a Molniya drone", "two Lancet drones")
         # for weapons, any modifier for objects ("three grain trucks").
-        unknown_word = r"(?-i:[A-Z])[\w-]*" if thing.weapon in WEAPON_CLASSES else r"[\w-]+"
+        # Quotation marks around a model are no gap ('a "Lyutyi" drone', 'дев'ять «шахедів»').
+        unknown_word = r"(?-i:[A-ZА-ЯІЇЄ])[\w'’-]*" if thing.weapon in WEAPON_CLASSES else r"[\w'’-]+"
+        quote = r"[\"“”«»„]?"
         if re.fullmatch(
             r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?"
-            rf"(?:(?:more|other|further|additional)[\s\u00a0]+)?(?:{unknown_word}[\s\u00a0]+)?",
+            rf"(?:(?:more|other|further|additional)[\s\u00a0]+)?(?:{quote}{unknown_word}{quote}[\s\u00a0]+)?{quote}",
             gap,
             re.I,
         ):
+            return count
+        # Russian and Ukrainian adjectives between a numeral and its noun ("21 ворожого дрона",
+        # "14 украинских беспилотников") say what kind, not how many.
+        words = gap.replace("«", " ").replace("»", " ").split()
+        if words and len(words) <= 3 and all(morphology.is_adjective(w.strip('"“”„,')) for w in words):
             return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun.
         if any(

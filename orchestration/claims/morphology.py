@@ -56,6 +56,38 @@ def _known_parses(analyzer, word: str) -> list:
     return parses
 
 
+@cache
+def is_adjective(word: str) -> bool:
+    """A Russian or Ukrainian adjective or participle ("ворожого", "украинских", "збитих"): the
+    words that stand between a numeral and its noun without changing what is counted."""
+    word = word.lower()
+    if not has_cyrillic(word):
+        return False
+    for language in _languages(word):
+        for parse in _analyzers()[language].parse(word):
+            if parse.tag.POS in ("ADJF", "PRTF") and any(
+                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
+            ):
+                return True
+    return False
+
+
+@cache
+def grammatical_number(word: str) -> str | None:
+    """'sing' or 'plur' when every dictionary reading of a Cyrillic noun agrees, else None."""
+    word = word.lower()
+    if not has_cyrillic(word):
+        return None
+    numbers = set()
+    for language in _languages(word):
+        for parse in _analyzers()[language].parse(word):
+            if parse.tag.POS == "NOUN" and any(
+                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
+            ):
+                numbers.add(parse.tag.number)
+    return numbers.pop() if len(numbers) == 1 else None
+
+
 _FINITE = {"VERB", "PRTS", "PRTF"}
 
 
@@ -82,6 +114,11 @@ def _inflect_word(parse, case: str, number: str) -> str | None:
     if parse.tag.POS == "NOUN" and "Pltm" in parse.tag:
         grammemes = {case}  # plural-only nouns ("сили" in some readings)
     form = parse.inflect(grammemes)
+    if form is None and number == "sing":
+        # The Ukrainian dictionary leaves the singular unmarked ("україною" is femn,ablt).
+        form = parse.inflect({case})
+        if form is not None and "plur" in form.tag:
+            form = None
     return form.word if form else None
 
 

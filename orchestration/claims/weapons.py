@@ -78,7 +78,10 @@ def _pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(_entries().keys())
 
 
-_JOIN = re.compile(r"^(?:[\s\u00a0]+|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*)$")
+# Quotation marks join a quoted model to its noun ('«Герань-2» drones', 'дронів «Shahed»').
+_JOIN = re.compile(
+    r"^(?:[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*)$"
+)
 _DETERMINER = re.compile(r"(?:^|\W)(the|these|those|such|this|that|its|their)[\s\u00a0]+$", re.IGNORECASE)
 # Descriptions that are a family, reported only when no named model is in the phrase.
 _GENERIC_MODELS = {"ballistic", "cruise", "anti-radiation", "guided"}
