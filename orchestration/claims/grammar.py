@@ -45,6 +45,7 @@ _CLAUSE_BREAK = re.compile(
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
+    r"others|other\s+people|more|more\s+people|"  # "six others were injured": the elided noun of a toll
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
     r"з\s+них|із\s+них|из\s+них|были|был|была|было|були|був|була|було|также|також|еще|ещё|ще|всего|загалом|"
     r"уже|вже|успешно|успішно|ночью|вночі|уночі|утром|вранці|ранее|раніше|"
@@ -865,6 +866,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                 if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
                     score = len(gap) + 2 + (30 if "," in gap and cue.voice == "either" else 0)
+                    if re.search(r"(?<![\w])(?:and|but|while|а|і|и|та|но|але)\s*$", gap, re.I):
+                        # "three were killed and six others were injured": a verb before "and" is the
+                        # previous clause's; the count's own verb after it wins when there is one.
+                        score += 30
                 elif _clause_of(cue.start, clauses) == clause and len(gap) < 90 and "." not in gap:
                     score = 60 + len(gap)
         if score is not None and (best_score is None or score < best_score):
