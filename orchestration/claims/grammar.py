@@ -244,6 +244,8 @@ def draft_claims(
             cue = OutcomeCue(start, end, text[start:end], "hit", "noun", None, False, False)
         if role == "repelled":
             cue = min((o for o in m.outcomes if _REPEL.match(o.text)), key=lambda o: abs(o.start - start))
+        if isinstance(role, tuple) and role[0] == "toll":
+            role, cue = "toll", role[1]
         if role == "object_hit":
             cue = OutcomeCue(start, end, "hit", "hit", "noun", None, False, False)
         if role == "strike_on":
@@ -657,6 +659,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         stand_in = previous[-1] if previous else context_thing
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
+    anchors.extend(_tolls(m, anchors, used_counts))
     anchors.extend(_all_of_them(m, anchors, context_thing))
     anchors.extend(_objects_hit(m, anchors, context_thing))
     anchors.extend(_the_rest(m, anchors, context_thing))
@@ -700,6 +703,45 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+@cache
+def _toll_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    tolls = {lexicon.normalise(n): outcome for outcome, nouns in lexicon.outcomes()["tolls"].items() for n in nouns}
+    verbs = lexicon.phrase_pattern(lexicon.outcomes()["toll_verbs"]).pattern
+    return lexicon.phrase_pattern(tolls), tolls, re.compile(rf"(?:{verbs})[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
+    """'The death toll rose to 12', 'the toll first stood at two, but later rose to three',
+    'число пострадавших возросло до восьми': each figure a toll noun's verb gives is a casualty claim."""
+    text = m.sentence.text
+    nouns, outcome_of, verb = _toll_patterns()
+    found = []
+    toll_nouns = list(nouns.finditer(text))
+    if not toll_nouns:
+        return found
+    taken = {a[2].start for a in anchors if a[2] is not None}
+    for count in m.counts:
+        if count.value is None or count.start in taken or count.start in used_counts:
+            continue
+        before_count = text[max(0, count.start - 40) : count.start]
+        # "возросло до восьми": the "до" the numbers read as "up to" is the verb's ("rose to").
+        preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
+        if preposition:
+            before_count += preposition.group(0)
+        if not verb.search(before_count):
+            continue
+        if preposition:
+            count = CountMention(count.start, count.end, count.text, count.value, "exact")
+        before = [n for n in toll_nouns if n.end() <= count.start and count.start - n.end() <= 120]
+        if not before:
+            continue
+        noun = before[-1]
+        outcome = outcome_of[lexicon.normalise(noun.group(0))]
+        cue = OutcomeCue(noun.start(), noun.end(), noun.group(0), outcome, "noun", None, False, False)
+        found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
+    return found
 
 
 def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
