@@ -577,7 +577,15 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     last_anchor = max(a[0] for a in same_clause)
     trailing = [p for p in located if max(start, last_anchor) < p.start < clause_end]
     ordered = sorted(same_clause, key=lambda a: (a[0], a[1]))
-    if any("," in m.sentence.text[a[1] : b[0]] for a, b in zip(ordered, ordered[1:], strict=False)):
+    text = m.sentence.text
+    list_end = _end_of_coordinated_list(text, anchor[1], clause_end, same_clause)
+    shared_verb = [o for o in m.outcomes if list_end <= o.start and (not trailing or o.end <= trailing[0].start)]
+    if trailing and list_end >= max(a[1] for a in same_clause) and shared_verb:
+        # "Three houses, two garages and a shop were damaged in Kherson": the list, its one verb and
+        # then the place; the place is every item's.
+        if not any(trailing[0].end <= o.start < clause_end for o in m.outcomes):
+            return _coordinated_group(text, trailing)
+    if any("," in text[a[1] : b[0]] for a, b in zip(ordered, ordered[1:], strict=False)):
         trailing = []  # a comma-separated list: a place after its last item is that item's own
     if trailing and not any(p.start < segment_end for p in trailing):
         # Only across coordinated things, not into another verb's phrase ("32 drones, 28 of which were
@@ -875,6 +883,18 @@ def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> 
     return any(cue.start >= count.end and _AFTER_GAP.match(text[count.end : cue.start]) for cue in cues)
 
 
+def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
+    """Where a list that starts with the anchor ending at `end` ends, before `limit`: the items are
+    joined by commas and "and" ("three houses, two garages, and a shop"); `end` when none follows."""
+    following = sorted((a for a in anchors if end <= a[0] and a[1] <= limit), key=lambda a: a[0])
+    last = end
+    for anchor in following:
+        if not _COORDINATED.fullmatch(text[last : anchor[0]]) or _OF_WHICH.match(text[anchor[1] :]):
+            break  # "32 drones, 28 of which were destroyed": a part, not a next item
+        last = anchor[1]
+    return last
+
+
 def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
     allowed = ALLOWED_OUTCOMES.get(weapon, ())
     clause = _clause_of(start, clauses)
@@ -885,7 +905,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             continue
         score = None
         if cue.start >= end:
-            gap = text[end : cue.start]
+            # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
+            gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
             object_follows = any(
                 a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors
             ) and not re.search(r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE)
@@ -1052,8 +1073,9 @@ def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
         return False
     head = find_counts(text[match.end() : match.end() + 40])
     before = find_counts(text[clause_start : match.start()])
-    if not head or head[0].start != 0 or head[0].is_article:
-        return False  # ", and a second drone damaged ...": a new clause
+    plural_verb = re.match(r"(?:a|an|one)\s+[\w-]+(?:\s+[\w-]+)?\s+were\b", text[match.end() : match.end() + 60], re.I)
+    if not head or head[0].start != 0 or (head[0].is_article and not plural_verb):
+        return False  # ", and a second drone damaged ...": a new clause ("..., and a shop were damaged": not)
     return len(before) >= 2 and "," in text[clause_start : match.start()]
 
 
