@@ -321,7 +321,7 @@ def draft_claims(
             and count is not None
             and (count.value or 0) > 1
             and cue.start >= end
-            and re.fullmatch(r"attacked", cue.text, re.I)
+            and re.fullmatch(r"attacked|атаковал[аио]?|атакувал[аио]?|атакував", cue.text, re.I)
             and re.fullmatch(r"\s*(?:had\s+|have\s+)?", text[end : cue.start])
         ):
             # "28 drones attacked the capital": how many were sent, as "attacked it with 28 drones".
@@ -580,11 +580,15 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     text = m.sentence.text
     list_end = _end_of_coordinated_list(text, anchor[1], clause_end, same_clause)
     shared_verb = [o for o in m.outcomes if list_end <= o.start and (not trailing or o.end <= trailing[0].start)]
-    if trailing and list_end >= max(a[1] for a in same_clause) and shared_verb:
+    if (
+        trailing
+        and list_end >= max(a[1] for a in same_clause)
+        and shared_verb
+        and not any(trailing[0].end <= o.start < clause_end for o in m.outcomes)
+    ):
         # "Three houses, two garages and a shop were damaged in Kherson": the list, its one verb and
         # then the place; the place is every item's.
-        if not any(trailing[0].end <= o.start < clause_end for o in m.outcomes):
-            return _coordinated_group(text, trailing)
+        return _coordinated_group(text, trailing)
     if any("," in text[a[1] : b[0]] for a, b in zip(ordered, ordered[1:], strict=False)):
         trailing = []  # a comma-separated list: a place after its last item is that item's own
     if trailing and not any(p.start < segment_end for p in trailing):

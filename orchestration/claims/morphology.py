@@ -88,6 +88,26 @@ def grammatical_number(word: str) -> str | None:
     return numbers.pop() if len(numbers) == 1 else None
 
 
+@cache
+def is_singular_subject_or_object(word: str) -> bool:
+    """A Russian or Ukrainian noun that can only be one thing as a subject or direct object:
+    every dictionary reading singular and in the nominative or accusative ("беспилотник",
+    "ракета", "будинок"), never a form that could be another case ("дрона": of a drone)."""
+    word = word.lower()
+    if not has_cyrillic(word):
+        return False
+    readings = []
+    for language in _languages(word):
+        for parse in _analyzers()[language].parse(word):
+            if parse.tag.POS == "NOUN" and any(
+                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
+            ):
+                readings.append(parse.tag)
+    if not readings:
+        return False
+    return all("plur" not in tag and tag.case in ("nomn", "accs") for tag in readings)
+
+
 _FINITE = {"VERB", "PRTS", "PRTF"}
 
 

@@ -24,6 +24,13 @@ LOCATIVE = {
     # places listed after a place phrase: "in several districts, including Chertkovsky and Bokovsky"
     "including", "namely", "notably",
 }  # fmt: skip
+# Russian and Ukrainian attack verbs in every form: their object is the place attacked
+# ("атаковали Белгород беспилотниками"; "вдарили по місту" has its own preposition).
+LOCATIVE |= {
+    form.lower()
+    for verb in ("атаковали", "атакували", "обстреляли", "обстріляли")
+    for form in morphology.forms_of(verb)
+}
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
 NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "з", "со"}
@@ -36,7 +43,7 @@ _FILLER = (
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
     r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
-    r"районе|районі|городе|місті|селе|области|территорией|территории|акваторией|акватории|небом|территорію|території)"
+    r"районе|районі|городе|місті|селе|области|территорией|территории|акваторией|акватории|небом|территорію|території|селі|територію|територією|городу|місту|поселка|селища|поселке|селищі|громади|громаді)"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
 _REGION_OF = re.compile(

@@ -146,8 +146,11 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     if determiner and determiner.group(1).lower() in ("that", "this") and re.search(r"[^s]s$", sentence[start:end]):
         determiner = None  # "reports that Ukrainian drones struck": a conjunction, not "that drone"
     head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
+    # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
+    # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
+    head_word = head_text.split()[-1] if head_text else ""
     return ThingMention(
-        is_singular_object=head_text in _singular_objects(),
+        is_singular_object=head_text in _singular_objects() or morphology.is_singular_subject_or_object(head_word),
         operator=operator,
         start=start,
         end=end,
