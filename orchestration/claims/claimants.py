@@ -111,6 +111,12 @@ def _adjectives() -> dict[str, str]:
 
 
 _NAME = r"(?:[A-ZА-ЯІЇЄЁ][\w'’.-]+)(?:\s+[A-ZА-ЯІЇЄЁ][\w'’-]+){1,2}"
+_OFFICE_PLACE = (
+    r"(?:of\s+(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|regional\s+military\s+administration|city)|"
+    r"[А-ЯІЇЄЁ][\w'’-]+\s+(?:области|області|региона|регіону|края|краю|району|района|округа|міста|города|"
+    r"республики|республіки|ОВА|МВА|ОДА|РВА|обласної\s+військової\s+адміністрації|"
+    r"міської\s+військової\s+адміністрації))"
+)
 _PRONOUN = re.compile(
     r"(?<![\w])(he|she|they)(?=\s+(?:\w+\s+)?(?:said|wrote|added|noted|reported|stated|told|claimed|posted|says|writes|announced|confirmed|warned))",
     re.I,
@@ -240,7 +246,9 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             )
             i += 2
             continue
-        name = re.match(rf"(?:,\s*|\s+)({_NAME})", sentence[current.end :]) if titled else None
+        # "Губернатор Саратовської області Роман Бусаргін", "head of the Sumy region Ivan Ivanov": the
+        # office's place may stand between the title and the name.
+        name = re.match(rf"(?:,\s*|\s+)(?:{_OFFICE_PLACE}\s+)?({_NAME})", sentence[current.end :]) if titled else None
         if name and (current.is_person or "spokes" in current.text.lower()):
             end = current.end + name.end()
             merged.append(

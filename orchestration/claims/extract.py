@@ -75,6 +75,7 @@ class _Resolved:
     period: tuple
     parent: int | None = None
     dropped: bool = False
+    is_voice_of_report: bool = False  # attributed only as the rest of a relayed report, no source nearby
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -99,14 +100,19 @@ def extract_claims(article: Article) -> list[Claim]:
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = drafts or previous_drafts
         for draft in _split_region_lists(drafts):
+            report_voice = False
             if draft.source is not None:
                 identity, carried = sources[(draft.source.start, draft.source.end)], False
             elif draft.is_hedged:
                 identity, carried = UNATTRIBUTED, False
             elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
                 identity, carried = sources[(subject.start, subject.end)], False
-            elif last_source and _still_speaking(last_source, sentence):
+            elif last_source and _near_source(last_source, sentence):
                 identity, carried = last_source[0], True
+            elif last_source and not _BACKGROUND.match(sentence.text):
+                # A report relayed from one source goes on in its voice until another source speaks,
+                # except background the outlet adds ("Earlier, ...", "Напомним, ...").
+                identity, carried, report_voice = last_source[0], True, True
             elif (closing := _closing_source(sentence, following)) is not None:
                 # "... 12 more were jammed. Six left the airspace, the Air Force said.": the next
                 # sentence's closing attribution covers the one before it in the same paragraph.
@@ -115,6 +121,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = publisher, False
             context = _Context(last_places, sentence_country or last_country, last_locality)
             resolved.append(_resolve(draft, identity, carried, context, sentence))
+            resolved[-1].is_voice_of_report = report_voice
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions:
             last_source = (
@@ -157,7 +164,7 @@ def extract_claims(article: Article) -> list[Claim]:
     return _to_claims(article, resolved)
 
 
-def _still_speaking(last_source, sentence) -> bool:
+def _near_source(last_source, sentence) -> bool:
     """'..., the ministry said' covers the next sentences of its paragraph; 'The governor wrote:'
     covers the quoted paragraph after it."""
     _, index, paragraph, introduces_quote = last_source
@@ -167,6 +174,17 @@ def _still_speaking(last_source, sentence) -> bool:
         return sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
     # Wire copy breaks a paragraph after nearly every sentence; the very next one still continues.
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
+
+
+_BACKGROUND = re.compile(
+    r"\W*(?:earlier|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4})|last\s+(?:week|month|year)|since|background|read\s+(?:also|more)|related|"
+    r"напомним|напомню|ранее|раньше|ранее\s+в|читайте|нагадаємо|нагадуємо|раніше|читайте\s+також|"
+    r"в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)|"
+    r"у\s+(?:січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)|"
+    r"контекст|довідка|справка|(?:this|it)\s+is\s+not\s+the\s+first|это\s+не\s+первый|це\s+не\s+перший)\b",
+    re.IGNORECASE,
+)
 
 
 def _publisher(outlet: str | None) -> Identity:
@@ -713,7 +731,9 @@ def _place_name(place: str) -> str:
 
 def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
     ia, ib = a.identity, b.identity
-    if "unattributed" in (ia.claimant_id, ib.claimant_id):
+    if "unattributed" in (ia.claimant_id, ib.claimant_id) or a.is_voice_of_report or b.is_voice_of_report:
+        # A restatement far from any source ("The region's interception of 11 drones was praised")
+        # repeats what was claimed, whoever claimed it.
         return True
     return ia.claimant_id == ib.claimant_id or (
         ia.kind == ib.kind and (ia.country == ib.country or None in (ia.country, ib.country))
