@@ -124,7 +124,7 @@ _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
 )
-_REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others)(?![\w-])", re.I)
+_REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others|остальные|решта|інші)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
 )
@@ -340,6 +340,15 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
         ):
+            count = CountMention(thing.start, thing.start, "", 1, "exact")
+        if (
+            count is None
+            and thing is not None
+            and cue.start >= end
+            and re.fullmatch(r"[\s\u00a0]*", text[end : cue.start])
+            and morphology.is_singular_verb(cue.text.split()[0])
+        ):
+            # "ворожий БпЛА влучив у будинок": the verb agrees with one thing (the noun may not show it).
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
         # "..., Lutsk hit": a place with a verb of its own right after it is that verb's subject.
@@ -1065,6 +1074,12 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for match in _CLAUSE_BREAK.finditer(text):
         if _is_serial_list_end(text, start, match):
             continue  # "downed three Iskanders, all three Kalibrs, and 118 drones": one list, one clause
+        tail = text[max(start, match.start() - 30) : match.start()].rstrip()
+        if match.group(0).strip() in ("—", "–") and (
+            any(c.end == len(tail) for c in find_counts(tail))
+            or any(r.end() == len(tail) for r in _REST.finditer(tail))
+        ):
+            continue  # "дев'ять – над Воронезькою": a number word and its place, as "20 — over Rostov"
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -108,6 +108,23 @@ def is_singular_subject_or_object(word: str) -> bool:
     return all("plur" not in tag and tag.case in ("nomn", "accs") for tag in readings)
 
 
+@cache
+def is_singular_verb(word: str) -> bool:
+    """A Russian or Ukrainian past-tense verb or short participle in the singular ("влучив",
+    "атаковал", "уничтожен"): its subject is one thing, so "ворожий БпЛА влучив" counts one."""
+    word = word.lower()
+    if not has_cyrillic(word):
+        return False
+    readings = [
+        parse.tag
+        for language in _languages(word)
+        for parse in _analyzers()[language].parse(word)
+        if parse.tag.POS in ("VERB", "PRTS")
+        and any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack)
+    ]
+    return bool(readings) and all("plur" not in tag and tag.gender is not None for tag in readings)
+
+
 _FINITE = {"VERB", "PRTS", "PRTF"}
 
 
