@@ -252,8 +252,9 @@ def draft_claims(
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
         if role == "whole" and cue is None and last_cue is not None:
             cue = last_cue
-        if role == "whole" and cue is not None and cue.end <= start and weapon in WEAPON_CLASSES:
-            # "shot down 12 out of 13 drones": the 13 were launched, the 12 intercepted.
+        if role == "whole" and cue is not None and weapon in WEAPON_CLASSES and cue.outcome == "intercepted":
+            # "shot down 12 out of 13 drones", "17 out of 20 drones were destroyed": the whole was
+            # launched, the part intercepted.
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
         clause_text = text[slice(*m.clauses[_clause_of(start, m.clauses)])]
         if (
@@ -299,6 +300,8 @@ def draft_claims(
         if dropper is not None:
             # "a drone dropped an explosive device on a house": the drone struck, it was not launched.
             cue = OutcomeCue(dropper.start, dropper.end, dropper.text, "hit", "active", None, False, False)
+        if cue is None and weapon in OBJECT_CLASSES:
+            cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
         if cue.start >= end and any(
@@ -475,10 +478,38 @@ def draft_claims(
                 is_hedged=m.is_hedged,
                 is_list_item=is_list_item,
                 clause=clause,
-                extras={"cue_start": cue.start},
+                extras={"cue_start": cue.start, "role": role},
             )
         )
+    for part, whole in zip(drafts, drafts[1:], strict=False):
+        # "17 out of 20 drones were destroyed over Kharkiv": the part is where its whole is.
+        if part.extras.get("role") == "part" and part.place is None and whole.anchor_start >= part.anchor_end:
+            part.place, part.places_in_clause = whole.place, whole.places_in_clause
     return _sum_coordinated_people(drafts)
+
+
+def _struck_object_cue(text: str, start: int, cues, clauses, anchors) -> OutcomeCue | None:
+    """'A drone hit a cold storage facility, a sports complex and a train station': what a strike
+    verb has as its object was damaged by it (the strike itself is the weapon's hit claim)."""
+    clause = _clause_of(start, clauses)
+    for cue in reversed(cues):
+        if cue.outcome != "hit" or cue.end > start or cue.voice not in ("active", "either"):
+            continue
+        if _clause_of(cue.start, clauses) != clause or cue.is_negated or cue.is_non_event:
+            continue
+        first = min((a for a in anchors if a[0] >= cue.end), key=lambda a: a[0], default=None)
+        if first is None or first[4] not in OBJECT_CLASSES:
+            return None
+        gap_ok = re.fullmatch(r"[\s\u00a0]*(?:into|in|on|at|у|в|по|на)?[\s\u00a0]*", text[cue.end : first[0]], re.I)
+        list_end = _end_of_coordinated_list(text, first[1], len(text), anchors)
+        listed = [a for a in anchors if first[0] <= a[0] and a[1] <= list_end]
+        counted = first[2] is not None and not first[2].is_article
+        # A single struck target ("a drone hit a car") is the strike's place, as the gold reads it;
+        # several, or a number of them ("struck an energy facility and two warehouses"), are damage.
+        if gap_ok and list_end >= start and (len(listed) >= 2 or counted):
+            return OutcomeCue(cue.start, cue.end, cue.text, "damaged", "active", None, False, False)
+        return None
+    return None
 
 
 def _sum_coordinated_people(drafts: list[Draft]) -> list[Draft]:

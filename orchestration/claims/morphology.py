@@ -42,13 +42,19 @@ def _languages(phrase: str) -> tuple[str, ...]:
     return ("ru", "uk")
 
 
+def _is_dictionary(parse) -> bool:
+    """A reading the dictionary holds as it is, not one guessed from a known prefix or suffix."""
+    stack = parse.methods_stack
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
 def _known_parses(analyzer, word: str) -> list:
     """Dictionary analyses of a word (never the analyser's guesses for words it does not know)."""
     parses = []
     for parse in analyzer.parse(word):
         if parse.tag.POS not in _DECLINING:
             continue
-        if not any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack):
+        if not _is_dictionary(parse):
             continue
         if parse.tag.case != "nomn" and parse.tag.POS == "NOUN":
             continue  # an entry is written in the nominative; other readings would decline a wrong word
@@ -65,9 +71,7 @@ def is_adjective(word: str) -> bool:
         return False
     for language in _languages(word):
         for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS in ("ADJF", "PRTF") and any(
-                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
-            ):
+            if parse.tag.POS in ("ADJF", "PRTF") and _is_dictionary(parse):
                 return True
     return False
 
@@ -81,9 +85,7 @@ def grammatical_number(word: str) -> str | None:
     numbers = set()
     for language in _languages(word):
         for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS == "NOUN" and any(
-                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
-            ):
+            if parse.tag.POS == "NOUN" and _is_dictionary(parse):
                 numbers.add(parse.tag.number)
     return numbers.pop() if len(numbers) == 1 else None
 
@@ -99,9 +101,7 @@ def is_singular_subject_or_object(word: str) -> bool:
     readings = []
     for language in _languages(word):
         for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS == "NOUN" and any(
-                type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack
-            ):
+            if parse.tag.POS == "NOUN" and _is_dictionary(parse):
                 readings.append(parse.tag)
     if not readings:
         return False
@@ -119,8 +119,7 @@ def is_singular_verb(word: str) -> bool:
         parse.tag
         for language in _languages(word)
         for parse in _analyzers()[language].parse(word)
-        if parse.tag.POS in ("VERB", "PRTS")
-        and any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack)
+        if parse.tag.POS in ("VERB", "PRTS") and _is_dictionary(parse)
     ]
     return bool(readings) and all("plur" not in tag and tag.gender is not None for tag in readings)
 
@@ -136,7 +135,7 @@ def _verb_forms(word: str) -> set[str]:
         for parse in _analyzers()[language].parse(word.lower()):
             if parse.tag.POS not in {*_FINITE, "INFN"}:
                 continue
-            if not any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in parse.methods_stack):
+            if not _is_dictionary(parse):
                 continue
             for form in parse.lexeme:
                 if form.tag.POS in _FINITE and form.tag.mood != "impr":

@@ -51,7 +51,12 @@ def _non_event_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:be|have|been|try|help)){{0,2}}\s*$", re.IGNORECASE)
 
 
-_ACHIEVED = re.compile(r"(?:managed|able|succeeded|continued|continue|continues|began|started)\s+to\s*$", re.I)
+# "managed to intercept", "are reported to have downed": the "to" of a report, not of a purpose.
+_ACHIEVED = re.compile(
+    r"(?:managed|able|succeeded|continued|continue|continues|began|started|reported|said|believed|claimed|"
+    r"understood|known|thought|alleged)\s+to(?:\s+have)?\s*$",
+    re.I,
+)
 
 
 def find_outcomes(sentence: str) -> list[OutcomeCue]:

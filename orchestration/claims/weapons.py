@@ -150,7 +150,10 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
     head_word = head_text.split()[-1] if head_text else ""
     return ThingMention(
-        is_singular_object=head_text in _singular_objects() or morphology.is_singular_subject_or_object(head_word),
+        is_singular_object=head_text in _singular_objects()
+        or morphology.is_singular_subject_or_object(head_word)
+        # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
+        or (weapon in ("building", "vehicle", "infrastructure") and morphology.grammatical_number(head_word) == "sing"),
         operator=operator,
         start=start,
         end=end,
