@@ -333,3 +333,33 @@ ADJECTIVE_CHECKS = [
 def test_country_adjective_spot_checks(name, code):
     owners = {r["country_code"] for r in country_rows() if normalise(name) in map(normalise, split(r["adjectives"]))}
     assert owners == {code}
+
+
+def test_the_word_form_table_is_current_with_the_lexicons(tmp_path):
+    """data/word_forms.tsv is generated from the lexicons: a lexicon edit must regenerate it
+    (`python -m orchestration.claims.morphology`), or Russian and Ukrainian forms go missing."""
+    from orchestration.claims import morphology
+
+    fresh = tmp_path / "word_forms.tsv"
+    morphology.write_table(fresh)
+    assert fresh.read_text(encoding="utf-8") == morphology.TABLE_FILE.read_text(encoding="utf-8"), (
+        "run: .venv/bin/python -m orchestration.claims.morphology"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "form"),
+    [
+        ("Белгородская область", "Белгородской областью"),
+        ("Повітряні сили", "Повітряних сил"),
+        ("ударний БпЛА", "ударних БпЛА"),
+        ("Вячеслав Гладков", "Вячеслава Гладкова"),
+        ("Україна", "Україною"),
+        ("беспилотник", "беспилотников"),
+        ("збили", "збито"),
+    ],
+)
+def test_russian_and_ukrainian_entries_match_in_their_case_forms(phrase, form):
+    from orchestration.claims import morphology
+
+    assert form in morphology.forms_of(phrase)
