@@ -132,11 +132,13 @@ _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
     r"(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
-    r"(?:successfully\s+|reportedly\s+|all\s+)?",
+    r"(?:successfully\s+|reportedly\s+|all\s+)?[\"“”«»„]?",
     re.I,
 )
 _REPELLING_BEFORE = re.compile(
-    r"\s+(?:(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\w-]+\s+){0,3})?", re.I
+    r"\s+(?:(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\"“”«»„]?[\w-]+[\"“”«»„]?\s+){0,3})?"
+    r"(?:[\w-]+\s+)?",
+    re.I,
 )  # "repelled a massive drone attack", "об отражении атаки" (no article)
 _ATTACK_BY = re.compile(r"\s+(?:by|of|involving|with|using)\s+(?:up\s+to\s+|more\s+than\s+|at\s+least\s+)?\d", re.I)
 _COMPOUND_NOUN = re.compile(
@@ -553,7 +555,12 @@ def _main_verb_before_participle(text, start, end, cue, cues) -> OutcomeCue | No
     participle after them ('launched by', 'fired from')."""
     if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 25:
         return None
-    if not re.match(r"\s*(?:by|from)\b", text[cue.end :], re.I):
+    # "launched overnight by Russia", "fired earlier from Crimea": a time word may come first.
+    if not re.match(
+        r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?(?:by|from|at|against)\b",
+        text[cue.end :],
+        re.I,
+    ):
         return None
     earlier = [
         o for o in cues
