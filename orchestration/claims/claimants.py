@@ -208,6 +208,12 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
         places = [p for p in find_places(near) if p.region_code]
         if places:
             region, country = places[0].region_code, country or places[0].country
+            if (
+                kind == "regional_authority"
+                and places[0].vicinity_region_code
+                and re.search(r"region|oblast|област|обл\.|ОВА|ОДА", near, re.IGNORECASE)
+            ):
+                region = places[0].vicinity_region_code  # "Kyiv regional governor": the oblast, not the city
     text = sentence[start:end]
     is_person = kind in ("head_of_state", "regional_authority", "local_authority") and not re.search(
         r"administration|council|authorities|officials", text, re.IGNORECASE

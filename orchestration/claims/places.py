@@ -51,7 +51,7 @@ _REGION_OF = re.compile(
     re.IGNORECASE,
 )
 _PART_OF = re.compile(
-    r"(?:centre|center|outskirts|suburbs|suburb|territory|territories|area|vicinity|skies|airspace|part|parts|"
+    r"(?:centre|center|outskirts|suburbs|suburb|environs|territory|territories|area|vicinity|skies|airspace|part|parts|"
     r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements|waters|water area|"
     r"coast|shores?)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
@@ -220,9 +220,12 @@ def find_places(sentence: str) -> list[PlaceMention]:
         prep = _preposition(before if not region_of else before[: region_of.start()])
         part_of = _PART_OF.search(before)
         if part_of and not region_of:
-            # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened.
+            # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened;
+            # "the suburbs of Moscow" are around the city, so in its region (Moscow Oblast).
             prep = _preposition(before[: part_of.start()]) or "in"
             prep = prep if prep in LOCATIVE else "in"
+            if re.match(r"(?:outskirts|suburbs?|vicinity|environs)\b", part_of.group(0), re.I):
+                prep = "near"
         if _BEARING_OF.search(before):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
