@@ -21,7 +21,7 @@ _LAST_WORD = re.compile(r"[\w.]+$")
 # A sentence longer than this is cut into clauses (at the last ", ; : — –" before the limit, else at
 # a space, else anywhere): real sentences stay far below it (the corpora's longest is under 400
 # characters), and it bounds the work one sentence can cost the later passes.
-MAX_SENTENCE_CHARS = 1000
+MAX_SENTENCE_CHARS = 600
 _CLAUSE_BREAK = re.compile(r"[,;:—–](?=\s)|\s[-—–](?=\s)")
 
 
