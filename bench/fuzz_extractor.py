@@ -150,7 +150,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--skip-long", action="store_true", help="leave out the 400,000-character articles")
     args = parser.parse_args()
-    chunk = 500
+    chunk = 100
     jobs = [
         (args.seed * 1_000_003 + k, min(chunk, args.texts - k * chunk))
         for k in range((args.texts + chunk - 1) // chunk)
@@ -168,11 +168,9 @@ def main() -> None:
             for key, text in part["examples"].items():
                 examples.setdefault(key, text)
             slowest = max(slowest, part["slowest"])
-            print(
-                f"{total['texts']} texts, {sum(exceptions.values())} exceptions, slowest {slowest[0]:.3f} s/10k",
-                file=sys.stderr,
-                flush=True,
-            )
+            progress = {**total, "exceptions": dict(exceptions), "slowest_s_per_10k": round(slowest[0], 3)}
+            progress["slowest_chars"] = slowest[1]
+            print(json.dumps(progress, ensure_ascii=False), file=sys.stderr, flush=True)
     report = {
         **total,
         "exceptions": sum(exceptions.values()),
