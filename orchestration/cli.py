@@ -85,6 +85,9 @@ def _summarise(result, warehouse_path: Path) -> dict:
             summary["rejected"] = one("select count(*) from raw.article_rejects")
             summary["duplicates"] = one("select count(*) from raw.article_duplicates")
             summary["claims"] = one("select count(*) from raw.claims")
+            # Claims kept out for a count out of range, articles the extractor failed on (issue 9).
+            summary["claims_rejected"] = one("select count(*) from raw.claim_rejects")
+            summary["extraction_errors"] = one("select count(*) from raw.extractions where error is not null")
             # The contradiction tables exist once dbt has run; before that the list is empty.
             summary["contradictions"] = {
                 table: one(f"select count(*) from contradictions.{table}")
@@ -100,7 +103,7 @@ def _summarise(result, warehouse_path: Path) -> dict:
 def _print_summary(summary: dict) -> None:
     status = "built" if summary["success"] else "FAILED"
     print(f"\nskyledger {status}: {summary['warehouse']} in {summary.get('seconds', '?')} s")
-    for key in ("articles", "rejected", "duplicates", "claims"):
+    for key in ("articles", "rejected", "duplicates", "claims", "claims_rejected", "extraction_errors"):
         if key in summary:
             print(f"  {key:14s} {summary[key]}")
     for key in ("published", "parquet", "docs"):

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from orchestration import tidy
+
 DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
 # The file dbt 1.11 writes for --static (dbt/task/docs/generate.py).
 STATIC_INDEX = "static_index.html"
@@ -43,7 +45,11 @@ def build_docs_site(warehouse_path: Path | str, target_path: Path | str) -> Path
     if not warehouse_path.exists():
         raise FileNotFoundError(f"warehouse not found: {warehouse_path}")
 
-    with tempfile.TemporaryDirectory(prefix="skyledger-docs-") as scratch:
+    # A build killed while dbt wrote the docs left its scratch folder and partial page: remove them.
+    scratch_prefix = "skyledger-docs-"
+    tidy.remove_dead(Path(tempfile.gettempdir()), scratch_prefix)
+    tidy.remove_dead(target_path.parent, f".{target_path.name}.", ".partial")
+    with tempfile.TemporaryDirectory(prefix=f"{scratch_prefix}{os.getpid()}.") as scratch:
         dbt_target = Path(scratch) / "target"
         command = [
             _dbt(),
@@ -72,7 +78,8 @@ def build_docs_site(warehouse_path: Path | str, target_path: Path | str) -> Path
             raise DocsSiteError(f"dbt docs generate failed (exit {completed.returncode}):\n" + "\n".join(output[-30:]))
 
         target_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = target_path.with_name(f".{target_path.name}.partial")
+        partial = target_path.with_name(f".{target_path.name}.{os.getpid()}.partial")
         shutil.copyfile(page, partial)
+        os.chmod(partial, 0o644)  # readable by every reader, writable by the pipeline's user only
         os.replace(partial, target_path)
     return target_path

@@ -1,14 +1,28 @@
 """Read a folder of articles in every input format of the spec into records and rejects.
 
-Plain Python, no Dagster: the `raw_articles` asset calls `read_folder` and writes the result.
-A record that cannot be read never stops the run: it becomes a `Reject` with file, line and reason.
+Plain Python, no Dagster: the `raw_articles` asset calls `read_folder` (or streams `read_items`)
+and writes the result. A record that cannot be read never stops the run: whatever goes wrong
+while reading one file or one record (an exception of any kind) becomes a `Reject` with file,
+line and reason, and the other records load.
+
+Only files inside the folder are read. Every path is resolved: a link whose target lies outside
+the folder, a link loop and a broken link are rejects (`outside_folder`, `link_loop`,
+`broken_link`) and are never opened; a link to a file inside the folder is read as that file, a
+link to a folder is not followed (its files are listed where they are). Anything but a regular
+file (a FIFO, a device) is an `unsupported_format` reject, never opened. Files are opened with
+O_NOFOLLOW, so a file swapped for a link after the listing is not followed either.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -20,8 +34,10 @@ SUPPORTED_SUFFIXES = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html"
 MAX_RECORD_BYTES = 2_000_000
 MAX_TEXT_CHARS = 400_000
 MAX_ID_CHARS = 200
-# A whole .jsonl feed may be large; only its lines are held to the record limit.
+# A whole .jsonl feed may be large; only its lines are held to the record limit. It is read one
+# line at a time (a line over the limit is skipped in chunks), so memory stays bounded.
 MAX_JSONL_FILE_BYTES = 2_000_000_000
+_CHUNK_BYTES = 1 << 20
 
 REJECT_REASONS = (
     "invalid_utf8",
@@ -34,6 +50,12 @@ REJECT_REASONS = (
     "bad_id",
     "unreadable_html",
     "unsupported_format",
+    "invalid_text",  # a lone surrogate or a NUL character in the text (JSON escapes "\\ud800", "\\u0000")
+    "too_deep",  # JSON nested deeper than Python's parser goes
+    "unreadable",  # the file cannot be opened or read (permissions, I/O error), or reading it raised
+    "outside_folder",  # a link whose target lies outside the articles folder: never read
+    "link_loop",  # a link that points back at itself through others
+    "broken_link",  # a link whose target does not exist
 )
 
 
@@ -80,30 +102,141 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def list_article_files(folder: Path) -> list[Path]:
-    """Every file below `folder`, sorted, hidden files and folders left out."""
-    files = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
+@dataclass(frozen=True)
+class FolderScan:
+    """What lies below a folder: the files to read (sorted) and the entries refused without reading."""
+
+    files: list[Path]
+    rejects: list[Reject]
+
+
+def scan_folder(folder: Path) -> FolderScan:
+    """Every regular file below `folder` (hidden files and folders left out), links resolved.
+
+    A link to a file inside the folder is listed by its own path (read as its target); a link
+    leaving the folder, a loop and a broken link are rejects; links to folders are not followed.
+    """
+    folder = Path(folder)
+    root = folder.resolve()
+    files: list[Path] = []
+    rejects: list[Reject] = []
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as error:
+            rejects.append(Reject(_relative(Path(directory), folder), None, "unreadable", _describe(error)))
             continue
-        if path.is_file():
-            files.append(path)
-    return sorted(files)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    problem = _link_problem(path, root)
+                    if problem:
+                        rejects.append(Reject(_relative(path, folder), None, *problem))
+                    elif path.is_file():
+                        files.append(path)
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(path)
+                else:
+                    rejects.append(
+                        Reject(_relative(path, folder), None, "unsupported_format", "not a regular file (FIFO, device)")
+                    )
+            except OSError as error:
+                rejects.append(Reject(_relative(path, folder), None, "unreadable", _describe(error)))
+    return FolderScan(sorted(files), sorted(rejects, key=lambda r: r.source_path))
+
+
+def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
+    """Why a link must not be read, or None when its target is a file or folder inside `root`."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop as RuntimeError
+        return "link_loop", "the link points back at itself"
+    except FileNotFoundError:
+        return "broken_link", "the link's target does not exist"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "link_loop", "the link points back at itself"
+        return "broken_link", _describe(error)
+    if target != root and root not in target.parents:
+        # The target is not named: it may be a secret, and the reject table is read by people.
+        return "outside_folder", "the link points outside the articles folder: not read"
+    return None
+
+
+def list_article_files(folder: Path) -> list[Path]:
+    """Every file below `folder` that may be read, sorted (see scan_folder)."""
+    return scan_folder(folder).files
 
 
 def read_folder(folder: Path, files: Iterable[Path] | None = None) -> FolderRead:
-    """Read `files` (default: every file below `folder`) into article records and rejects."""
+    """Read `files` (default: every file below `folder`) into article records and rejects.
+
+    Holds every record in memory; `read_items` streams them for folders of any size.
+    """
+    result = FolderRead()
+    for item in read_items(folder, files):
+        if isinstance(item, str):
+            result.files_read.append(item)
+        else:
+            (result.rejects if isinstance(item, Reject) else result.records).append(item)
+    return result
+
+
+def read_items(folder: Path, files: Iterable[Path] | None = None) -> Iterator[ArticleRecord | Reject | str]:
+    """Each file's relative path (a str) followed by its records and rejects, one at a time.
+
+    Without `files`, the rejects of the folder scan (links, non-files) come first."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"articles folder not found: {folder}")
-    result = FolderRead()
-    for path in files if files is not None else list_article_files(folder):
-        relative = path.relative_to(folder).as_posix()
-        result.files_read.append(relative)
-        for item in read_file(path, relative):
-            (result.rejects if isinstance(item, Reject) else result.records).append(item)
-    return result
+    if files is None:
+        scan = scan_folder(folder)
+        yield from scan.rejects
+        files = scan.files
+    for path in files:
+        relative = _relative(path, folder)
+        yield relative
+        try:
+            yield from read_file(path, relative)
+        except Exception as error:  # whatever one file does, the others load
+            yield Reject(relative, None, "unreadable", _describe(error))
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _describe(error: BaseException) -> str:
+    text = f"{type(error).__name__}: {error}"
+    if isinstance(error, OSError) and error.filename:
+        text = f"{type(error).__name__}: {error.strerror or error}"  # the path is in the row already
+    return text.encode("utf-8", "replace").decode("utf-8")[:300]
+
+
+def _open(path: Path):
+    """A regular file inside the folder, opened without following a link swapped in since the scan
+    (a link found by the scan is opened as its resolved target, checked to be inside)."""
+    target = path.resolve() if path.is_symlink() else path
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(target, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordError("unsupported_format", "not a regular file (FIFO, device)")
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb"), info.st_size
 
 
 def read_file(path: Path, relative: str) -> Iterator[ArticleRecord | Reject]:
@@ -111,53 +244,102 @@ def read_file(path: Path, relative: str) -> Iterator[ArticleRecord | Reject]:
     if source_format is None:
         yield Reject(relative, None, "unsupported_format", f"unknown file type {path.suffix or '(none)'}")
         return
-    size = path.stat().st_size
-    limit = MAX_JSONL_FILE_BYTES if source_format == "jsonl" else MAX_RECORD_BYTES
-    if size > limit:
-        yield Reject(relative, None, "too_large", f"{size} bytes, limit {limit}")
-        return
-    if source_format == "jsonl":
-        yield from _read_jsonl(path, relative)
-        return
     try:
-        raw = _decode(path.read_bytes())
-        if not raw.strip():
-            raise RecordError("empty_text", "the file is empty")
-        if source_format == "txt":
-            record = _make_record(path.stem, raw, {}, relative, None, "txt")
-        elif source_format == "json":
-            record = _record_from_json(raw, path.stem, relative, None, "json")
-        else:
-            page = parse_html(raw)
-            try:
-                parse_published_at(page.fields["published_at"])
-            except RecordError:
-                # A page's meta date is a hint, not a field the sender vouched for: keep the article.
-                page.fields["published_at"] = None
-            record = _make_record(path.stem, page.text, page.fields, relative, None, "html")
+        handle, size = _open(path)
     except RecordError as error:
         yield Reject(relative, None, error.reason, error.detail)
         return
-    yield record
+    except OSError as error:
+        yield Reject(relative, None, "unreadable", _describe(error))
+        return
+    with handle:
+        limit = MAX_JSONL_FILE_BYTES if source_format == "jsonl" else MAX_RECORD_BYTES
+        if size > limit:
+            yield Reject(relative, None, "too_large", f"{size} bytes, limit {limit}")
+            return
+        if source_format == "jsonl":
+            yield from _read_jsonl(handle, path, relative)
+            return
+        try:
+            yield _read_whole(handle.read(limit + 1), path, relative, source_format)
+        except RecordError as error:
+            yield Reject(relative, None, error.reason, error.detail)
+        except Exception as error:  # RecursionError, MemoryError, anything a parser raises
+            yield Reject(relative, None, *_unexpected(error))
 
 
-def _read_jsonl(path: Path, relative: str) -> Iterator[ArticleRecord | Reject]:
-    with path.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                if len(line) > MAX_RECORD_BYTES:
-                    raise RecordError("too_large", f"{len(line)} bytes, limit {MAX_RECORD_BYTES}")
-                # A .jsonl record without an id falls back to file name and line number.
-                record = _record_from_json(_decode(line), f"{path.stem}-{number}", relative, number, "jsonl")
-            except RecordError as error:
-                yield Reject(relative, number, error.reason, error.detail)
-                continue
-            yield record
+def _unexpected(error: Exception) -> tuple[str, str]:
+    """The reject for an exception no reader anticipated: the record goes, the build goes on."""
+    if isinstance(error, RecursionError):
+        return "too_deep", "nested too deeply to parse"
+    return "unreadable", _describe(error)
+
+
+def _read_whole(data: bytes, path: Path, relative: str, source_format: str) -> ArticleRecord:
+    if len(data) > MAX_RECORD_BYTES:
+        raise RecordError("too_large", f"more than {MAX_RECORD_BYTES} bytes")
+    raw = _decode(data)
+    if not raw.strip():
+        raise RecordError("empty_text", "the file is empty")
+    if source_format == "txt":
+        return _make_record(path.stem, raw, {}, relative, None, "txt")
+    if source_format == "json":
+        return _record_from_json(raw, path.stem, relative, None, "json")
+    page = parse_html(raw)
+    try:
+        parse_published_at(page.fields["published_at"])
+    except RecordError:
+        # A page's meta date is a hint, not a field the sender vouched for: keep the article.
+        page.fields["published_at"] = None
+    return _make_record(path.stem, page.text, page.fields, relative, None, "html")
+
+
+def _lines(handle) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; bytes None for a line over MAX_RECORD_BYTES, which is
+    skipped in chunks without ever being held whole."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(_CHUNK_BYTES)
+            yield number, None
+            continue
+        yield number, line
+
+
+def _read_jsonl(handle, path: Path, relative: str) -> Iterator[ArticleRecord | Reject]:
+    for number, line in _lines(handle):
+        if line is not None and not line.strip():
+            continue
+        try:
+            if line is None or len(line.rstrip(b"\r\n")) > MAX_RECORD_BYTES:
+                raise RecordError("too_large", f"the line is over {MAX_RECORD_BYTES} bytes")
+            # A .jsonl record without an id falls back to file name and line number.
+            record = _record_from_json(_decode(line), f"{path.stem}-{number}", relative, number, "jsonl")
+        except RecordError as error:
+            yield Reject(relative, number, error.reason, error.detail)
+            continue
+        except Exception as error:  # one record's failure is that record's reject
+            yield Reject(relative, number, *_unexpected(error))
+            continue
+        yield record
+
+
+_UTF16_BOMS = {codecs.BOM_UTF16_LE: "UTF-16 little-endian", codecs.BOM_UTF16_BE: "UTF-16 big-endian"}
 
 
 def _decode(raw: bytes) -> str:
+    for bom, name in _UTF16_BOMS.items():
+        if raw.startswith(bom) and not raw.startswith(codecs.BOM_UTF32_LE):
+            raise RecordError("invalid_utf8", f"the file is {name} (byte order mark {bom.hex()}): save it as UTF-8")
+    if len(raw) >= 4 and raw[1:2] == b"\x00" and raw[3:4] == b"\x00" and raw[0:1] != b"\x00":
+        raise RecordError("invalid_utf8", "the file looks like UTF-16 little-endian without a byte order mark")
+    if len(raw) >= 4 and raw[0:1] == b"\x00" and raw[2:3] == b"\x00" and raw[1:2] != b"\x00":
+        raise RecordError("invalid_utf8", "the file looks like UTF-16 big-endian without a byte order mark")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -172,6 +354,10 @@ def _record_from_json(raw: str, default_id: str, relative: str, line: int | None
         obj = json.loads(raw)
     except json.JSONDecodeError as error:
         raise RecordError("malformed_json", f"line {error.lineno} column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise RecordError("too_deep", "JSON nested too deeply to parse") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise RecordError("malformed_json", str(error)[:200]) from None
     if not isinstance(obj, dict):
         raise RecordError("not_an_object", f"expected a JSON object, got {type(obj).__name__}")
     if "text" not in obj or obj["text"] is None:
@@ -179,6 +365,20 @@ def _record_from_json(raw: str, default_id: str, relative: str, line: int | None
     if not isinstance(obj["text"], str):
         raise RecordError("missing_text", f"'text' is {type(obj['text']).__name__}, not a string")
     return _make_record(obj.get("id", default_id), obj["text"], obj, relative, line, fmt)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(text: str) -> None:
+    """Text a UTF-8 database can store and a reader can trust: no NUL, no lone surrogate."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise RecordError("invalid_text", f"a NUL character (\\u0000) at character {nul}")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        code = ord(surrogate.group(0))
+        raise RecordError("invalid_text", f"a lone surrogate (\\u{code:04x}) at character {surrogate.start()}")
 
 
 def _make_record(raw_id: object, text: str, fields: dict, relative: str, line: int | None, fmt: str) -> ArticleRecord:
@@ -189,6 +389,7 @@ def _make_record(raw_id: object, text: str, fields: dict, relative: str, line: i
         raise RecordError("empty_text", "the text is empty or only whitespace")
     if len(text) > MAX_TEXT_CHARS:
         raise RecordError("too_large", f"{len(text)} characters, limit {MAX_TEXT_CHARS}")
+    _check_text(text)
     published_at, published_date = parse_published_at(fields.get("published_at"))
     return ArticleRecord(
         article_id=article_id,
@@ -207,18 +408,36 @@ def _make_record(raw_id: object, text: str, fields: dict, relative: str, line: i
 
 
 def _clean_id(raw_id: object) -> str:
+    """An id is a name, never a path: normalised to Unicode NFC and stripped; rejected (bad_id) when
+    empty, longer than MAX_ID_CHARS, or holding a path separator (/ \\), a control or format
+    character (category C*: tabs, newlines, NUL, zero-width, lone surrogates), or when it is "." or ".."."""
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise RecordError("bad_id", f"id must be a string or integer, got {type(raw_id).__name__}")
-    article_id = str(raw_id).strip()
-    if not article_id or len(article_id) > MAX_ID_CHARS or any(ch in article_id for ch in "\n\r\t"):
-        raise RecordError("bad_id", f"unusable id {str(raw_id)[:60]!r}")
+    if isinstance(raw_id, int) and abs(raw_id) >= 10**MAX_ID_CHARS:
+        raise RecordError("bad_id", "an integer id of more than 200 digits")
+    article_id = str(raw_id)
+    if _SURROGATE.search(article_id):
+        raise RecordError("bad_id", "the id holds a lone surrogate")
+    article_id = unicodedata.normalize("NFC", article_id).strip()
+    if not article_id or len(article_id) > MAX_ID_CHARS:
+        raise RecordError("bad_id", f"unusable id {_shown(article_id)}")
+    if any(ch in "/\\" or unicodedata.category(ch).startswith("C") for ch in article_id) or article_id in (".", ".."):
+        raise RecordError("bad_id", f"the id holds a path separator or a control character: {_shown(article_id)}")
     return article_id
 
 
+def _shown(value: str) -> str:
+    return ascii(value[:60])
+
+
 def _optional_str(value: object) -> str | None:
+    """A metadata field as text; a NUL or lone surrogate becomes U+FFFD (the field is a hint)."""
     if value is None:
         return None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**100:
+        return None
     value = str(value).strip()
+    value = _SURROGATE.sub("\ufffd", value.replace("\x00", "\ufffd"))
     return value or None
 
 

@@ -15,13 +15,19 @@ warehouse blocks the pipeline, so readers get their own copy, replaced whole aft
   symbolic link to a versioned sibling folder (`.parquet.<stamp>.<id>`); the new version is
   written and fsynced beside it and the link is replaced with `os.replace`. The version before
   it is kept for readers still listing it; older ones are removed.
+- Only what readers need: the marts, the contradictions, and `raw.articles` cut down to the
+  articles that hold a claim (the texts evidence offsets point into), never the source paths,
+  line numbers or content hashes of the working warehouse (INTERNAL_COLUMNS, dropped from every
+  table and Parquet file). Files are written 0644 and folders 0755 (PUBLISHED_FILE_MODE,
+  PUBLISHED_DIR_MODE): readable by every reader, writable by the pipeline's user only.
+- Temporary names carry the writer's process id: a publish killed half-way leaves files the next
+  publish removes at once (orchestration/tidy.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,16 +35,25 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration import tidy
+
 # Every table of these schemas is published: the marts and what the sources contradict.
 PUBLISHED_SCHEMAS = ("marts", "contradictions")
-# Plus the article texts, which every claim's evidence offsets point into.
+# Plus the article texts, which every claim's evidence offsets point into: only the articles that
+# hold a claim (ARTICLES_WITH_CLAIMS), without the columns below.
 PUBLISHED_TABLES = (("raw", "articles"),)
+ARTICLES_WITH_CLAIMS = "article_id in (select article_id from src.marts.fct_claims)"
+# Where the working warehouse found a text, and its hash: internal, never published.
+INTERNAL_COLUMNS = frozenset({"source_path", "source_line", "content_hash", "loaded_at"})
+PUBLISHED_FILE_MODE = 0o644
+PUBLISHED_DIR_MODE = 0o755
 # The schema exported as one Parquet file per table.
 PARQUET_SCHEMA = "marts"
 # The oldest DuckDB that must open the published file (the BI drivers pin duckdb<2).
 STORAGE_VERSION = "v1.4.0"
-# A temporary file or folder older than this was left by a publish that died: remove it.
-STALE_SECONDS = 3600
+# A temporary file or folder older than this was left by a publish that died: remove it (one whose
+# writer's process has ended is removed at once).
+STALE_SECONDS = tidy.STALE_SECONDS
 
 
 @dataclass
@@ -64,11 +79,12 @@ def publish(warehouse: Path, published: Path, parquet_dir: Path) -> PublishSumma
         raise FileNotFoundError(f"no warehouse to publish: {warehouse}")
     published.parent.mkdir(parents=True, exist_ok=True)
     parquet_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(published.parent, f".{published.name}.*.tmp*")
-    _remove_stale(parquet_dir.parent, f".{parquet_dir.name}.*.tmp")
-    _remove_stale(parquet_dir.parent, f".{parquet_dir.name}.*.link")
+    tidy.remove_dead(published.parent, f".{published.name}.", ".tmp")
+    tidy.remove_dead(published.parent, f".{published.name}.", ".tmp.wal")
+    tidy.remove_dead(parquet_dir.parent, f".{parquet_dir.name}.", ".tmp")
+    tidy.remove_dead(parquet_dir.parent, f".{parquet_dir.name}.", ".link")
 
-    token = f"{datetime.now(UTC):%Y%m%dT%H%M%S}.{uuid.uuid4().hex[:8]}"
+    token = f"{os.getpid()}.{datetime.now(UTC):%Y%m%dT%H%M%S}.{uuid.uuid4().hex[:8]}"
     database_tmp = published.with_name(f".{published.name}.{token}.tmp")
     parquet_tmp = parquet_dir.with_name(f".{parquet_dir.name}.{token}.tmp")
     con = duckdb.connect()  # in memory: it only attaches the two files
@@ -76,6 +92,7 @@ def publish(warehouse: Path, published: Path, parquet_dir: Path) -> PublishSumma
         con.execute(f"attach {_literal(warehouse)} as src (read_only)")
         tables = _published_tables(con)
         row_counts = _write_database(con, tables, database_tmp)
+        os.chmod(database_tmp, PUBLISHED_FILE_MODE)
         parquet_files = _write_parquet(con, [t for s, t in tables if s == PARQUET_SCHEMA], parquet_tmp)
     except BaseException:
         con.close()
@@ -120,7 +137,7 @@ def _write_database(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str]
         con.execute(f"create schema pub.{_ident(schema)}")
     for schema, table in tables:
         name = f"{_ident(schema)}.{_ident(table)}"
-        con.execute(f"create table pub.{name} as select * from src.{name}")
+        con.execute(f"create table pub.{name} as {_select(con, schema, table)}")
     con.execute("commit")
     for schema, table in tables:
         name = f"{_ident(schema)}.{_ident(table)}"
@@ -134,15 +151,34 @@ def _write_database(con: duckdb.DuckDBPyConnection, tables: list[tuple[str, str]
     return row_counts
 
 
+def _select(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> str:
+    """The query that publishes one table: its public columns, and for the article texts only
+    the articles that hold a claim."""
+    columns = [
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns where table_catalog = 'src' "
+            "and table_schema = ? and table_name = ? order by ordinal_position",
+            [schema, table],
+        ).fetchall()
+        if name not in INTERNAL_COLUMNS
+    ]
+    query = f"select {', '.join(_ident(c) for c in columns)} from src.{_ident(schema)}.{_ident(table)}"
+    if (schema, table) in PUBLISHED_TABLES:
+        query += f" where {ARTICLES_WITH_CLAIMS}"
+    return query
+
+
 def _write_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], folder: Path) -> dict[str, Path]:
-    folder.mkdir()
+    folder.mkdir(mode=PUBLISHED_DIR_MODE)
+    os.chmod(folder, PUBLISHED_DIR_MODE)
     files = {}
     for table in tables:
         path = folder / f"{table}.parquet"
         con.execute(
-            f"copy (select * from src.{_ident(PARQUET_SCHEMA)}.{_ident(table)}) "
-            f"to {_literal(path)} (format parquet, compression zstd)"
+            f"copy ({_select(con, PARQUET_SCHEMA, table)}) to {_literal(path)} (format parquet, compression zstd)"
         )
+        os.chmod(path, PUBLISHED_FILE_MODE)
         _fsync(path)
         files[table] = path
     _fsync_directory(folder)
@@ -157,7 +193,7 @@ def _swap_parquet(written: Path, link: Path) -> Path:
     if link.exists() and not link.is_symlink():
         # A plain folder from before links were used: move it aside, once.
         os.rename(link, link.with_name(f".{link.name}.legacy.{uuid.uuid4().hex[:8]}"))
-    new_link = link.with_name(f".{link.name}.{uuid.uuid4().hex[:8]}.link")
+    new_link = link.with_name(f".{link.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.link")
     os.symlink(version.name, new_link, target_is_directory=True)
     os.replace(new_link, link)
     _fsync_directory(link.parent)
@@ -206,14 +242,3 @@ def _remove(*paths: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
-
-
-def _remove_stale(folder: Path, pattern: str) -> None:
-    """Temporary files of a publish that died (killed, disk full) are removed after an hour."""
-    cutoff = time.time() - STALE_SECONDS
-    for path in folder.glob(pattern):
-        try:
-            if path.lstat().st_mtime < cutoff:
-                _remove(path)
-        except FileNotFoundError:
-            pass

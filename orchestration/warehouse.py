@@ -7,7 +7,8 @@ DataFrame), never a round trip per article or per claim. Table layouts: docs/raw
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+from contextlib import contextmanager
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,11 @@ import duckdb
 import pandas as pd
 
 from orchestration.claims.model import CLAIM_COLUMNS, Claim
-from orchestration.loading import ArticleRecord, Reject, list_article_files, read_folder
+from orchestration.claims.numbers import MAX_COUNT
+from orchestration.loading import ArticleRecord, Reject, read_items, scan_folder
+
+# Records are read, checked and written this many at a time: a feed of any size loads in bounded memory.
+LOAD_BATCH_RECORDS = 500
 
 # No primary keys on raw tables: DuckDB checks them eagerly inside a transaction that deletes and
 # re-inserts a key (a re-extracted article). Uniqueness is asserted by dbt tests on staging and marts.
@@ -72,7 +77,7 @@ create table if not exists raw.claims (
     weapon varchar not null,
     weapon_model varchar,
     weapon_origin varchar,
-    count integer,
+    count bigint,
     count_qualifier varchar not null,
     country varchar,
     region_code varchar,
@@ -95,6 +100,19 @@ create table if not exists raw.claims (
     content_hash varchar not null,
     extractor_version varchar not null,
     extracted_at timestamp not null
+);
+create table if not exists raw.claim_rejects (
+    claim_id varchar not null,
+    article_id varchar not null,
+    reason varchar not null,
+    detail varchar,
+    count_text varchar,
+    evidence_start integer,
+    evidence_end integer,
+    evidence_text varchar,
+    content_hash varchar not null,
+    extractor_version varchar not null,
+    rejected_at timestamp not null
 );
 create table if not exists raw.extractions (
     article_id varchar not null,
@@ -127,6 +145,13 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     con.execute(RAW_DDL)
     for statement in MIGRATIONS:
         con.execute(statement)
+    # raw.claims.count was an integer: a count over 2^31 failed the whole batch's insert.
+    count_type = con.execute(
+        "select data_type from information_schema.columns "
+        "where table_schema = 'raw' and table_name = 'claims' and column_name = 'count'"
+    ).fetchone()
+    if count_type and count_type[0] != "BIGINT":
+        con.execute("alter table raw.claims alter column count type bigint")
     return con
 
 
@@ -138,23 +163,36 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
     """Read new or changed files below `folder` and store their articles, rejects and duplicates.
 
     Unchanged files (same size and modification time as last read) are skipped, so a second run
-    over the same folder reads nothing and changes nothing.
+    over the same folder reads nothing and changes nothing. Records stream through in batches of
+    LOAD_BATCH_RECORDS, each written in its own transaction; a file's fingerprint is written
+    last, so a load that dies part-way reads the file again next time (its stored records count
+    as unchanged). Entries the scan refuses (links leaving the folder, loops, broken links) are
+    rejects of their own path, refreshed when the link changes.
     """
     folder = Path(folder)
-    files = list_article_files(folder)
+    scan = scan_folder(folder)
     seen = {
         row[0]: (row[1], row[2])
         for row in con.execute("select source_path, size_bytes, modified_ns from raw.source_files").fetchall()
     }
     changed, fingerprints = [], []
-    for path in files:
+    for path in scan.files:
         stat = path.stat()
         relative = path.relative_to(folder).as_posix()
         fingerprint = (stat.st_size, stat.st_mtime_ns)
         if seen.get(relative) != fingerprint:
             changed.append(path)
             fingerprints.append((relative, *fingerprint))
-    read = read_folder(folder, changed)
+    scan_rejects = []
+    for reject in scan.rejects:
+        try:
+            info = (folder / reject.source_path).lstat()
+            fingerprint = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            fingerprint = (0, 0)
+        if seen.get(reject.source_path) != fingerprint:
+            scan_rejects.append(reject)
+            fingerprints.append((reject.source_path, *fingerprint))
     loaded_at = now()
 
     existing = {
@@ -162,44 +200,11 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
         for row in con.execute("select article_id, content_hash, source_path, source_line from raw.articles").fetchall()
     }
     hash_owner = {content: article_id for article_id, (content, _, _) in existing.items()}
-    inserts: dict[str, ArticleRecord] = {}
-    replaced: list[str] = []
-    duplicates: list[dict] = []
-    rejects = list(read.rejects)
-    unchanged = 0
-    for record in read.records:
-        owner = hash_owner.get(record.content_hash)
-        if owner is not None:
-            if owner == record.article_id:
-                unchanged += 1
-            else:
-                duplicates.append(_duplicate_row(record, owner, loaded_at))
-            continue
-        previous = existing.get(record.article_id)
-        if record.article_id in inserts or (
-            previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line)
-        ):
-            # One id, two different texts from two places: the first keeps the id, nothing is lost.
-            first = inserts.get(record.article_id)
-            where = f"{first.source_path}" if first else f"{previous[1]}"
-            rejects.append(
-                Reject(
-                    record.source_path,
-                    record.source_line,
-                    "bad_id",
-                    f"id {record.article_id!r} already holds a different text from {where}",
-                )
-            )
-            continue
-        if previous is not None:
-            replaced.append(record.article_id)  # the same record, edited in place: a new version
-        inserts[record.article_id] = record
-        hash_owner[record.content_hash] = record.article_id
+    counts = {"new": 0, "replaced": 0, "unchanged": 0, "duplicates": 0, "rejects": 0}
 
     changed_paths = [f[0] for f in fingerprints]
-    con.execute("begin transaction")
-    try:
-        if changed_paths:
+    if changed_paths:
+        with _transaction(con):
             paths = pd.DataFrame({"source_path": changed_paths})
             con.register("changed_paths", paths)
             con.execute("delete from raw.article_rejects where source_path in (select source_path from changed_paths)")
@@ -207,6 +212,78 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
                 "delete from raw.article_duplicates where source_path in (select source_path from changed_paths)"
             )
             con.unregister("changed_paths")
+
+    batch: list[ArticleRecord | Reject] = [*scan_rejects]
+    for item in read_items(folder, changed):
+        if isinstance(item, str):
+            continue
+        batch.append(item)
+        if len(batch) >= LOAD_BATCH_RECORDS:
+            _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)
+            batch = []
+    _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)
+    if fingerprints:
+        with _transaction(con):
+            frame = pd.DataFrame(fingerprints, columns=["source_path", "size_bytes", "modified_ns"])
+            frame["read_at"] = loaded_at
+            _delete_where_in(con, "raw.source_files", "source_path", changed_paths)
+            _insert(con, "raw.source_files", frame)
+    total = con.execute("select count(*) from raw.articles").fetchone()[0]
+    return LoadSummary(
+        files_seen=len(scan.files),
+        files_read=len(changed),
+        articles_new=counts["new"],
+        articles_updated=counts["replaced"],
+        articles_unchanged=counts["unchanged"],
+        duplicates=counts["duplicates"],
+        rejects=counts["rejects"],
+        articles_total=total,
+    )
+
+
+def _store_load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: list[ArticleRecord | Reject],
+    existing: dict[str, tuple[str, str, int | None]],
+    hash_owner: dict[str, str],
+    counts: dict[str, int],
+    loaded_at: datetime,
+) -> None:
+    """Sort one batch into new articles, replaced versions, duplicates and rejects; write it."""
+    inserts: dict[str, ArticleRecord] = {}
+    replaced: list[str] = []
+    duplicates: list[dict] = []
+    rejects = [item for item in batch if isinstance(item, Reject)]
+    for record in batch:
+        if isinstance(record, Reject):
+            continue
+        owner = hash_owner.get(record.content_hash)
+        if owner is not None:
+            if owner == record.article_id:
+                counts["unchanged"] += 1
+            else:
+                duplicates.append(_duplicate_row(record, owner, loaded_at))
+            continue
+        previous = existing.get(record.article_id)
+        if previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line):
+            # One id, two different texts from two places: the first keeps the id, nothing is lost.
+            rejects.append(
+                Reject(
+                    record.source_path,
+                    record.source_line,
+                    "bad_id",
+                    f"id {record.article_id!r} already holds a different text from {previous[1]}",
+                )
+            )
+            continue
+        if previous is not None and record.article_id not in inserts:
+            replaced.append(record.article_id)  # the same record, edited in place: a new version
+        inserts[record.article_id] = record
+        existing[record.article_id] = (record.content_hash, record.source_path, record.source_line)
+        hash_owner[record.content_hash] = record.article_id
+    if not (inserts or rejects or duplicates):
+        return
+    with _transaction(con):
         if replaced:
             _delete_where_in(con, "raw.articles", "article_id", replaced)
         if inserts:
@@ -217,26 +294,21 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
             _insert(con, "raw.article_rejects", frame)
         if duplicates:
             _insert(con, "raw.article_duplicates", pd.DataFrame(duplicates))
-        if fingerprints:
-            frame = pd.DataFrame(fingerprints, columns=["source_path", "size_bytes", "modified_ns"])
-            frame["read_at"] = loaded_at
-            _delete_where_in(con, "raw.source_files", "source_path", changed_paths)
-            _insert(con, "raw.source_files", frame)
+    counts["new"] += len(inserts) - len(replaced)
+    counts["replaced"] += len(replaced)
+    counts["duplicates"] += len(duplicates)
+    counts["rejects"] += len(rejects)
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("begin transaction")
+    try:
+        yield
         con.execute("commit")
-    except Exception:
+    except BaseException:
         con.execute("rollback")
         raise
-    total = con.execute("select count(*) from raw.articles").fetchone()[0]
-    return LoadSummary(
-        files_seen=len(files),
-        files_read=len(changed),
-        articles_new=len(inserts) - len(replaced),
-        articles_updated=len(replaced),
-        articles_unchanged=unchanged,
-        duplicates=len(duplicates),
-        rejects=len(rejects),
-        articles_total=total,
-    )
 
 
 def _article_row(record: ArticleRecord, loaded_at: datetime) -> dict:
@@ -322,11 +394,20 @@ def store_claims(
     extractor_version: str,
     errors: dict[str, str] | None = None,
 ) -> None:
-    """Replace the claims of these articles and record that they were extracted: one transaction."""
+    """Replace the claims of these articles and record that they were extracted: one transaction.
+
+    A claim whose count is not an integer from 0 to MAX_COUNT goes to raw.claim_rejects with the
+    reason (count_out_of_range), never to raw.claims; claims that named it as their total lose
+    the link (parent_claim_id null), as a part of a total that is not stored.
+    """
     extracted_at = now()
     hashes = dict(zip(articles["article_id"], articles["content_hash"], strict=True))
+    claims, rejected = split_out_of_range(claims)
+    rejected_ids = {claim.claim_id for claim in rejected}
     rows = []
     for claim in claims:
+        if claim.parent_claim_id in rejected_ids:
+            claim = replace(claim, parent_claim_id=None)
         row = claim.as_row()
         row["content_hash"] = hashes[claim.article_id]
         row["extractor_version"] = extractor_version
@@ -335,6 +416,25 @@ def store_claims(
     columns = [*CLAIM_COLUMNS, "content_hash", "extractor_version", "extracted_at"]
     claim_frame = pd.DataFrame(rows, columns=columns)
     claim_frame["count"] = claim_frame["count"].astype("Int64")
+    reject_frame = pd.DataFrame(
+        [
+            {
+                "claim_id": c.claim_id,
+                "article_id": c.article_id,
+                "reason": "count_out_of_range",
+                "detail": f"count {_digits(c.count)} is outside 0..{MAX_COUNT:,}",
+                "count_text": c.count_text,
+                "evidence_start": c.evidence_start,
+                "evidence_end": c.evidence_end,
+                "evidence_text": c.evidence_text,
+                "content_hash": hashes[c.article_id],
+                "extractor_version": extractor_version,
+                "rejected_at": extracted_at,
+            }
+            for c in rejected
+        ],
+        columns=list(CLAIM_REJECT_COLUMNS),
+    )
     per_article = pd.Series([c.article_id for c in claims], dtype="object").value_counts()
     extraction_frame = pd.DataFrame(
         {
@@ -351,14 +451,38 @@ def store_claims(
     con.execute("begin transaction")
     try:
         _delete_where_in(con, "raw.claims", "article_id", ids)
+        _delete_where_in(con, "raw.claim_rejects", "article_id", ids)
         _delete_where_in(con, "raw.extractions", "article_id", ids)
         if len(claim_frame):
             _insert(con, "raw.claims", claim_frame)
+        if len(reject_frame):
+            _insert(con, "raw.claim_rejects", reject_frame)
         _insert(con, "raw.extractions", extraction_frame)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+
+
+CLAIM_REJECT_COLUMNS = (
+    "claim_id", "article_id", "reason", "detail", "count_text", "evidence_start", "evidence_end",
+    "evidence_text", "content_hash", "extractor_version", "rejected_at",
+)  # fmt: skip
+
+
+def split_out_of_range(claims: list[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """(claims to store, claims whose count is no integer from 0 to MAX_COUNT)."""
+    kept, rejected = [], []
+    for claim in claims:
+        count = claim.count
+        ok = count is None or (isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= MAX_COUNT)
+        (kept if ok else rejected).append(claim)
+    return kept, rejected
+
+
+def _digits(count: object) -> str:
+    text = repr(count) if not isinstance(count, int) else (f"{count:,}" if abs(count) < 10**60 else "of 60+ digits")
+    return text[:80]
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -185,21 +185,26 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
     return _mark_sources(sentence, mentions)
 
 
+# The words before a mention are looked for in at most this many characters before it, not in the
+# whole sentence so far (which, per mention, made long sentences quadratic).
+LOOKBACK_CHARS = 200
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(the|a|an)\s+$", re.IGNORECASE)
+
+
 def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]) -> ClaimantMention:
     kind = _titles()[lexicon.normalise(match.group(0))]
     start, end = match.start(), match.end()
     country = None
     # Look left for a country adjective and an article: "the Russian Defence Ministry".
-    left = sentence[:start]
-    words = list(re.finditer(r"[\w'’.-]+", left[-40:]))
     offset = max(0, start - 40)
+    words = list(re.finditer(r"[\w'’.-]+", sentence[offset:start]))
     for i in range(max(0, len(words) - 3), len(words)):
         phrase_start = offset + words[i].start()
         key = lexicon.normalise(sentence[phrase_start:start])
         if key in _adjectives():
             country, start = _adjectives()[key], phrase_start
             break
-    article = re.search(r"(?<![\w])(the|a|an)\s+$", sentence[:start], re.IGNORECASE)
+    article = _ARTICLE_BEFORE.search(sentence, max(0, start - LOOKBACK_CHARS), start)
     if article:
         start = article.start(1)
     region = None
@@ -228,6 +233,12 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
 _APPOSITION = re.compile(r"(?:\s+|,\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|city|krai))?,\s*)")
 
 
+# Matched at a position (pattern.match(text, pos)), so no copy of the rest of the sentence is made.
+# "Губернатор Саратовської області Роман Бусаргін", "head of the Sumy region Ivan Ivanov": the
+# office's place may stand between the title and the name.
+_NAME_AFTER = re.compile(rf"(?:,\s*|\s+)(?:{_OFFICE_PLACE}\s+)?({_NAME})")
+
+
 def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
     """'Governor Vasily Anokhin', 'the head of the regional administration, Oleksandr Vilkul',
     'Vasily Anokhin, the governor': one mention. The text's title decides the kind (the office
@@ -252,11 +263,9 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             )
             i += 2
             continue
-        # "Губернатор Саратовської області Роман Бусаргін", "head of the Sumy region Ivan Ivanov": the
-        # office's place may stand between the title and the name.
-        name = re.match(rf"(?:,\s*|\s+)(?:{_OFFICE_PLACE}\s+)?({_NAME})", sentence[current.end :]) if titled else None
+        name = _NAME_AFTER.match(sentence, current.end) if titled else None
         if name and (current.is_person or "spokes" in current.text.lower()):
-            end = current.end + name.end()
+            end = name.end()
             merged.append(
                 replace(
                     current,
@@ -279,8 +288,8 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         ):
             # "Mikhail Razvozhayev, the governor of Sevastopol, said": the apposition belongs to the name,
             # so the reporting verb after it still makes the name the source.
-            office = _OFFICE_OF.match(sentence[nxt.end :])
-            end = nxt.end + (office.end() if office else 0)
+            office = _OFFICE_OF.match(sentence, nxt.end)
+            end = office.end() if office else nxt.end
             merged.append(replace(current, end=end, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
             i += 2
             continue

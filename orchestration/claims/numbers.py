@@ -20,6 +20,18 @@ class CountMention:
 
 
 _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009| )\d{3})+(?![\d])|\d+"
+# A decimal fraction ("1.5", "3.14159") is one number, never two counts; it is a count only when a
+# scale makes it whole ("1.5 thousand" -> 1500).
+_DECIMAL = r"\d+\.\d+(?!\d)"
+# Counts are whole numbers of things. MAX_COUNT (documented in docs/conventions.md) is the largest a
+# single claim may carry: the extractor reports what the text says, and the warehouse keeps a
+# larger figure as a rejected claim with its reason (raw.claim_rejects), never as a count.
+MAX_COUNT = 10_000_000
+# Longer digit strings are no count of anything (and Python refuses int() past 4,300 digits).
+MAX_DIGITS = 30
+# Not a count: a digit after a minus sign (ASCII, Unicode "−"), a caret ("10^9") or inside a decimal.
+_NOT_BEFORE = r"(?<![\w\-\u2212^])(?<!\d\.)"
+_NOT_AFTER = r"(?![\w^])(?!\.\d)"
 
 
 @cache
@@ -40,13 +52,14 @@ def _number_pattern() -> re.Pattern[str]:
         rf"(?:{word_alt})(?:[\s-]+(?:{word_alt}))*"
         rf"(?:\s+(?:{scale_alt})(?:\s+(?:and\s+)?(?:{word_alt})(?:[\s-]+(?:{word_alt}))?)?)?"
     )
-    number = rf"(?:{_DIGITS})(?:\s+(?:{scale_alt}))?|{word_number}|(?:a|one)\s+(?:{scale_alt})"
+    scaled = rf"(?:\s+(?:{scale_alt}))?"
+    number = rf"{_DECIMAL}{scaled}|(?:{_DIGITS}){scaled}|{word_number}|(?:a|one)\s+(?:{scale_alt})"
     qualifier_phrases = [p for ps in data["qualifiers"].values() for p in ps]
     qualifier_alt = "|".join(re.escape(q) for q in sorted(qualifier_phrases, key=len, reverse=True))
     range_tail = r"(?:\s*(?:-|–|—|to|or)\s*(?P<high>" + number + r"))?"
     between = rf"between\s+(?P<blow>{number})\s+and\s+(?P<bhigh>{number})"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<qual>{qualifier_alt})\s+)?(?:{between}|(?P<num>{number}){range_tail})(?![\w])",
+        rf"{_NOT_BEFORE}(?:(?P<qual>{qualifier_alt})\s+)?(?:{between}|(?P<num>{number}){range_tail}){_NOT_AFTER}",
         re.IGNORECASE,
     )
 
@@ -61,7 +74,12 @@ def _article_pattern() -> re.Pattern[str]:
 @cache
 def _measure_pattern() -> re.Pattern[str]:
     units = sorted(lexicon.numbers()["measure_units"], key=len, reverse=True)
-    return re.compile(r"^\s?(?:" + "|".join(re.escape(u) for u in units) + r")(?![a-z])", re.IGNORECASE)
+    # Matched at a position (pattern.match(text, pos)), so no slice of the sentence is copied.
+    return re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in units) + r")(?![a-z])", re.IGNORECASE)
+
+
+# Part of a name: "Shahed-136/131", "Su-34". Searched in the few characters before a number only.
+_NAME_PART_BEFORE = re.compile(r"[\w][/-]$")
 
 
 @cache
@@ -75,15 +93,28 @@ def _qualifier_of() -> dict[str, str]:
 
 
 def parse_number(text: str) -> int | None:
-    """'1,300' -> 1300, 'twenty-seven' -> 27, 'one hundred and twenty' -> 120, 'a dozen' -> 12."""
+    """'1,300' -> 1300, 'twenty-seven' -> 27, 'one hundred and twenty' -> 120, 'a dozen' -> 12,
+    '1.5 thousand' -> 1500. None when the text is no whole number ('1.5', '−5', '10^9') or has more
+    than MAX_DIGITS digits. The value may exceed MAX_COUNT: the caller decides what that means."""
     cleaned = lexicon.normalise(text)
     digits = re.sub(r"[,\s\u202f\u2009]", "", cleaned)
     scales = lexicon.numbers()["scales"]
     if re.fullmatch(r"\d+", digits):
-        return int(digits)
+        return int(digits) if len(digits) <= MAX_DIGITS else None
+    match = re.fullmatch(r"(\d+)\.(\d+)\s+(" + "|".join(scales) + ")", cleaned)
+    if match:
+        whole, fraction, scale = match.group(1), match.group(2), scales[match.group(3)]
+        if len(whole) + len(fraction) > MAX_DIGITS:
+            return None
+        value = int(whole + fraction) * scale
+        return value // 10 ** len(fraction) if value % 10 ** len(fraction) == 0 else None
+    unscaled = re.sub(r"\s+(?:" + "|".join(scales) + r")$", "", cleaned)
+    if re.search(r"\d", unscaled) and not re.fullmatch(r"[\d,\s]+", unscaled):
+        return None  # digits beside anything but group separators: "1.5", "−5", "10^9"
     match = re.fullmatch(r"([\d,\s]+)\s+(" + "|".join(scales) + ")", cleaned)
     if match:
-        return int(re.sub(r"\D", "", match.group(1))) * scales[match.group(2)]
+        number = re.sub(r"\D", "", match.group(1))
+        return int(number) * scales[match.group(2)] if len(number) <= MAX_DIGITS else None
     words = _word_values()
     if cleaned in words:
         return words[cleaned]
@@ -116,9 +147,9 @@ def find_counts(sentence: str) -> list[CountMention]:
         # A four-digit year is not a count ("in 2024"), nor is a measure ("a 58-year-old man").
         if re.fullmatch(r"(19|20)\d\d", low_text) and not match.group("qual"):
             continue
-        if _measure_pattern().match(sentence[match.end() :]):
+        if _measure_pattern().match(sentence, match.end()):
             continue
-        if re.search(r"[\w][/-]$", sentence[: match.start()]):
+        if _NAME_PART_BEFORE.search(sentence, max(0, match.start() - 3), match.start()):
             continue  # part of a name: "Shahed-136/131", "Su-34"
         qualifier = "exact"
         if match.group("qual"):

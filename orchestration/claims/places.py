@@ -202,31 +202,48 @@ def _unknown_region_pattern() -> re.Pattern[str]:
     )
 
 
+# The words before a mention are looked for in at most this many characters before it: far more
+# than any "over the southern border regions of the" phrase, and a bound on the work per mention
+# (a search over the whole sentence so far, per mention, made long sentences quadratic).
+LOOKBACK_CHARS = 200
+
+
+def _before(pattern: re.Pattern[str], sentence: str, end: int) -> re.Match[str] | None:
+    """`pattern` (anchored with $) searched in the LOOKBACK_CHARS before `end`, in sentence offsets."""
+    return pattern.search(sentence, max(0, end - LOOKBACK_CHARS), end)
+
+
+@cache
+def _region_word_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
+
+
+_DISTRICT_WORD_AFTER = re.compile(r"(?:['’]s)?\s*(?:district|raion|rayon|hromada|community)(?![\w])", re.I)
+
+
 def find_places(sentence: str) -> list[PlaceMention]:
     regional, standalone = _index()
-    region_word = re.compile(rf"^(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
-    district_word = re.compile(r"^(?:['’]s)?\s*(?:district|raion|rayon|hromada|community)(?![\w])", re.I)
     found: list[PlaceMention] = []
     for match in _name_pattern().finditer(sentence):
         key = lexicon.normalise(match.group(0))
-        after = sentence[match.end() :]
-        before = sentence[: match.start()]
-        word_match = region_word.match(after)
-        region_of = _REGION_OF.search(before)
-        end = match.end() + (word_match.end() if word_match else 0)
+        # Matched at the name's end (pattern.match(text, pos)): no copy of the rest of the sentence.
+        word_match = _region_word_after().match(sentence, match.end())
+        district_match = _DISTRICT_WORD_AFTER.match(sentence, match.end())
+        region_of = _before(_REGION_OF, sentence, match.start())
+        end = word_match.end() if word_match else match.end()
         has_region_word = bool(word_match) or bool(
             region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I)
         )
-        prep = _preposition(before if not region_of else before[: region_of.start()])
-        part_of = _PART_OF.search(before)
+        prep = _preposition_at(sentence, region_of.start() if region_of else match.start())
+        part_of = _before(_PART_OF, sentence, match.start())
         if part_of and not region_of:
             # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened;
             # "the suburbs of Moscow" are around the city, so in its region (Moscow Oblast).
-            prep = _preposition(before[: part_of.start()]) or "in"
+            prep = _preposition_at(sentence, part_of.start()) or "in"
             prep = prep if prep in LOCATIVE else "in"
             if re.match(r"(?:outskirts|suburbs?|vicinity|environs)\b", part_of.group(0), re.I):
                 prep = "near"
-        if _BEARING_OF.search(before):
+        if _before(_BEARING_OF, sentence, match.start()):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
         candidates = (
@@ -236,7 +253,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         )
         if has_region_word and not regional.get(key):
             place_hits = [c for c in standalone.get(key, []) if c.kind == "place"]
-            if place_hits and district_word.match(after) is None and word_match:
+            if place_hits and district_match is None and word_match:
                 candidates = place_hits  # "Kryvyi Rih district": a city's district is in its region
             elif not place_hits:
                 found.append(_unresolved(match.start(), end, text, prep))
@@ -244,15 +261,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if not candidates:
             continue
         entry = candidates[0]
-        if district_word.match(after):
-            end = match.end() + district_word.match(after).end()
+        if district_match:
+            end = district_match.end()
             text = sentence[match.start() : end]
         # A name only a region has ("Bryansk Oblast", "Kuban") marks a place whatever precedes it.
         only_regional = key in regional and key not in standalone
         found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional)))
     for match in _national_pattern().finditer(sentence):
         adjective = lexicon.normalise(match.group("adj"))
-        prep = _preposition(sentence[: match.start()])
+        prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(adjective)
         place_type = "national" if country else "own_territory"
         found.append(
@@ -273,7 +290,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             PlaceMention(match.start(), match.end(), match.group(0), "country", None, None, "own_territory", "in", True)
         )
     for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
-        before = re.search(r"(across|over|throughout|of|in|around|inside|within)\s+$", sentence[: match.start()], re.I)
+        before = _before(_COUNTRY_PREP_BEFORE, sentence, match.start())
         prep = before.group(1).lower() if before else None
         if prep:
             found.append(
@@ -292,7 +309,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
     for match in re.finditer(
         r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])(?!\s+of\b)", sentence, re.IGNORECASE
     ):
-        before = re.search(r"(over|above|in|into|on)\s+$", sentence[: match.start()], re.IGNORECASE)
+        before = _before(_SEA_PREP_BEFORE, sentence, match.start())
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(
                 PlaceMention(
@@ -313,7 +330,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         sentence,
         re.I,
     ):
-        prep = _preposition(sentence[: match.start()])
+        prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
             # "launched at the region": the region the text is about; the extractor resolves it.
             found.append(
@@ -322,7 +339,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
     for match in _CAPITAL.finditer(sentence):
         if any(p.start <= match.start() < p.end for p in found):
             continue
-        prep = _preposition(sentence[: match.start()])
+        prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
         if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS:
             # "28 drones attacked the capital": the capital of the country the text is about.
@@ -347,11 +364,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
             "every",
         ):
             continue
-        found.append(_unresolved(start, match.end(), match.group(0), _preposition(sentence[:start])))
+        found.append(_unresolved(start, match.end(), match.group(0), _preposition_at(sentence, start)))
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
-    found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence[p.end :]))]
+    found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
     # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
-    found = [p for p in found if not (p.scope == "sea" and _SEA_AS_MODIFIER.match(sentence[p.end :]))]
+    found = [p for p in found if not (p.scope == "sea" and _SEA_AS_MODIFIER.match(sentence, p.end))]
     found.sort(key=lambda p: p.start)
     # "over the sea near Sevastopol", "off the coast of Crimea": the sea is the place, the land a landmark.
     seas = [p for p in found if p.scope == "sea"]
@@ -359,11 +376,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
     return _share_coordinated(sentence, _drop_overlaps(found))
 
 
+_COUNTRY_PREP_BEFORE = re.compile(r"(across|over|throughout|of|in|around|inside|within)\s+$", re.I)
+_SEA_PREP_BEFORE = re.compile(r"(over|above|in|into|on)\s+$", re.IGNORECASE)
+# Matched at a position (pattern.match(text, pos)), so without "^".
 _SEA_AS_MODIFIER = re.compile(
-    r"^\s+(?:port|ports|coast|coastal|fleet|city|town|resort|region|peninsula|shipping|grain|corridor)\b", re.I
+    r"\s+(?:port|ports|coast|coastal|fleet|city|town|resort|region|peninsula|shipping|grain|corridor)\b", re.I
 )
 _SEA_LANDMARK = re.compile(r"\s+(?:near|off|off\s+the\s+coast\s+of|close\s+to|south\s+of|west\s+of)\s+", re.I)
-_DATELINE = re.compile(r"^\s*(?:/[\w\s]+)?(?:,\s*[A-Za-z]+\.?\s+\d{1,2}\.?\s*)?(?:\(|/)")
+_DATELINE = re.compile(r"\s*(?:/[\w\s]+)?(?:,\s*[A-Za-z]+\.?\s+\d{1,2}\.?\s*)?(?:\(|/)")
 
 
 _COORDINATION = re.compile(
@@ -371,7 +391,7 @@ _COORDINATION = re.compile(
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|occupied)\s+)?$"
 )
 _PLURAL_REGION_WORD = re.compile(
-    r"^\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I
+    r"\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I
 )
 
 
@@ -389,7 +409,7 @@ def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMe
         if len(group) < 2:
             continue
         last = shared[group[-1]]
-        plural = _PLURAL_REGION_WORD.match(sentence[last.end :])
+        plural = _PLURAL_REGION_WORD.match(sentence, last.end)
         if plural:
             # "the Ryazan, Moscow and Smolensk regions": each name read as a region, not a city.
             for i in group:
@@ -422,8 +442,9 @@ def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
-def _preposition(before: str) -> str | None:
-    match = _PREP_BEFORE.search(before)
+def _preposition_at(sentence: str, end: int) -> str | None:
+    """The preposition governing what starts at `end`, looked for in the LOOKBACK_CHARS before it."""
+    match = _before(_PREP_BEFORE, sentence, end)
     return match.group("prep").lower() if match else None
 
 

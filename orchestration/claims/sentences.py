@@ -12,7 +12,17 @@ _ABBREVIATIONS = {
     "a.m", "p.m", "e.g", "i.e", "sen", "rep", "adm", "brig", "prof", "inc", "corp", "co", "jr", "sr",
     "ст", "г", "гг", "им", "обл", "р-н",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# A run of end marks is matched from its first mark and never given back (possessive), so a
+# run of 16,000 dots costs one pass, not a retry from each dot.
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s++)(?=[\"'“‘«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# The word before an end mark, looked for in at most this many characters: longer than any abbreviation.
+_LAST_WORD_WINDOW = 16
+_LAST_WORD = re.compile(r"[\w.]+$")
+# A sentence longer than this is cut into clauses (at the last ", ; : — –" before the limit, else at
+# a space, else anywhere): real sentences stay far below it (the corpora's longest is under 400
+# characters), and it bounds the work one sentence can cost the later passes.
+MAX_SENTENCE_CHARS = 600
+_CLAUSE_BREAK = re.compile(r"[,;:—–](?=\s)|\s[-—–](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +50,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped_right <= stripped_left:
                 continue
             s, e = position + start + stripped_left, position + start + stripped_right
-            sentences.append(Sentence(s, e, text[s:e], paragraph, len(sentences)))
+            for cs, ce in _clauses(text, s, e):
+                sentences.append(Sentence(cs, ce, text[cs:ce], paragraph, len(sentences)))
         position += len(block)
     return sentences
 
@@ -49,14 +60,45 @@ def _split_block(block: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _BOUNDARY.finditer(block):
         end = match.end(2)
-        before = block[start : match.start(1)]
-        last_word = re.search(r"([\w.]+)$", before)
+        last_word = _last_word(block, start, match.start(1))
         if match.group(1) == "." and last_word:
-            word = last_word.group(1).lower().rstrip(".")
+            word = last_word.lower().rstrip(".")
             # "Oct. 25", "Gov. Gladkov", initials ("V. Anokhin"): not an ending.
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((start, end))
         start = match.end(3)
     spans.append((start, len(block)))
+    return spans
+
+
+def _last_word(block: str, start: int, end: int) -> str | None:
+    """The run of word characters and dots ending at `end` (not before `start`); a run longer than
+    the window is returned cut, which is no abbreviation and no initial either way."""
+    match = _LAST_WORD.search(block, max(start, end - _LAST_WORD_WINDOW), end)
+    return match.group(0) if match else None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as it is, or, when longer than MAX_SENTENCE_CHARS, cut into clauses of at most
+    that length, each stripped of the spaces around it."""
+    spans: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = None
+        for match in _CLAUSE_BREAK.finditer(text, start + 1, limit):
+            cut = match.end() if not match.group(0)[0].isspace() else match.start() + 1
+        if cut is None:
+            space = text.rfind(" ", start + 1, limit)
+            cut = space if space > start else limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            spans.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
     return spans

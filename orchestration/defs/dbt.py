@@ -1,5 +1,7 @@
 """The dbt project as Dagster assets: models as assets, dbt tests as asset checks."""
 
+from pathlib import Path
+
 import dagster as dg
 from dagster_dbt import (
     DagsterDbtTranslator,
@@ -9,7 +11,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from orchestration import settings
+from orchestration import settings, tidy
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
 # Builds the manifest under `dagster dev`; the CLI and tests prepare it before importing this.
@@ -22,4 +24,11 @@ translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_d
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    try:
+        yield from invocation.stream()
+    finally:
+        # dagster-dbt writes each run to target/skyledger_dbt_models-<run>: remove this run's once
+        # its events are read, and any a killed run left behind, so they do not pile up.
+        tidy.remove(Path(invocation.target_path))
+        tidy.remove_stale(Path(dbt_project.project_dir) / "target", "skyledger_dbt_models-")
