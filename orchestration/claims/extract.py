@@ -154,11 +154,27 @@ def extract_claims(article: Article) -> list[Claim]:
         if not r.dropped:
             r.identity = _fill_identity(r.identity, r.country, r)
     sides = {(r.draft.sentence.index, r.identity.claimant): r.identity for r in resolved if r.identity.country}
+    article_sides = {
+        r.identity.claimant: r.identity
+        for r in resolved
+        if r.identity.country and r.identity.claimant and not r.identity.claimant.startswith("the ")
+    }  # not "the ministry": such a phrase may name either side's
     for r in resolved:
         if r.dropped or r.draft.weapon not in WEAPON_CLASSES:
             continue
         if r.identity.country is None and (r.draft.sentence.index, r.identity.claimant) in sides:
             r.identity = sides[(r.draft.sentence.index, r.identity.claimant)]  # the same source, one side
+        elif r.identity.country is None and r.identity.claimant in article_sides:
+            # "The general staff said Russia fired 64 drones at the country. Forty were shot down":
+            # the side found for a source in one sentence is its side in the next.
+            r.identity = article_sides[r.identity.claimant]
+            if (
+                r.scope == "unknown"
+                and r.country is None
+                and r.is_place_resolved
+                and r.identity.kind in _home_reporters().get(r.identity.country, ())
+            ):
+                r.country = r.identity.country
         if r.weapon_origin is None and r.draft.outcome == "intercepted":
             r.weapon_origin = _OTHER_SIDE.get(r.identity.country)  # what a side shoots down is the other's
     return _to_claims(article, resolved)
@@ -392,6 +408,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         elif place.scope == "country":
             scope = "country"
             country = place.country or (identity.country if place.place_type == "own_territory" else None)
+            if country is None and place.place_type == "own_territory" and draft.outcome in ("launched", "hit"):
+                # "Russia fired 64 drones at the country": the country is the one the named side attacks.
+                attacker = _weapon_origin(draft, identity, None, "country")
+                country = _OTHER_SIDE.get(attacker)
             if country is None and place.place_type == "own_territory":
                 country = last_country  # "across the country", "nationwide" in a text about one country
             if country is None:

@@ -403,6 +403,7 @@ def draft_claims(
             same = [
                 d for d in earlier
                 if d.weapon == weapon and d.place is not None and d.count is not None
+                and d.place.scope == "region"  # "fired 56 at the country ... 40 were shot down": no place
                 and (d.count == count.value or d.outcome == "launched" and d.count > count.value)
             ]  # fmt: skip
             if same:

@@ -376,7 +376,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
     return _share_coordinated(sentence, _drop_overlaps(found))
 
 
-_COUNTRY_PREP_BEFORE = re.compile(r"(across|over|throughout|of|in|around|inside|within)\s+$", re.I)
+_COUNTRY_PREP_BEFORE = re.compile(r"(across|over|throughout|of|in|around|inside|within|at|against)\s+$", re.I)
 _SEA_PREP_BEFORE = re.compile(r"(over|above|in|into|on)\s+$", re.IGNORECASE)
 # Matched at a position (pattern.match(text, pos)), so without "^".
 _SEA_AS_MODIFIER = re.compile(
