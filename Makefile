@@ -39,13 +39,17 @@ format: install
 	$(BIN)/ruff format orchestration tests bench
 	$(BIN)/ruff check --fix orchestration tests bench
 
-# The Dagster UI on http://127.0.0.1:3000 with the whole asset graph.
+# The Dagster UI on http://127.0.0.1:3000 with the whole asset graph. orchestration/dev_server.py
+# runs `dagster dev` with the .venv's bin first on PATH (dagster-dbt parses the project with the
+# `dbt` it finds there) and stops it, and all it started, within seconds of Ctrl-C or SIGTERM.
+# `exec`: the wrapper is the process those signals reach (tests/test_dagster_ui.py starts it so).
+DAGSTER_PORT ?= 3000
 dagster: install
 	mkdir -p data/dagster_home && cp dagster.yaml data/dagster_home/dagster.yaml
-	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/dagster dev -m orchestration.definitions
+	DAGSTER_HOME=$(CURDIR)/data/dagster_home exec $(BIN)/python -m orchestration.dev_server -p $(DAGSTER_PORT)
 
 bench: install
 	$(BIN)/python bench/extraction_throughput.py
 
 clean:
-	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb
+	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb data/warehouse.skyledger

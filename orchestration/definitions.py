@@ -12,6 +12,7 @@ from orchestration.defs.jobs import build_warehouse, daily_build, new_articles_s
 from orchestration.defs.publish import published_warehouse
 from orchestration.defs.reference import reference_claimants, reference_places
 from orchestration.defs.resources import SkyledgerWarehouse
+from orchestration.progress import skyledger_progress
 
 defs = dg.Definitions(
     assets=[
@@ -26,6 +27,8 @@ defs = dg.Definitions(
     jobs=[build_warehouse],
     schedules=[daily_build],
     sensors=[new_articles_sensor],
+    # The default console logger for runs from the UI; the CLI's run config picks its own.
+    loggers={"console": dg.colored_console_logger, "skyledger_progress": skyledger_progress},
     resources={
         "skyledger": SkyledgerWarehouse(),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
