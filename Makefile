@@ -44,9 +44,10 @@ format: install
 # `dbt` it finds there) and stops it, and all it started, within seconds of Ctrl-C or SIGTERM.
 # `exec`: the wrapper is the process those signals reach (tests/test_dagster_ui.py starts it so).
 DAGSTER_PORT ?= 3000
+DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 dagster: install
-	mkdir -p data/dagster_home && cp dagster.yaml data/dagster_home/dagster.yaml
-	DAGSTER_HOME=$(CURDIR)/data/dagster_home exec $(BIN)/python -m orchestration.dev_server -p $(DAGSTER_PORT)
+	mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) exec $(BIN)/python -m orchestration.dev_server -p $(DAGSTER_PORT)
 
 bench: install
 	$(BIN)/python bench/extraction_throughput.py

@@ -119,8 +119,6 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
     # One setting reaches Dagster and the dbt subprocess alike.
     os.environ["SKYLEDGER_WAREHOUSE"] = str(warehouse_path)
     os.environ["SKYLEDGER_ARTICLES"] = str(articles)
-    # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
-    os.environ["PATH"] = f"{Path(paths.dbt_executable()).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     _prepare_dbt(warehouse_path)
     from orchestration.definitions import defs
 
@@ -155,6 +153,10 @@ def _prepare_dbt(warehouse_path: Path | None = None) -> None:
     """
     from dagster_dbt import DbtProject
 
+    # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
+    beside = str(Path(paths.dbt_executable()).parent)
+    if beside not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = f"{beside}{os.pathsep}{os.environ.get('PATH', '')}"
     target = paths.dbt_target_dir(warehouse_path or paths.warehouse_path())
     project = DbtProject(project_dir=paths.DBT_PROJECT_DIR, profiles_dir=paths.DBT_PROJECT_DIR, target_path=target)
     stamp = target / "skyledger-project.hash"

@@ -8,6 +8,7 @@ Only the published copy is opened (never the working warehouse, which a reader w
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -50,10 +51,8 @@ def run(con: duckdb.DuckDBPyConnection, query: str, fmt: str = "table", out=None
 
 
 def shell(con: duckdb.DuckDBPyConnection, published: Path) -> None:
-    try:
+    with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and history, where available)
-    except ImportError:
-        pass
     print(f"{published} (read-only). Statements end with ';'. .tables lists the tables, .quit leaves.")
     buffer: list[str] = []
     while True:
