@@ -52,5 +52,10 @@ dagster: install
 bench: install
 	$(BIN)/python bench/extraction_throughput.py
 
+# A build with nothing to do against a full build (wall time, start-up included).
+.PHONY: bench-noop
+bench-noop: install
+	$(BIN)/python bench/noop_build.py
+
 clean:
 	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb data/warehouse.skyledger

@@ -163,7 +163,14 @@ def _prepare_dbt(warehouse_path: Path | None = None) -> None:
     fingerprint = build_state.dbt_project_hash()
     if project.manifest_path.exists() and stamp.exists() and stamp.read_text() == fingerprint:
         return
-    project.preparer.prepare(project)
+    try:
+        project.preparer.prepare(project)
+    except Exception as error:  # dbt's parse errors: the project, not the run, needs fixing
+        detail = next((line.strip() for line in str(error).splitlines() if "Error" in line and "dbt" not in line), "")
+        raise BuildError(
+            f"the dbt project does not parse{f' ({detail})' if detail else ''}",
+            f"fix it (`dbt parse` in dbt_project/ shows the error; log: {target / 'dbt.log'})",
+        ) from error
     stamp.write_text(fingerprint)
 
 

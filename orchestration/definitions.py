@@ -11,6 +11,7 @@ from orchestration.defs.docs import docs_page
 from orchestration.defs.jobs import build_warehouse, daily_build, new_articles_sensor
 from orchestration.defs.publish import published_warehouse
 from orchestration.defs.reference import reference_claimants, reference_places
+from orchestration.defs.reference_dates import raw_reference_dates
 from orchestration.defs.resources import SkyledgerWarehouse
 from orchestration.progress import skyledger_progress
 
@@ -20,6 +21,7 @@ defs = dg.Definitions(
         reference_claimants,
         raw_articles,
         raw_claims,
+        raw_reference_dates,
         skyledger_dbt_models,
         published_warehouse,
         docs_page,

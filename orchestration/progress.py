@@ -128,6 +128,11 @@ class Reporter:
                 f"{'extraction':11s} {meta.get('articles_extracted')} articles, {meta.get('claims_written')} claims, "
                 f"{meta.get('extraction_errors')} errors, {meta.get('articles_per_second')} articles/s ({elapsed})"
             )
+        elif key == "raw_reference_dates":
+            self.say(
+                f"{'dates':11s} {meta.get('articles_without_publication_date')} articles without a publication "
+                f"date, {meta.get('dated_from_text')} dated from their text ({elapsed})"
+            )
         elif key == "published_warehouse":
             if meta.get("withheld"):
                 self.say(f"{'publish':11s} KEPT the previous copy: {meta.get('withheld')}")

@@ -8,6 +8,7 @@ import pandas as pd
 from orchestration import warehouse
 from orchestration.claims import Article, extract_claims, extractor_version
 from orchestration.defs.resources import SkyledgerWarehouse
+from orchestration.reference_date import infer_reference_date
 
 BATCH_SIZE = 2000
 
@@ -21,7 +22,7 @@ def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
             article_id=row.article_id,
             text=row.text,
             # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
-            published_date=None if pd.isna(published) else pd.Timestamp(published).date(),
+            published_date=pd.Timestamp(published).date() if not pd.isna(published) else _reference_date(row.text),
             title=None if pd.isna(row.title) else row.title,
             outlet=None if pd.isna(row.outlet) else row.outlet,
         )
@@ -30,6 +31,12 @@ def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
         except Exception as error:  # one odd article must not stop the other hundred thousand
             errors[row.article_id] = f"{type(error).__name__}: {error}"[:500]
     return claims, errors
+
+
+def _reference_date(text: str):
+    """An article without a publication date is read against the date its own text gives, if any."""
+    found = infer_reference_date(text)
+    return found.reference_date if found else None
 
 
 @dg.asset(
