@@ -12,6 +12,7 @@ from orchestration.defs.jobs import build_warehouse, daily_build, new_articles_s
 from orchestration.defs.publish import published_warehouse
 from orchestration.defs.reference import reference_claimants, reference_places
 from orchestration.defs.reference_dates import raw_reference_dates
+from orchestration.defs.report import report_page
 from orchestration.defs.resources import SkyledgerWarehouse
 from orchestration.progress import skyledger_progress
 
@@ -25,6 +26,7 @@ defs = dg.Definitions(
         skyledger_dbt_models,
         published_warehouse,
         docs_page,
+        report_page,
     ],
     jobs=[build_warehouse],
     schedules=[daily_build],

@@ -10,8 +10,9 @@ from orchestration.defs.resources import SkyledgerWarehouse
 @dg.asset(
     group_name="publish",
     deps=MART_KEYS,
-    description="dbt's documentation as one self-contained page (data/published/docs/index.html): "
-    "every mart and column described, and the lineage from raw tables to marts.",
+    description="dbt's documentation as one self-contained page (data/published/warehouse_docs/index.html): "
+    "every mart and column described, and the lineage from raw tables to marts; rebuilt only when "
+    "the dbt project changed.",
     kinds={"dbt", "html"},
 )
 def docs_page(skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:

@@ -15,7 +15,7 @@ MART_KEYS = sorted((key for key in skyledger_dbt_models.keys if key.path[0] == "
     deps=MART_KEYS,
     description="A read-only copy of the marts, the contradictions and the article texts "
     "(data/published/warehouse.duckdb, readable by DuckDB 1.4+), and each mart as Parquet "
-    "(data/published/parquet), both replaced atomically: readers never see a half-written file.",
+    "(data/published/warehouse_parquet), both replaced atomically: readers never see a half-written file.",
     retry_policy=dg.RetryPolicy(max_retries=2, delay=2),  # a lock held by a reader clears quickly
     kinds={"python", "duckdb", "parquet"},
 )
