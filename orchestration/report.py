@@ -26,8 +26,9 @@ MAX_TABLE_ROWS = 40
 
 def build_report(warehouse: Path | str, target: Path | str) -> Path:
     warehouse, target = Path(warehouse), Path(target)
-    con = duckdb.connect(str(warehouse), read_only=True, config={"enable_progress_bar": False})
+    con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        con.execute("set enable_progress_bar = false")
         national = con.execute(
             "select claim_date, claimant_country, weapon, max(launched_count) as launched, "
             "max(intercepted_count) as intercepted from marts.fct_national_daily "
@@ -151,7 +152,7 @@ def _regions_chart(frame) -> str:
     bottom = None
     for region in table.columns:
         values = table[region].to_numpy()
-        axes.bar([str(d) for d in table.index], values, bottom=bottom, label=region)
+        axes.bar([_text(d) for d in table.index], values, bottom=bottom, label=region)
         bottom = values if bottom is None else bottom + values
     axes.set_ylabel("claims")
     axes.legend(fontsize=8, frameon=False, ncol=4)
@@ -164,7 +165,7 @@ def _disagreement_chart(frame) -> str:
         return _empty("The ministry and the governors agree on every region and night reported by both.")
     plt, figure, axes = _figure()
     rows = frame.head(15)
-    labels = [f"{r.region_code} {r.claim_date} {r.weapon}" for r in rows.itertuples()]
+    labels = [f"{r.region_code} {_text(r.claim_date)} {r.weapon}" for r in rows.itertuples()]
     positions = range(len(rows))
     axes.barh([p - 0.2 for p in positions], rows["ministry_count"], height=0.4, label="ministry")
     axes.barh([p + 0.2 for p in positions], rows["governor_count"], height=0.4, label="governor")
@@ -179,10 +180,18 @@ def _table(frame, columns: list[str]) -> str:
         return ""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if _missing(v) else str(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(_text(v))}</td>" for v in row) + "</tr>"
         for row in frame[columns].head(MAX_TABLE_ROWS).itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _text(value) -> str:
+    if _missing(value):
+        return ""
+    if hasattr(value, "hour") and hasattr(value, "date") and not (value.hour or value.minute):
+        return str(value.date())  # a day read through pandas arrives as a midnight Timestamp
+    return str(value)
 
 
 def _missing(value) -> bool:

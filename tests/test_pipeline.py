@@ -157,3 +157,10 @@ def test_undated_claims_are_counted_in_the_summary_and_listed_with_a_reason(demo
     assert summary["undated_claims"] == undated == listed[0] == listed[1]
     assert sum(summary["undated_reasons"].values()) == undated
     assert bases <= {"claim period", "published date", "date in article text", None}
+
+
+def test_the_demo_fills_every_contradictions_table(demo_build):
+    _, summary = demo_build
+    assert summary["contradictions"], summary
+    empty = [table for table, rows in summary["contradictions"].items() if rows == 0]
+    assert empty == [], summary["contradictions"]
