@@ -188,8 +188,10 @@ def _summarise(result, warehouse_path: Path) -> dict:
         "tests_warned": warned,
         "tests_failed": failed,
     }
+    from orchestration.progress import root_cause
+
     failures = [
-        f"{e.step_key}: {e.event_specific_data.error.message.strip().splitlines()[0]}"
+        f"{e.step_key}: {root_cause(e.event_specific_data.error)}"
         for e in result.all_events
         if e.is_step_failure and e.event_specific_data and e.event_specific_data.error
     ]

@@ -90,8 +90,7 @@ class Reporter:
             )
         elif kind == "STEP_FAILURE":
             self._stop_bar()
-            error = getattr(event.event_specific_data, "error", None)
-            first = (error.message.strip().splitlines() or ["?"])[0] if error else "failed"
+            first = root_cause(getattr(event.event_specific_data, "error", None))
             self.say(f"{'FAILED':11s} {step}: {first}")
 
     def _on_message(self, message: str) -> None:
@@ -172,6 +171,16 @@ class Reporter:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+def root_cause(error) -> str:
+    """The first line of the innermost error: the cause, not Dagster's 'Error occurred while executing'."""
+    if error is None:
+        return "failed"
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    lines = (error.message or "").strip().splitlines()
+    return lines[0] if lines else (error.cls_name or "failed")
 
 
 def _check_outcome(evaluation) -> str:
