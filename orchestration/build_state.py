@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from orchestration.loading import list_article_files
 from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 
 REFERENCE_DIR = PROJECT_ROOT / "orchestration" / "claims" / "data"
@@ -68,12 +68,26 @@ class Inputs:
 
 
 def folder_files(folder: Path) -> dict[str, tuple[int, int]]:
-    """Relative path -> (size, modification time in ns) of every article file below `folder`."""
+    """Relative path -> (size, modification time in ns) of every article file below `folder`.
+
+    The files `loading.list_article_files` lists (hidden files and folders left out), read with
+    one scandir pass: a folder of 100,000 files is listed in about a second, not tens.
+    """
     state = {}
-    for path in list_article_files(folder):
-        stat = path.stat()
-        state[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
-    return state
+    stack = [("", os.fspath(folder))]
+    while stack:
+        prefix, directory = stack.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                relative = f"{prefix}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((f"{relative}/", entry.path))
+                elif entry.is_file():
+                    stat = entry.stat()
+                    state[relative] = (stat.st_size, stat.st_mtime_ns)
+    return dict(sorted(state.items()))
 
 
 def files_fingerprint(files: dict[str, tuple[int, int]]) -> str:

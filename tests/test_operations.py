@@ -289,3 +289,15 @@ def test_the_shrink_guard_allows_growth_and_a_first_copy(tmp_path: Path):
     assert publish_guard.shrink_reason(big, small) is None
     reason = publish_guard.shrink_reason(small, big)
     assert reason and "2 articles" in reason and "has 5" in reason and "--allow-shrink" in reason
+
+
+def test_the_folder_state_lists_what_the_loader_lists(tmp_path: Path):
+    from orchestration import build_state
+    from orchestration.loading import list_article_files
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ("one.txt", "a/two.json", "a/b/three.jsonl", ".hidden/four.txt", "a/.five.txt"):
+        (tmp_path / name).write_text(name)
+    listed = [p.relative_to(tmp_path).as_posix() for p in list_article_files(tmp_path)]
+    assert list(build_state.folder_files(tmp_path)) == listed == ["a/b/three.jsonl", "a/two.json", "one.txt"]
