@@ -21,8 +21,6 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.loading import list_article_files
-
 
 class BuildError(Exception):
     """An error a person can fix: the cause and the remedy, printed as one line."""
@@ -33,8 +31,8 @@ class BuildError(Exception):
         self.remedy = remedy
 
 
-def check_articles(folder: Path) -> int:
-    """The articles folder exists, is a folder and can be listed; returns its number of files."""
+def check_articles(folder: Path) -> None:
+    """The articles folder exists, is a folder and can be listed (its first entry is read)."""
     if not folder.exists():
         raise BuildError(f"the articles folder {folder} does not exist", "pass --articles with a folder of articles")
     if not folder.is_dir():
@@ -45,7 +43,8 @@ def check_articles(folder: Path) -> int:
     if not os.access(folder, os.R_OK | os.X_OK):
         raise BuildError(f"the articles folder {folder} cannot be read (permission denied)", "fix its permissions")
     try:
-        return len(list_article_files(folder))
+        with os.scandir(folder) as entries:
+            next(entries, None)
     except OSError as error:
         raise BuildError(
             f"the articles folder {folder} cannot be read ({error.strerror or error})", "fix its permissions"
