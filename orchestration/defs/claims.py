@@ -35,7 +35,10 @@ def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
 
 def _reference_date(text: str):
     """An article without a publication date is read against the date its own text gives, if any."""
-    found = infer_reference_date(text)
+    try:
+        found = infer_reference_date(text)
+    except Exception:  # an odd text must not stop the batch: the article stays undated
+        return None
     return found.reference_date if found else None
 
 
