@@ -26,6 +26,12 @@ GRACE_SECONDS = 5.0
 def _restore_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # If this wrapper is killed outright (SIGKILL), Linux sends `dagster dev` SIGTERM, which it
+    # treats as Ctrl-C: it never outlives the wrapper as an orphan.
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def main(argv: list[str] | None = None) -> int:

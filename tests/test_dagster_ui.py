@@ -51,6 +51,20 @@ def _graphql(port: int) -> dict:
         return json.load(response)["data"]
 
 
+def _serving(port: int) -> list[int]:
+    """Processes (not zombies) whose command line names the port: dagster dev and its webserver."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            words = (proc / "cmdline").read_bytes().split(b"\0")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(port).encode() in words and state != "Z":
+            found.append(int(proc.name))
+    return found
+
+
 def _group_alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)
@@ -99,8 +113,14 @@ def dagster_ui(tmp_path_factory):
             except OSError:
                 pass
             time.sleep(2)
-        yield {"data": data, "server": server, "log": scratch / "dagster.log"}
+        yield {"data": data, "server": server, "log": scratch / "dagster.log", "port": port}
     finally:
+        # As a person would: SIGTERM first (the wrapper takes dagster's own group down), then kill.
+        if _group_alive(server.pid):
+            os.killpg(server.pid, signal.SIGTERM)
+            deadline = time.monotonic() + STOP_TIMEOUT
+            while time.monotonic() < deadline and _group_alive(server.pid):
+                time.sleep(0.2)
         if _group_alive(server.pid):
             os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=30)
@@ -159,3 +179,8 @@ def test_sigterm_stops_the_server_and_everything_it_started_within_seconds(dagst
     while time.monotonic() < deadline and (server.poll() is None or _group_alive(server.pid)):
         time.sleep(0.2)
     assert server.poll() is not None and not _group_alive(server.pid), dagster_ui["log"].read_text()[-3000:]
+    # and nothing it started lives on in dagster's own process group
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline and _serving(dagster_ui["port"]):
+        time.sleep(0.2)
+    assert _serving(dagster_ui["port"]) == []
