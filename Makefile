@@ -39,13 +39,23 @@ format: install
 	$(BIN)/ruff format orchestration tests bench
 	$(BIN)/ruff check --fix orchestration tests bench
 
-# The Dagster UI on http://127.0.0.1:3000 with the whole asset graph.
+# The Dagster UI on http://127.0.0.1:3000 with the whole asset graph. orchestration/dev_server.py
+# runs `dagster dev` with the .venv's bin first on PATH (dagster-dbt parses the project with the
+# `dbt` it finds there) and stops it, and all it started, within seconds of Ctrl-C or SIGTERM.
+# `exec`: the wrapper is the process those signals reach (tests/test_dagster_ui.py starts it so).
+DAGSTER_PORT ?= 3000
+DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 dagster: install
-	mkdir -p data/dagster_home && cp dagster.yaml data/dagster_home/dagster.yaml
-	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/dagster dev -m orchestration.definitions
+	mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) exec $(BIN)/python -m orchestration.dev_server -p $(DAGSTER_PORT)
 
 bench: install
 	$(BIN)/python bench/extraction_throughput.py
 
+# A build with nothing to do against a full build (wall time, start-up included).
+.PHONY: bench-noop
+bench-noop: install
+	$(BIN)/python bench/noop_build.py
+
 clean:
-	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb
+	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb data/warehouse.skyledger

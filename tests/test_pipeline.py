@@ -145,3 +145,24 @@ def test_eval_command_prints_per_outcome_scores_and_misses(capsys, mode):
     assert "MISS" in out or "SPURIOUS" in out or "F1 1.000" in out
     f1 = float(out.strip().splitlines()[-1].split("F1")[1])
     assert f1 >= SEED_MIN_F1
+
+
+def test_undated_claims_are_counted_in_the_summary_and_listed_with_a_reason(demo_build):
+    target, summary = demo_build
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        undated = con.execute("select count(*) from marts.fct_claims where claim_date is null").fetchone()[0]
+        listed = con.execute("select count(*), count(undated_reason) from marts.fct_undated_claims").fetchone()
+        bases = {r[0] for r in con.execute("select distinct claim_date_basis from marts.fct_claims").fetchall()}
+    finally:
+        con.close()
+    assert summary["undated_claims"] == undated == listed[0] == listed[1]
+    assert sum(summary["undated_reasons"].values()) == undated
+    assert bases <= {"claim period", "published date", "date in article text", None}
+
+
+def test_the_demo_fills_every_contradictions_table(demo_build):
+    _, summary = demo_build
+    assert summary["contradictions"], summary
+    empty = [table for table, rows in summary["contradictions"].items() if rows == 0]
+    assert empty == [], summary["contradictions"]

@@ -19,6 +19,7 @@ from orchestration import warehouse
 from orchestration.claims import Article, extract_claims, extractor_version
 from orchestration.claims.numbers import MAX_COUNT
 from orchestration.defs.resources import SkyledgerWarehouse
+from orchestration.reference_date import infer_reference_date
 
 BATCH_SIZE = 2000
 # The longest one article may take. The extractor reads 400,000 characters (the loader's limit)
@@ -70,7 +71,7 @@ def extract_batch(frame: pd.DataFrame, seconds: float | None = -1.0) -> tuple[li
             article_id=row.article_id,
             text=row.text,
             # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
-            published_date=None if pd.isna(published) else pd.Timestamp(published).date(),
+            published_date=pd.Timestamp(published).date() if not pd.isna(published) else _reference_date(row.text),
             title=None if pd.isna(row.title) else row.title,
             outlet=None if pd.isna(row.outlet) else row.outlet,
         )
@@ -118,6 +119,15 @@ def store_batch(con, frame: pd.DataFrame, claims: list, version: str, errors: di
         except Exception as error:
             errors[article_id] = f"storing its claims failed: {type(error).__name__}: {error}"[:500]
             warehouse.store_claims(con, one, [], version, errors)
+
+
+def _reference_date(text: str):
+    """An article without a publication date is read against the date its own text gives, if any."""
+    try:
+        found = infer_reference_date(text)
+    except Exception:  # an odd text must not stop the batch: the article stays undated
+        return None
+    return found.reference_date if found else None
 
 
 @dg.asset(

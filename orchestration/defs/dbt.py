@@ -1,4 +1,10 @@
-"""The dbt project as Dagster assets: models as assets, dbt tests as asset checks."""
+"""The dbt project as Dagster assets: models as assets grouped by layer, dbt tests as described checks.
+
+dbt's manifest, run artefacts and logs live beside the warehouse (paths.dbt_target_dir), so two
+builds into two warehouses from one checkout never share a target folder or its lock. The
+manifest's place is read when the code location loads, from the same SKYLEDGER_WAREHOUSE
+setting as the rest: the one setting read at import, because `@dbt_assets` needs the manifest then.
+"""
 
 from pathlib import Path
 
@@ -12,23 +18,58 @@ from dagster_dbt import (
 )
 
 from orchestration import settings, tidy
+from orchestration.dbt_checks import describe_test
+from orchestration.defs.resources import SkyledgerWarehouse
 
-dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
+dbt_project = DbtProject(
+    project_dir=settings.DBT_PROJECT_DIR,
+    profiles_dir=settings.DBT_PROJECT_DIR,
+    target_path=settings.dbt_target_dir(),
+)
 # Builds the manifest under `dagster dev`; the CLI and tests prepare it before importing this.
 dbt_project.prepare_if_dev()
 
+# The folders under models/ are the layers a reader of the asset graph looks for.
+LAYERS = ("staging", "intermediate", "marts")
+
+
+class SkyledgerTranslator(DagsterDbtTranslator):
+    """dbt models grouped by layer (staging, intermediate, marts); every test check described."""
+
+    def get_group_name(self, dbt_resource_props):
+        fqn = dbt_resource_props.get("fqn") or []
+        if dbt_resource_props.get("resource_type") == "model" and len(fqn) > 2 and fqn[1] in LAYERS:
+            return fqn[1]
+        return super().get_group_name(dbt_resource_props)
+
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or spec.description:
+            return spec
+        return dg.AssetCheckSpec(
+            name=spec.name,
+            asset=spec.asset_key,
+            description=describe_test(manifest["nodes"][unique_id]),
+            additional_deps=spec.additional_deps,
+            metadata=spec.metadata,
+            blocking=spec.blocking,
+        )
+
+
 # Three raw tables come from the one raw_articles asset (and two from raw_claims): allow the
 # sources to share an asset key, so lineage is declared once per table in the sources YAML.
-translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_duplicate_source_asset_keys=True))
+translator = SkyledgerTranslator(settings=DagsterDbtTranslatorSettings(enable_duplicate_source_asset_keys=True))
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
-def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    invocation = dbt.cli(["build"], context=context)
+def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, skyledger: SkyledgerWarehouse):
+    # Each invocation writes its artefacts and log below this warehouse's own dbt folder.
+    target = settings.dbt_target_dir(skyledger.path()) / f"build-{context.run.run_id[:8]}"
+    invocation = dbt.cli(["build"], context=context, target_path=target)
     try:
         yield from invocation.stream()
     finally:
-        # dagster-dbt writes each run to target/skyledger_dbt_models-<run>: remove this run's once
-        # its events are read, and any a killed run left behind, so they do not pile up.
+        # Remove this run's artefacts once its events are read, and any a killed run left behind,
+        # so they do not pile up.
         tidy.remove(Path(invocation.target_path))
-        tidy.remove_stale(Path(dbt_project.project_dir) / "target", "skyledger_dbt_models-")
+        tidy.remove_stale(settings.dbt_target_dir(skyledger.path()), "build-")

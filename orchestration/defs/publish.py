@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration import publish, settings
+from orchestration import publish, publish_guard, settings
 from orchestration.defs.dbt import skyledger_dbt_models
 from orchestration.defs.resources import SkyledgerWarehouse
 
@@ -15,17 +15,20 @@ MART_KEYS = sorted((key for key in skyledger_dbt_models.keys if key.path[0] == "
     deps=MART_KEYS,
     description="A read-only copy of the marts, the contradictions and the article texts "
     "(data/published/warehouse.duckdb, readable by DuckDB 1.4+), and each mart as Parquet "
-    "(data/published/parquet), both replaced atomically: readers never see a half-written file.",
+    "(data/published/warehouse_parquet), both replaced atomically: readers never see a half-written file.",
     retry_policy=dg.RetryPolicy(max_retries=2, delay=2),  # a lock held by a reader clears quickly
     kinds={"python", "duckdb", "parquet"},
 )
 def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
     warehouse = skyledger.path()
-    summary = publish.publish(
-        warehouse,
-        settings.published_path(warehouse=warehouse),
-        settings.parquet_dir(warehouse=warehouse),
-    )
+    target = settings.published_path(warehouse=warehouse)
+    withheld = None if skyledger.allow_shrink else publish_guard.shrink_reason(warehouse, target)
+    if withheld:
+        context.log.warning(f"the published copy was kept: {withheld}")
+        return dg.MaterializeResult(
+            metadata={"path": dg.MetadataValue.path(str(target)), "withheld": dg.MetadataValue.text(withheld)}
+        )
+    summary = publish.publish(warehouse, target, settings.parquet_dir(warehouse=warehouse))
     context.log.info(f"published {summary.path} ({summary.bytes} bytes), Parquet in {summary.parquet_dir}")
     table = ["| table | rows |", "|---|---:|"]
     table += [f"| {name} | {rows} |" for name, rows in summary.row_counts.items()]

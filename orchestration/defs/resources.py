@@ -7,16 +7,19 @@ import dagster as dg
 import duckdb
 
 from orchestration import settings, warehouse
+from orchestration.preflight import BuildError, check_warehouse_location
 
 
 class SkyledgerWarehouse(dg.ConfigurableResource):
     """Where articles are read from and the DuckDB file the pipeline writes.
 
     Leave a field empty to use SKYLEDGER_WAREHOUSE / SKYLEDGER_ARTICLES or the defaults.
+    `allow_shrink` lets a build with fewer articles than the published copy replace it.
     """
 
     warehouse_path: str | None = None
     articles_dir: str | None = None
+    allow_shrink: bool = False
 
     def path(self) -> Path:
         return settings.warehouse_path(self.warehouse_path)
@@ -26,8 +29,20 @@ class SkyledgerWarehouse(dg.ConfigurableResource):
 
     @contextmanager
     def connect(self):
-        con: duckdb.DuckDBPyConnection = warehouse.connect(self.path())
+        try:
+            con: duckdb.DuckDBPyConnection = warehouse.connect(self.path())
+        except (OSError, duckdb.IOException) as error:
+            raise _unhealable(self.path(), error) from error
         try:
             yield con
         finally:
             con.close()
+
+
+def _unhealable(path: Path, error: Exception) -> Exception:
+    """A location that cannot be written is not retried (the step's retry policy is for locks)."""
+    try:
+        check_warehouse_location(path)
+    except BuildError as problem:
+        return dg.Failure(description=str(problem), allow_retries=False)
+    return error

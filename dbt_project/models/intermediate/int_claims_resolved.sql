@@ -30,6 +30,12 @@ claimants as (
 
 ),
 
+reference_dates as (
+
+    select * from {{ ref('stg_skyledger__article_reference_dates') }}
+
+),
+
 current_claims as (
 
     select
@@ -38,10 +44,16 @@ current_claims as (
         articles.published_date,
         articles.outlet,
         articles.loaded_at,
+        articles.article_id is null as is_article_missing,
+        reference_dates.reference_date,
 
     from claims
     left join articles
         on claims.article_id = articles.article_id
+    left join reference_dates
+        on
+            claims.article_id = reference_dates.article_id
+            and articles.published_date is null
     where
         claims.content_hash is null
         or articles.content_hash is null
@@ -55,7 +67,20 @@ final as (
         current_claims.*,
         regions.region_name,
         claimants.claimant_name,
-        coalesce(current_claims.period_end, current_claims.published_date) as claim_date,
+        coalesce(
+            current_claims.period_end, current_claims.published_date, current_claims.reference_date
+        ) as claim_date,
+        case
+            when current_claims.period_end is not null then 'claim period'
+            when current_claims.published_date is not null then 'published date'
+            when current_claims.reference_date is not null then 'date in article text'
+        end as claim_date_basis,
+        case
+            when current_claims.period_end is not null or current_claims.published_date is not null then null
+            when current_claims.reference_date is not null then null
+            when current_claims.is_article_missing then 'article missing'
+            else 'no publication date, and neither a dateline nor a date in the text'
+        end as undated_reason,
         current_claims.parent_claim_id is not null as is_breakdown_child,
 
     from current_claims

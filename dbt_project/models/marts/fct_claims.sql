@@ -64,6 +64,8 @@ final as (
         claims.loaded_at,
         claims.outlet,
         claims.claim_date,
+        claims.claim_date_basis,
+        claims.undated_reason,
         claims.is_place_resolved,
         claims.is_hedged,
         claims.count_text,
