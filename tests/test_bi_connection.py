@@ -148,7 +148,7 @@ def test_superset_driver_reflects_and_queries_the_published_copy_during_a_build(
             text=True,
             env=env,
             cwd=ROOT,
-            timeout=300,
+            timeout=900,  # a whole build on a loaded two-core machine
         )
         time.sleep(1.0)  # a few more rounds on the new copy
     finally:
