@@ -77,16 +77,26 @@ def folder_files(folder: Path) -> dict[str, tuple[int, int]]:
     stack = [("", os.fspath(folder))]
     while stack:
         prefix, directory = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                relative = f"{prefix}{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((f"{relative}/", entry.path))
-                elif entry.is_file():
-                    stat = entry.stat()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue  # an unreadable folder: the loader reports it; it changes nothing here
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = f"{prefix}{entry.name}"
+            try:
+                if entry.is_symlink():
+                    # A link is fingerprinted as a link (never followed: it may loop or leave the folder).
+                    stat = entry.stat(follow_symlinks=False)
                     state[relative] = (stat.st_size, stat.st_mtime_ns)
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((f"{relative}/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    stat = entry.stat(follow_symlinks=False)
+                    state[relative] = (stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                continue
     return dict(sorted(state.items()))
 
 
