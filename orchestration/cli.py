@@ -13,13 +13,15 @@ from pathlib import Path
 from orchestration import settings
 
 
-def build(articles: Path, warehouse_path: Path) -> dict:
+def build(articles: Path, warehouse_path: Path, workers: int | None = None) -> dict:
     """Materialise every asset into `warehouse_path`; returns the summary printed by the CLI."""
     import dagster as dg
 
     # One setting reaches Dagster and the dbt subprocess alike.
     os.environ["SKYLEDGER_WAREHOUSE"] = str(warehouse_path)
     os.environ["SKYLEDGER_ARTICLES"] = str(articles)
+    if workers is not None:
+        os.environ["SKYLEDGER_WORKERS"] = str(workers)
     # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
     os.environ["PATH"] = f"{Path(settings.dbt_executable()).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if not articles.is_dir():
@@ -115,6 +117,12 @@ def _print_summary(summary: dict) -> None:
         print(f"  failed step {failure}")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return int(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="skyledger", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--articles", type=Path, help=f"default: {settings.DEFAULT_ARTICLES}")
     build_cmd.add_argument("--warehouse", type=Path, help=f"default: {settings.DEFAULT_WAREHOUSE}")
     build_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
+    build_cmd.add_argument(
+        "--workers", type=_positive, help="extraction processes (SKYLEDGER_WORKERS); default: one per core"
+    )
     eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
@@ -133,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "build":
-        summary = build(settings.articles_dir(args.articles), settings.warehouse_path(args.warehouse))
+        summary = build(settings.articles_dir(args.articles), settings.warehouse_path(args.warehouse), args.workers)
         print(json.dumps(summary, indent=2)) if args.json else _print_summary(summary)
         return 0 if summary["success"] else 1
 

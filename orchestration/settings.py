@@ -72,3 +72,20 @@ def docs_path(explicit: str | None = None, warehouse: Path | None = None) -> Pat
     """
     default = (warehouse or warehouse_path()).parent / "published" / "docs" / "index.html"
     return Path(explicit or DOCS_ENV.get_value() or default).resolve()
+
+
+# Extraction worker processes (orchestration/parallel.py); `skyledger build --workers N` sets it.
+WORKERS_ENV = dg.EnvVar("SKYLEDGER_WORKERS")
+
+
+def extraction_workers(explicit: int | str | None = None) -> int:
+    """Processes extracting at once; by default one per core this process may run on."""
+    value = explicit or WORKERS_ENV.get_value()
+    if value:
+        workers = int(value)
+        if workers < 1:
+            raise ValueError(f"SKYLEDGER_WORKERS must be 1 or more, got {value!r}")
+        return workers
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)

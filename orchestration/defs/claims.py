@@ -1,35 +1,12 @@
-"""Run the extractor over articles it has not read yet (in batches) -> raw.claims, raw.extractions."""
+"""Run the extractor over articles it has not read yet (in batches, on every core) -> raw.claims, raw.extractions."""
 
 import time
 
 import dagster as dg
-import pandas as pd
 
-from orchestration import warehouse
-from orchestration.claims import Article, extract_claims, extractor_version
+from orchestration import parallel, settings, warehouse
+from orchestration.claims import extractor_version
 from orchestration.defs.resources import SkyledgerWarehouse
-
-BATCH_SIZE = 2000
-
-
-def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
-    """Claims of every article in the batch, and the articles the extractor failed on."""
-    claims, errors = [], {}
-    for row in frame.itertuples(index=False):
-        published = row.published_date
-        article = Article(
-            article_id=row.article_id,
-            text=row.text,
-            # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
-            published_date=None if pd.isna(published) else pd.Timestamp(published).date(),
-            title=None if pd.isna(row.title) else row.title,
-            outlet=None if pd.isna(row.outlet) else row.outlet,
-        )
-        try:
-            claims.extend(extract_claims(article))
-        except Exception as error:  # one odd article must not stop the other hundred thousand
-            errors[row.article_id] = f"{type(error).__name__}: {error}"[:500]
-    return claims, errors
 
 
 @dg.asset(
@@ -40,19 +17,19 @@ def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
 )
 def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
     version = extractor_version()
+    workers = settings.extraction_workers()
     with skyledger.connect() as con:
         pending = warehouse.count_pending(con, version)
-        context.log.info(f"{pending} article(s) to extract with extractor {version}")
-        done, claims_written, failed, started = 0, 0, 0, time.monotonic()
-        for frame in warehouse.pending_batches(con, version, BATCH_SIZE):
-            claims, errors = extract_batch(frame)
-            warehouse.store_claims(con, frame, claims, version, errors)
-            done += len(frame)
-            claims_written += len(claims)
-            failed += len(errors)
+        context.log.info(f"{pending} article(s) to extract with extractor {version}, at most {workers} worker(s)")
+        started = time.monotonic()
+
+        def progress(totals: parallel.ExtractionTotals, errors: dict[str, str]) -> None:
             for article_id, error in errors.items():
                 context.log.warning(f"extraction failed for {article_id}: {error}")
-            context.log.info(f"extracted {done}/{pending} articles, {claims_written} claims")
+            context.log.info(f"extracted {totals.articles}/{pending} articles, {totals.claims} claims")
+
+        extraction = parallel.extract_pending(con, version, workers, on_chunk=progress)
+        done, claims_written, failed = extraction.articles, extraction.claims, len(extraction.errors)
         per_day = con.execute(
             "select coalesce(period_end, a.published_date) as day, count(*) as claims from raw.claims c "
             "join raw.articles a using (article_id) where day is not null group by day order by day"
@@ -70,6 +47,7 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
             "articles_with_claims": dg.MetadataValue.int(totals[1]),
             "unresolved_places": dg.MetadataValue.int(totals[2]),
             "extractor_version": dg.MetadataValue.text(version),
+            "workers": dg.MetadataValue.int(extraction.workers),
             "articles_per_second": dg.MetadataValue.float(round(done / seconds, 1) if seconds else 0.0),
             "claims_per_day": dg.MetadataValue.md(_bar_chart(per_day)),
         }
