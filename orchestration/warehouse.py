@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from orchestration.claims.model import CLAIM_COLUMNS, Claim
-from orchestration.loading import ArticleRecord, Reject, list_article_files, read_folder
+from orchestration.loading import ArticleRecord, Reject, list_article_files, read_file
 
 # No primary keys on raw tables: DuckDB checks them eagerly inside a transaction that deletes and
 # re-inserts a key (a re-extracted article). Uniqueness is asserted by dbt tests on staging and marts.
@@ -134,13 +134,22 @@ class LoadSummary(dict):
     """Counts of one load, also returned as Dagster metadata."""
 
 
-def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
+# Records read, checked and written per step of a load: memory holds one batch of texts at a time.
+LOAD_BATCH = 5000
+
+
+def load_articles(con: duckdb.DuckDBPyConnection, folder: Path, batch_size: int = LOAD_BATCH) -> LoadSummary:
     """Read new or changed files below `folder` and store their articles, rejects and duplicates.
 
     Unchanged files (same size and modification time as last read) are skipped, so a second run
-    over the same folder reads nothing and changes nothing.
+    over the same folder reads nothing and changes nothing. Records stream through in batches of
+    `batch_size` (`stream_records`): a batch is checked against the stored articles it shares an
+    id or a text with, written, and dropped before the next is read. The whole load is still one
+    transaction. What the load keeps between batches is the ids and text hashes it stored.
     """
     folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"articles folder not found: {folder}")
     files = list_article_files(folder)
     seen = {
         row[0]: (row[1], row[2])
@@ -154,48 +163,8 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
         if seen.get(relative) != fingerprint:
             changed.append(path)
             fingerprints.append((relative, *fingerprint))
-    read = read_folder(folder, changed)
     loaded_at = now()
-
-    existing = {
-        row[0]: (row[1], row[2], row[3])
-        for row in con.execute("select article_id, content_hash, source_path, source_line from raw.articles").fetchall()
-    }
-    hash_owner = {content: article_id for article_id, (content, _, _) in existing.items()}
-    inserts: dict[str, ArticleRecord] = {}
-    replaced: list[str] = []
-    duplicates: list[dict] = []
-    rejects = list(read.rejects)
-    unchanged = 0
-    for record in read.records:
-        owner = hash_owner.get(record.content_hash)
-        if owner is not None:
-            if owner == record.article_id:
-                unchanged += 1
-            else:
-                duplicates.append(_duplicate_row(record, owner, loaded_at))
-            continue
-        previous = existing.get(record.article_id)
-        if record.article_id in inserts or (
-            previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line)
-        ):
-            # One id, two different texts from two places: the first keeps the id, nothing is lost.
-            first = inserts.get(record.article_id)
-            where = f"{first.source_path}" if first else f"{previous[1]}"
-            rejects.append(
-                Reject(
-                    record.source_path,
-                    record.source_line,
-                    "bad_id",
-                    f"id {record.article_id!r} already holds a different text from {where}",
-                )
-            )
-            continue
-        if previous is not None:
-            replaced.append(record.article_id)  # the same record, edited in place: a new version
-        inserts[record.article_id] = record
-        hash_owner[record.content_hash] = record.article_id
-
+    load = _Load(con, loaded_at)
     changed_paths = [f[0] for f in fingerprints]
     con.execute("begin transaction")
     try:
@@ -207,16 +176,8 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
                 "delete from raw.article_duplicates where source_path in (select source_path from changed_paths)"
             )
             con.unregister("changed_paths")
-        if replaced:
-            _delete_where_in(con, "raw.articles", "article_id", replaced)
-        if inserts:
-            rows = [_article_row(r, loaded_at) for r in inserts.values()]
-            _insert(con, "raw.articles", pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS)))
-        if rejects:
-            frame = pd.DataFrame([{**asdict(r), "rejected_at": loaded_at} for r in rejects])
-            _insert(con, "raw.article_rejects", frame)
-        if duplicates:
-            _insert(con, "raw.article_duplicates", pd.DataFrame(duplicates))
+        for batch in stream_records(folder, changed, batch_size):
+            load.add(batch)
         if fingerprints:
             frame = pd.DataFrame(fingerprints, columns=["source_path", "size_bytes", "modified_ns"])
             frame["read_at"] = loaded_at
@@ -230,13 +191,123 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
     return LoadSummary(
         files_seen=len(files),
         files_read=len(changed),
-        articles_new=len(inserts) - len(replaced),
-        articles_updated=len(replaced),
-        articles_unchanged=unchanged,
-        duplicates=len(duplicates),
-        rejects=len(rejects),
+        articles_new=load.inserted - load.replaced,
+        articles_updated=load.replaced,
+        articles_unchanged=load.unchanged,
+        duplicates=load.duplicates,
+        rejects=load.rejects,
         articles_total=total,
     )
+
+
+def stream_records(
+    folder: Path, files: Sequence[Path], batch_size: int = LOAD_BATCH
+) -> Iterator[list[ArticleRecord | Reject]]:
+    """The records and rejects of `files`, in file and line order, `batch_size` at a time.
+
+    A streaming wrapper over `loading.read_file`, which already yields one record at a time
+    (a .jsonl feed is read line by line): no file's records are all held at once.
+    """
+    batch: list[ArticleRecord | Reject] = []
+    for path in files:
+        for item in read_file(path, path.relative_to(folder).as_posix()):
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+class _Load:
+    """One load's bookkeeping across batches: which ids and texts it stored, and its counts.
+
+    The rules are those of a load read whole: a text already stored under another id is a
+    duplicate, under the same id unchanged; an id already holding a different text from another
+    place is rejected, from the same place (an edited file) replaced. Earlier batches of this load
+    count as stored; a replaced article's earlier text still names it, as it did before the load.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, loaded_at: datetime):
+        self.con = con
+        self.loaded_at = loaded_at
+        self.stored_ids: dict[str, str] = {}  # this load's ids -> source path (for the reject message)
+        self.stored_hashes: dict[str, str] = {}  # this load's texts (and replaced ones) -> article id
+        self.inserted = self.replaced = self.unchanged = self.duplicates = self.rejects = 0
+
+    def add(self, batch: list[ArticleRecord | Reject]) -> None:
+        records = [item for item in batch if isinstance(item, ArticleRecord)]
+        rejects = [item for item in batch if isinstance(item, Reject)]
+        by_id, by_hash = self._stored_before(records)
+        inserts: dict[str, ArticleRecord] = {}
+        replaced: list[str] = []
+        duplicates: list[dict] = []
+        for record in records:
+            owner = self.stored_hashes.get(record.content_hash) or by_hash.get(record.content_hash)
+            if owner is not None:
+                if owner == record.article_id:
+                    self.unchanged += 1
+                else:
+                    duplicates.append(_duplicate_row(record, owner, self.loaded_at))
+                continue
+            previous = by_id.get(record.article_id)
+            first_path = self.stored_ids.get(record.article_id)
+            if first_path is not None or (
+                previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line)
+            ):
+                # One id, two different texts from two places: the first keeps the id, nothing is lost.
+                where = first_path if first_path is not None else previous[1]
+                rejects.append(
+                    Reject(
+                        record.source_path,
+                        record.source_line,
+                        "bad_id",
+                        f"id {record.article_id!r} already holds a different text from {where}",
+                    )
+                )
+                continue
+            if previous is not None:
+                replaced.append(record.article_id)  # the same record, edited in place: a new version
+                self.stored_hashes[previous[0]] = record.article_id
+            inserts[record.article_id] = record
+            self.stored_ids[record.article_id] = record.source_path
+            self.stored_hashes[record.content_hash] = record.article_id
+        self._write(inserts, replaced, rejects, duplicates)
+
+    def _stored_before(self, records: list[ArticleRecord]) -> tuple[dict, dict]:
+        """Stored articles sharing an id or a text with the batch, not counting this load's own."""
+        ids = {r.article_id for r in records} - self.stored_ids.keys()
+        hashes = {r.content_hash for r in records} - self.stored_hashes.keys()
+        if not ids and not hashes:
+            return {}, {}
+        keys = pd.DataFrame({"key": [*ids, *hashes]})
+        self.con.register("batch_keys", keys)
+        try:
+            rows = self.con.execute(
+                "select article_id, content_hash, source_path, source_line from raw.articles "
+                "where article_id in (select key from batch_keys) or content_hash in (select key from batch_keys)"
+            ).fetchall()
+        finally:
+            self.con.unregister("batch_keys")
+        by_id = {row[0]: (row[1], row[2], row[3]) for row in rows if row[0] in ids}
+        by_hash = {row[1]: row[0] for row in rows if row[1] in hashes}
+        return by_id, by_hash
+
+    def _write(self, inserts: dict, replaced: list[str], rejects: list[Reject], duplicates: list[dict]) -> None:
+        if replaced:
+            _delete_where_in(self.con, "raw.articles", "article_id", replaced)
+        if inserts:
+            rows = [_article_row(r, self.loaded_at) for r in inserts.values()]
+            _insert(self.con, "raw.articles", pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS)))
+        if rejects:
+            frame = pd.DataFrame([{**asdict(r), "rejected_at": self.loaded_at} for r in rejects])
+            _insert(self.con, "raw.article_rejects", frame)
+        if duplicates:
+            _insert(self.con, "raw.article_duplicates", pd.DataFrame(duplicates))
+        self.inserted += len(inserts)
+        self.replaced += len(replaced)
+        self.duplicates += len(duplicates)
+        self.rejects += len(rejects)
 
 
 def _article_row(record: ArticleRecord, loaded_at: datetime) -> dict:
