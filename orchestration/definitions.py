@@ -1,12 +1,11 @@
 """The Dagster code location: assembles definitions only."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from orchestration import settings
 from orchestration.defs.articles import raw_articles
 from orchestration.defs.claims import raw_claims
-from orchestration.defs.dbt import dbt_project, skyledger_dbt_models
+from orchestration.defs.dbt import SkyledgerDbtResource, dbt_project, skyledger_dbt_models
 from orchestration.defs.docs import docs_page
 from orchestration.defs.jobs import build_warehouse, daily_build, new_articles_sensor
 from orchestration.defs.publish import published_warehouse
@@ -28,6 +27,6 @@ defs = dg.Definitions(
     sensors=[new_articles_sensor],
     resources={
         "skyledger": SkyledgerWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
+        "dbt": SkyledgerDbtResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
     },
 )
