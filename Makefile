@@ -44,8 +44,16 @@ dagster: install
 	mkdir -p data/dagster_home && cp dagster.yaml data/dagster_home/dagster.yaml
 	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/dagster dev -m orchestration.definitions
 
+# The quick benchmarks (a few minutes); bench/README.md has the last figures and the slow ones.
 bench: install
+	$(BIN)/python bench/extraction_vs_naive.py
+	$(BIN)/python bench/parallel_extraction.py
 	$(BIN)/python bench/extraction_throughput.py
+
+# skyledger build on 10,000 generated articles: full, 1,000 new, nothing new (tens of minutes).
+.PHONY: bench-build
+bench-build: install
+	$(BIN)/python bench/build_scale.py --articles 10000
 
 clean:
 	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb
