@@ -37,7 +37,7 @@ current_claims as (
         articles.published_at,
         articles.published_date,
         articles.outlet,
-        articles.loaded_at,
+        articles.loaded_at
 
     from claims
     left join articles
@@ -56,7 +56,7 @@ final as (
         regions.region_name,
         claimants.claimant_name,
         coalesce(current_claims.period_end, current_claims.published_date) as claim_date,
-        current_claims.parent_claim_id is not null as is_breakdown_child,
+        current_claims.parent_claim_id is not null as is_breakdown_child
 
     from current_claims
     left join regions
