@@ -122,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--articles", type=Path, help=f"default: {settings.DEFAULT_ARTICLES}")
     build_cmd.add_argument("--warehouse", type=Path, help=f"default: {settings.DEFAULT_WAREHOUSE}")
     build_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
+    build_cmd.add_argument(
+        "--engine", choices=settings.ENGINES, help="extract and build the marts on (default: SKYLEDGER_ENGINE, duckdb)"
+    )
     eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     eval_cmd.add_argument("--quiet", action="store_true", help="leave out the list of misses")
     args = parser.parse_args(argv)
 
+    if getattr(args, "engine", None):
+        os.environ["SKYLEDGER_ENGINE"] = args.engine  # read by Dagster and dbt's profiles.yml alike
     if args.command == "build":
         summary = build(settings.articles_dir(args.articles), settings.warehouse_path(args.warehouse))
         print(json.dumps(summary, indent=2)) if args.json else _print_summary(summary)

@@ -5,8 +5,9 @@ import time
 import dagster as dg
 import pandas as pd
 
-from orchestration import warehouse
+from orchestration import settings, warehouse
 from orchestration.claims import Article, extract_claims, extractor_version
+from orchestration.defs import spark
 from orchestration.defs.resources import SkyledgerWarehouse
 
 BATCH_SIZE = 2000
@@ -39,6 +40,8 @@ def extract_batch(frame: pd.DataFrame) -> tuple[list, dict[str, str]]:
     kinds={"python", "duckdb"},
 )
 def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
+    if settings.engine() == "spark":  # the same asset, the extractor run on the cluster
+        return spark.raw_claims_on_spark(context, skyledger)
     version = extractor_version()
     with skyledger.connect() as con:
         pending = warehouse.count_pending(con, version)

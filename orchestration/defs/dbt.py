@@ -10,6 +10,7 @@ from dagster_dbt import (
 )
 
 from orchestration import settings
+from orchestration.defs import spark
 
 dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
 # Builds the manifest under `dagster dev`; the CLI and tests prepare it before importing this.
@@ -22,4 +23,6 @@ translator = DagsterDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_d
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    if settings.engine() == "spark":  # dbt's sources on the cluster: the raw tables as Parquet
+        spark.stage_raw_tables(context, settings.warehouse_path())
     yield from dbt.cli(["build"], context=context).stream()

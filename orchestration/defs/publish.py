@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration import publish, settings
+from orchestration.defs import spark
 from orchestration.defs.dbt import skyledger_dbt_models
 from orchestration.defs.resources import SkyledgerWarehouse
 
@@ -21,7 +22,8 @@ MART_KEYS = sorted((key for key in skyledger_dbt_models.keys if key.path[0] == "
 )
 def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
     warehouse = skyledger.path()
-    summary = publish.publish(
+    publisher = spark.publish if settings.engine() == "spark" else publish.publish
+    summary = publisher(
         warehouse,
         settings.published_path(warehouse=warehouse),
         settings.parquet_dir(warehouse=warehouse),
