@@ -70,13 +70,14 @@ def single_process(path: Path, version: str) -> float:
     return seconds
 
 
-def on_spark(path: Path, version: str, master: str, cores: int) -> float:
+def on_spark(path: Path, version: str, master: str, cores: int) -> tuple[float, float]:
+    """Seconds in all, and of those the driver's start (JVM, attaching to the master)."""
     con = warehouse.connect(path)
     started = time.monotonic()
-    extraction.extract_pending(con, version, path.parent / "spark", master, cores, log=lambda message: None)
+    result = extraction.extract_pending(con, version, path.parent / "spark", master, cores, log=lambda message: None)
     seconds = time.monotonic() - started
     con.close()
-    return seconds
+    return seconds, result.session_seconds
 
 
 def main() -> None:
@@ -96,10 +97,10 @@ def main() -> None:
         con.execute("delete from raw.claims; delete from raw.extractions")
         con.close()
         if args.master:
-            spark = on_spark(scratch / "w.duckdb", version, args.master, cores)
+            spark, session = on_spark(scratch / "w.duckdb", version, args.master, cores)
         else:
             with LocalCluster(scratch / "cluster", thrift=False) as cluster:
-                spark = on_spark(scratch / "w.duckdb", version, cluster.master_url, cores)
+                spark, session = on_spark(scratch / "w.duckdb", version, cluster.master_url, cores)
         con = warehouse.connect(scratch / "w.duckdb")
         spark_claims = con.execute(claims_sql).fetchone()[0]
         con.close()
@@ -114,6 +115,10 @@ def main() -> None:
                 "spark_seconds": round(spark, 1),
                 "spark_articles_per_s": round(total / spark, 1),
                 "ratio_spark_over_single": round(single / spark, 2),
+                "spark_session_start_seconds": round(session, 1),
+                # The same with the driver already running (a long-lived session amortises its start).
+                "ratio_without_session_start": round(single / (spark - session), 2),
+                "load_average_1m": round(os.getloadavg()[0], 1),
                 "cores": cores,
                 "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
             },

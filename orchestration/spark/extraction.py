@@ -40,6 +40,7 @@ class SparkExtraction:
     errors: dict[str, str]
     seconds: float
     partitions: int
+    session_seconds: float = 0.0  # of `seconds`: starting the driver and attaching to the cluster
 
 
 def package_extractor(folder: Path, version: str) -> Path:
@@ -133,6 +134,7 @@ def extract_pending(
         cloudpickle.register_pickle_by_value(executor_side)
         started = time.monotonic()
         spark = spark_session(master, cores)
+        session_seconds = time.monotonic() - started
         try:
             spark.sparkContext.addFile(str(package))
             partitions = max(cores, -(-pending // ARTICLES_PER_PARTITION))
@@ -154,7 +156,7 @@ def extract_pending(
             raise RuntimeError(f"extraction failed on every article on the cluster, e.g. {example}")
         errors = _store_results(con, run_dir / "results", version)
         claims = con.execute(f"select coalesce(sum(claim_count), 0) from {results}").fetchone()[0]
-        return SparkExtraction(pending, int(claims), errors, seconds, partitions)
+        return SparkExtraction(pending, int(claims), errors, seconds, partitions, session_seconds)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
 
