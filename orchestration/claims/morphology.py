@@ -62,31 +62,30 @@ def _known_parses(analyzer, word: str) -> list:
     return parses
 
 
+def _readings(word: str, parts_of_speech: tuple[str, ...]) -> list:
+    """The dictionary readings (tags) of a Cyrillic word with one of these parts of speech."""
+    word = word.lower()
+    if not has_cyrillic(word):
+        return []
+    return [
+        parse.tag
+        for language in _languages(word)
+        for parse in _analyzers()[language].parse(word)
+        if parse.tag.POS in parts_of_speech and _is_dictionary(parse)
+    ]
+
+
 @cache
 def is_adjective(word: str) -> bool:
     """A Russian or Ukrainian adjective or participle ("ворожого", "украинских", "збитих"): the
     words that stand between a numeral and its noun without changing what is counted."""
-    word = word.lower()
-    if not has_cyrillic(word):
-        return False
-    for language in _languages(word):
-        for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS in ("ADJF", "PRTF") and _is_dictionary(parse):
-                return True
-    return False
+    return bool(_readings(word, ("ADJF", "PRTF")))
 
 
 @cache
 def grammatical_number(word: str) -> str | None:
     """'sing' or 'plur' when every dictionary reading of a Cyrillic noun agrees, else None."""
-    word = word.lower()
-    if not has_cyrillic(word):
-        return None
-    numbers = set()
-    for language in _languages(word):
-        for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS == "NOUN" and _is_dictionary(parse):
-                numbers.add(parse.tag.number)
+    numbers = {tag.number for tag in _readings(word, ("NOUN",))}
     return numbers.pop() if len(numbers) == 1 else None
 
 
@@ -95,32 +94,15 @@ def is_singular_subject_or_object(word: str) -> bool:
     """A Russian or Ukrainian noun that can only be one thing as a subject or direct object:
     every dictionary reading singular and in the nominative or accusative ("беспилотник",
     "ракета", "будинок"), never a form that could be another case ("дрона": of a drone)."""
-    word = word.lower()
-    if not has_cyrillic(word):
-        return False
-    readings = []
-    for language in _languages(word):
-        for parse in _analyzers()[language].parse(word):
-            if parse.tag.POS == "NOUN" and _is_dictionary(parse):
-                readings.append(parse.tag)
-    if not readings:
-        return False
-    return all("plur" not in tag and tag.case in ("nomn", "accs") for tag in readings)
+    readings = _readings(word, ("NOUN",))
+    return bool(readings) and all("plur" not in tag and tag.case in ("nomn", "accs") for tag in readings)
 
 
 @cache
 def is_singular_verb(word: str) -> bool:
     """A Russian or Ukrainian past-tense verb or short participle in the singular ("влучив",
     "атаковал", "уничтожен"): its subject is one thing, so "ворожий БпЛА влучив" counts one."""
-    word = word.lower()
-    if not has_cyrillic(word):
-        return False
-    readings = [
-        parse.tag
-        for language in _languages(word)
-        for parse in _analyzers()[language].parse(word)
-        if parse.tag.POS in ("VERB", "PRTS") and _is_dictionary(parse)
-    ]
+    readings = _readings(word, ("VERB", "PRTS"))
     return bool(readings) and all("plur" not in tag and tag.gender is not None for tag in readings)
 
 
