@@ -109,7 +109,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = sources[(subject.start, subject.end)], False
             elif last_source and _near_source(last_source, sentence):
                 identity, carried = last_source[0], True
-            elif last_source and not _BACKGROUND.match(sentence.text):
+            elif last_source and not _background_opener().match(sentence.text):
                 # A report relayed from one source goes on in its voice until another source speaks,
                 # except background the outlet adds ("Earlier, ...", "Напомним, ...").
                 identity, carried, report_voice = last_source[0], True, True
@@ -192,15 +192,11 @@ def _near_source(last_source, sentence) -> bool:
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
 
 
-_BACKGROUND = re.compile(
-    r"\W*(?:earlier|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4})|last\s+(?:week|month|year)|since|background|read\s+(?:also|more)|related|"
-    r"напомним|напомню|ранее|раньше|ранее\s+в|читайте|нагадаємо|нагадуємо|раніше|читайте\s+також|"
-    r"в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)|"
-    r"у\s+(?:січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)|"
-    r"контекст|довідка|справка|(?:this|it)\s+is\s+not\s+the\s+first|это\s+не\s+первый|це\s+не\s+перший)\b",
-    re.IGNORECASE,
-)
+@cache
+def _background_opener() -> re.Pattern[str]:
+    openers = lexicon.attribution()["background_openers"]
+    words = lexicon.phrase_pattern(o for o in openers if "<year>" not in o).pattern
+    return re.compile(rf"\W*(?:{words}|in\s+\d{{4}}(?!\d))", re.IGNORECASE)
 
 
 def _publisher(outlet: str | None) -> Identity:
