@@ -64,11 +64,11 @@ _LIST_ITEM = re.compile(
 )  # "27 over Rostov", "12 of them over Krasnodar Krai": a breakdown item
 # Debris of a thing fell, hit or damaged something: the thing's claim is a hit.
 _DEBRIS_BEFORE = re.compile(
-    r"(?:(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*|"
-    r"(?:уламки|обломки|фрагменти|фрагменты)\s+(?:(?:збитого|збитих|сбитого|сбитых|російського|украинского)\s+)*)$",
+    r"(?:debris|fragments|wreckage|remains|parts|pieces)\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*$",
     re.I,
 )
+_CYRILLIC_WORDS_BEFORE = re.compile(r"((?:[а-яіїєґё'’-]+\s+){1,4})$", re.I)
 _DEBRIS_VERB = re.compile(
     r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
     r"came\s+down|shattered|smashed|broke|injur\w*|wound\w*|kill\w*|found|discovered|recovered|"
@@ -262,8 +262,8 @@ def draft_claims(
         if (
             weapon in WEAPON_CLASSES
             and thing is not None
-            and (_DEBRIS_BEFORE.search(text[max(0, start - 40) : start]) or _DEBRIS_AFTER.match(text[thing.end :]))
-            and _DEBRIS_VERB.search(clause_text)
+            and (_is_debris_of(text, start) or _DEBRIS_AFTER.match(text[thing.end :]))
+            and (_DEBRIS_VERB.search(clause_text) or _debris_did_something(m.outcomes, start, m.clauses))
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
             cyrillic = bool(re.search(r"[а-яіїє]", thing.text, re.I))
@@ -344,6 +344,7 @@ def draft_claims(
             and thing is not None
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
+            and not _after_strike_noun(text, thing)
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -352,15 +353,18 @@ def draft_claims(
             and cue.start >= end
             and re.fullmatch(r"[\s\u00a0]*", text[end : cue.start])
             and morphology.is_singular_verb(cue.text.split()[0])
+            and not _after_strike_noun(text, thing)
         ):
             # "ворожий БпЛА влучив у будинок": the verb agrees with one thing (the noun may not show it).
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause = _clause_of(start, m.clauses)
-        # "..., Lutsk hit": a place with a verb of its own right after it is that verb's subject.
+        # "..., Lutsk hit": a place with a verb of its own right after it is that verb's subject; one
+        # after a preposition never is ("удара беспилотника по Белгороду пострадали трое").
         places_in_clause = [
             p
             for p in _places_for(anchor, anchors, m)
-            if not any(
+            if p.prep
+            or not any(
                 o is not cue and 0 <= o.start - p.end <= 3 and "," not in text[p.end : o.start] for o in m.outcomes
             )
         ]
@@ -648,6 +652,12 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
             return _coordinated_group(m.sentence.text, trailing)
         if not own_verb_after and anchor[4] == "person" and all(a[4] == "person" for a in between):
             return _coordinated_group(m.sentence.text, trailing)  # "21 killed and 110 injured in Belgorod"
+    if anchor[4] in ("person", *OBJECT_CLASSES) and not any(clause_start <= p.start < clause_end for p in located):
+        # "Drones attacked Odesa: an office building was damaged, a woman was hurt": the toll and
+        # the damage of a clause with no place are where the sentence's one region was struck.
+        before = [p for p in located if p.start < clause_start and p.scope == "region"]
+        if len({p.region_code for p in before}) == 1:
+            return before[-1:]
     return []
 
 
@@ -924,6 +934,54 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             if count.start == thing.end + dashed.start(1):
                 return count
     return None
+
+
+def _is_debris_of(text: str, start: int) -> bool:
+    """The thing at `start` is what debris came from: "debris of a downed drone", or in Russian
+    and Ukrainian a debris noun in any case, then only adjectives and participles ("уламки
+    збитої ворожої ракети", "обломками сбитого беспилотника")."""
+    before = text[max(0, start - 80) : start]
+    if _DEBRIS_BEFORE.search(before):
+        return True
+    words = _CYRILLIC_WORDS_BEFORE.search(before)
+    if words is None:
+        return False
+    nearest_first = words.group(1).split()[::-1]
+    for index, word in enumerate(nearest_first):
+        if word.lower() in _debris_nouns():
+            return all(morphology.is_adjective(modifier) for modifier in nearest_first[:index])
+    return False
+
+
+@cache
+def _debris_nouns() -> frozenset[str]:
+    return frozenset(form for noun in lexicon.outcomes()["debris_nouns"] for form in morphology.forms_of(noun))
+
+
+def _debris_did_something(outcomes: list[OutcomeCue], start: int, clauses) -> bool:
+    """A Russian or Ukrainian clause where the debris hit, damaged, injured or killed: its verb
+    is one of those outcomes ("уламки ракети пошкодили будинки", "обломками ранены двое")."""
+    clause = clauses[_clause_of(start, clauses)]
+    return any(
+        clause[0] <= o.start < clause[1] and o.outcome in ("hit", "damaged", "injured", "killed") for o in outcomes
+    )
+
+
+def _after_strike_noun(text: str, thing: ThingMention) -> bool:
+    """The weapon of a Russian or Ukrainian strike noun ("внаслідок удару дрона", "атака
+    беспилотника на"): the strike is told, not a number of weapons."""
+    word = re.search(r"([а-яіїєґё'’]+)[\s\u00a0]+$", text[max(0, thing.start - 30) : thing.start], re.I)
+    return word is not None and word.group(1).lower() in _strike_nouns()
+
+
+@cache
+def _strike_nouns() -> frozenset[str]:
+    return frozenset(
+        form
+        for noun in lexicon.outcomes()["strike_nouns"]
+        for form in morphology.forms_of(noun)
+        if morphology.is_noun(form)  # "удара", not the verb "ударив"
+    )
 
 
 def _is_singular(thing: ThingMention) -> bool:

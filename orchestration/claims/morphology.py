@@ -83,6 +83,11 @@ def is_adjective(word: str) -> bool:
 
 
 @cache
+def is_noun(word: str) -> bool:
+    return bool(_readings(word, ("NOUN",)))
+
+
+@cache
 def grammatical_number(word: str) -> str | None:
     """'sing' or 'plur' when every dictionary reading of a Cyrillic noun agrees, else None."""
     numbers = {tag.number for tag in _readings(word, ("NOUN",))}
