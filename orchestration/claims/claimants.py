@@ -117,10 +117,24 @@ _OFFICE_PLACE = (
     r"республики|республіки|ОВА|МВА|ОДА|РВА|обласної\s+військової\s+адміністрації|"
     r"міської\s+військової\s+адміністрації))"
 )
-_PRONOUN = re.compile(
-    r"(?<![\w])(he|she|they)(?=\s+(?:\w+\s+)?(?:said|wrote|added|noted|reported|stated|told|claimed|posted|says|writes|announced|confirmed|warned))",
-    re.I,
-)
+@cache
+def pronouns() -> dict[str, bool]:
+    """Each pronoun that may stand for a source, and whether it stands for a person."""
+    table = lexicon.attribution()["pronouns"]
+    return {word: kind == "person" for kind, words in table.items() for word in words}
+
+
+@cache
+def _pronoun_pattern() -> re.Pattern[str]:
+    """'he said', 'він повідомив', 'по его словам', 'за їхніми даними': a pronoun as a source."""
+    words = "|".join(sorted(pronouns(), key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True))
+    sayings = "|".join(lexicon.attribution()["pronoun_sayings"])
+    return re.compile(
+        rf"(?<![\w])({words})(?=\s+(?:[\w'’]+\s+)?(?:{verbs})(?![\w]))|"
+        rf"(?<![\w])(?:по|за)\s+({words})\s+(?:{sayings})(?![\w])",
+        re.I,
+    )
 
 
 @cache
@@ -167,18 +181,22 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
-    for match in _PRONOUN.finditer(sentence):
+    for match in _pronoun_pattern().finditer(sentence):
+        group = 1 if match.group(1) else 2
+        if any(m.start <= match.start(group) < m.end for m in mentions):
+            continue
         mentions.append(
             ClaimantMention(
-                match.start(),
-                match.end(),
-                match.group(0),
+                match.start(group),
+                match.end(group),
+                match.group(group),
                 "government",
                 None,
                 None,
                 None,
-                match.group(1).lower() != "they",
+                pronouns()[match.group(group).lower()],
                 True,
+                is_source=group == 2,  # "по его словам" is a source by itself
             )
         )
     mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
@@ -204,6 +222,9 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
         if key in _adjectives():
             country, start = _adjectives()[key], phrase_start
             break
+    head = _HEAD_BEFORE.search(sentence, max(0, start - 40), start)
+    if head and kind in ("regional_authority", "local_authority") and head.group(1).lower() in _heads_of_office():
+        start = head.start(1)  # "начальник Вінницької ОВА": the office's head, a person
     article = _ARTICLE_BEFORE.search(sentence, max(0, start - LOOKBACK_CHARS), start)
     if article:
         start = article.start(1)
@@ -230,6 +251,15 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
     return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic)
 
 
+# The word before a title and the office's place in front of it ("начальник Вінницької ОВА").
+_HEAD_BEFORE = re.compile(r"(?<![\w'’])([\w'’]+)\s+(?:[А-ЯІЇЄЁ][\w'’-]+\s+)?$")
+
+
+@cache
+def _heads_of_office() -> frozenset[str]:
+    return frozenset(form for word in lexicon.attribution()["heads_of_office"] for form in morphology.forms_of(word))
+
+
 _APPOSITION = re.compile(r"(?:\s+|,\s*|\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|city|krai))?,\s*)")
 
 
@@ -249,6 +279,19 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         current = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         titled = current.claimant_id is None and not _is_pronoun(current) and current.kind != "media"
+        if (
+            nxt
+            and nxt.is_person
+            and not current.is_person
+            and current.kind in ("regional_authority", "local_authority")
+            and re.fullmatch(r"\s+", sentence[current.end : nxt.start])
+            and (head := _HEAD_BEFORE.search(sentence, max(0, current.start - 40), current.start))
+            and head.group(1).lower() in _heads_of_office()
+        ):
+            # "начальник Вінницької ОВА Сергій Борзов": the office's head, named; one mention.
+            merged.append(replace(nxt, start=head.start(1), text=sentence[head.start(1) : nxt.end], kind=current.kind))
+            i += 2
+            continue
         if titled and nxt and nxt.claimant_id and _APPOSITION.fullmatch(sentence[current.end : nxt.start]):
             merged.append(
                 replace(
@@ -306,16 +349,21 @@ _OFFICE_OF = re.compile(
 
 
 def _is_pronoun(mention: ClaimantMention) -> bool:
-    return mention.text.lower() in ("he", "she", "they")
+    return mention.text.lower() in pronouns()
 
 
-_AUXILIARY = re.compile(
-    r"^(?:['’]s)?[\s,]*(?:(?:chief|commander|head|spokes(?:man|woman|person)|press\s+(?:service|office))[\s,]+)?"
-    r"(?:(?:has|have|had|also|later|then|earlier|previously|further|separately|again|on\s+\w+|"
-    r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
-    r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+)[\s,]+)*",
-    re.IGNORECASE,
-)
+@cache
+def _auxiliary() -> re.Pattern[str]:
+    """What may stand between a source and its reporting verb: "has", "later", "сначала",
+    "on Telegram", "в Telegram"."""
+    adverbs = "|".join(re.escape(w) for w in lexicon.attribution()["between_source_and_verb"])
+    return re.compile(
+        r"^(?:['’]s)?[\s,]*(?:(?:chief|commander|head|spokes(?:man|woman|person)|press\s+(?:service|office))[\s,]+)?"
+        rf"(?:(?:has|have|had|{adverbs}|on\s+\w+|"
+        r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
+        r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*)[\s,]+)*",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -343,9 +391,10 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         for cue in before.finditer(left):
             cue_before = cue
         governed_by_cue = bool(cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :]))
-        followed_by_verb = bool(after.match(right[_AUXILIARY.match(right).end() :]))
+        followed_by_verb = bool(after.match(right[_auxiliary().match(right).end() :]))
         is_source = (
-            governed_by_cue
+            m.is_source
+            or governed_by_cue
             or followed_by_verb
             or bool(_inverted_pattern().search(left[-30:]))
             or bool(_POSSESSIVE_SOURCE.match(right))

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from orchestration.claims import lexicon
-from orchestration.claims.claimants import ClaimantMention, find_claimants
+from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
     WEAPON_CLASSES,
@@ -123,6 +123,10 @@ def extract_claims(article: Article) -> list[Claim]:
             resolved.append(_resolve(draft, identity, carried, context, sentence))
             resolved[-1].is_voice_of_report = report_voice
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
+        if source_mentions and not drafts and _back_reference().match(sentence.text):
+            # "Про це повідомив начальник ОВА ...", "This was reported by the governor": the source
+            # of what the paragraph before told with no source of its own.
+            _attribute_back(resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence, publisher)
         if source_mentions:
             last_source = (
                 sources[(source_mentions[-1].start, source_mentions[-1].end)],
@@ -190,6 +194,23 @@ def _near_source(last_source, sentence) -> bool:
         return sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
     # Wire copy breaks a paragraph after nearly every sentence; the very next one still continues.
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
+
+
+@cache
+def _back_reference() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['back_references']).pattern})", re.I)
+
+
+def _attribute_back(resolved: list[_Resolved], identity: Identity, sentence, publisher: Identity) -> None:
+    """Claims of the one or two paragraphs before `sentence` that no source spoke for take
+    `identity`; the walk back stops at a claim with a source of its own or at background."""
+    for r in reversed(resolved):
+        earlier = r.draft.sentence
+        if sentence.paragraph - earlier.paragraph > 2 or _background_opener().match(earlier.text):
+            break
+        if r.is_carried or r.identity not in (UNATTRIBUTED, publisher):
+            break
+        r.identity = identity
 
 
 @cache
@@ -264,10 +285,8 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
 
 def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
     word = mention.text.lower()
-    if word in ("he", "she"):
-        return identity.is_person
-    if word == "they":
-        return not identity.is_person
+    if word in pronouns():
+        return identity.is_person == pronouns()[word]  # "he", "він", "по его словам"; "they"
     if "ministry" in word or word.endswith("mod"):
         return identity.kind == "defence_ministry" or "ministry" in (identity.claimant or "").lower()
     return identity.kind == mention.kind
