@@ -117,6 +117,8 @@ _OFFICE_PLACE = (
     r"республики|республіки|ОВА|МВА|ОДА|РВА|обласної\s+військової\s+адміністрації|"
     r"міської\s+військової\s+адміністрації))"
 )
+
+
 @cache
 def pronouns() -> dict[str, bool]:
     """Each pronoun that may stand for a source, and whether it stands for a person."""

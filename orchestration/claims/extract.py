@@ -126,7 +126,9 @@ def extract_claims(article: Article) -> list[Claim]:
         if source_mentions and not drafts and _back_reference().match(sentence.text):
             # "Про це повідомив начальник ОВА ...", "This was reported by the governor": the source
             # of what the paragraph before told with no source of its own.
-            _attribute_back(resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence, publisher)
+            _attribute_back(
+                resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence, publisher
+            )
         if source_mentions:
             last_source = (
                 sources[(source_mentions[-1].start, source_mentions[-1].end)],
