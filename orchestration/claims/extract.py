@@ -324,13 +324,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", lexicon.normalise(text)).strip("-")
 
 
+_LAUNCH_OR_DOWN = ("launched", "intercepted")
+
+
 def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
     """One count over several regions is a total; the regions named are its parts (count null)."""
     out = []
     for draft in drafts:
         regions, others, seas = {}, set(), {}
+        # "fired 50 missiles from aircraft over the Caspian Sea and Rostov region": where they were
+        # fired from is no part of where they went.
+        sites = launch_sites(draft.sentence.text, draft.places_in_clause) if draft.outcome in _LAUNCH_OR_DOWN else []
         for place in draft.places_in_clause:
-            if place.prep in ("towards", "toward", "to"):
+            if place.prep in ("towards", "toward", "to") or place in sites:
                 continue
             if ATTACK_TARGET_BEFORE.search(draft.sentence.text[: place.start]) and place is not draft.place:
                 continue  # "crashed in Moldova during an attack on Ukraine": the attack's target, not the crash site

@@ -652,12 +652,15 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
             return _coordinated_group(m.sentence.text, trailing)
         if not own_verb_after and anchor[4] == "person" and all(a[4] == "person" for a in between):
             return _coordinated_group(m.sentence.text, trailing)  # "21 killed and 110 injured in Belgorod"
-    if anchor[4] in ("person", *OBJECT_CLASSES) and not any(clause_start <= p.start < clause_end for p in located):
-        # "Drones attacked Odesa: an office building was damaged, a woman was hurt": the toll and
-        # the damage of a clause with no place are where the sentence's one region was struck.
-        before = [p for p in located if p.start < clause_start and p.scope == "region"]
-        if len({p.region_code for p in before}) == 1:
-            return before[-1:]
+    if anchor[4] in ("person", *OBJECT_CLASSES):
+        # "Drones attacked Odesa: an office building was damaged, a woman was hurt", "34 were killed
+        # when two missiles struck the centre of Sumy": the toll and the damage of a clause with no
+        # place are where the sentence's one region was struck.
+        sites = launch_sites(m.sentence.text, located)
+        elsewhere = [p for p in located if p.scope == "region" and p not in sites]
+        if len({p.region_code for p in elsewhere}) == 1:
+            earlier = [p for p in elsewhere if p.start < clause_start]
+            return (earlier or elsewhere)[-1:]
     return []
 
 

@@ -59,6 +59,13 @@ _ACHIEVED = re.compile(
 )
 
 
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:a|an|the|this|that|its|their|his|her)\s+(?:(?:badly|partially|heavily|severely|completely)\s+)?$",
+    re.I,
+)
+_ATTRIBUTIVE_AFTER = re.compile(r"[\s\u00a0]+(?!(?:by|in|on|at|as|after|during|when|over|from|and|or|to|with)\b)[a-z]")
+
+
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
@@ -69,8 +76,25 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.
         non_event = non_event or bool(re.search(r"\b(?:whether|if)\b[^,.;:]{0,40}$", before, re.IGNORECASE))
+        # "at a damaged apartment block": a participle of damage used as an adjective
+        # presupposes what happened (a caption, a later mention); it tells nothing new.
+        attributive = (
+            bool(re.fullmatch(r"[a-z]+(?:ed|en)", match.group(0), re.I))
+            and bool(_ATTRIBUTIVE_BEFORE.search(before))
+            and bool(_ATTRIBUTIVE_AFTER.match(unquoted, match.end()))
+        )
         for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
+            presupposed = attributive and outcome == "damaged"
             found.append(
-                OutcomeCue(match.start(), match.end(), match.group(0), outcome, voice, applies, negated, non_event)
+                OutcomeCue(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    outcome,
+                    voice,
+                    applies,
+                    negated,
+                    non_event or presupposed,
+                )
             )
     return found
