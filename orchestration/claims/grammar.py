@@ -109,6 +109,8 @@ _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
 )
+_ONE_ATTACK = re.compile(r"^[\s-]+(?:strike|attack|raid)(?![\w-])", re.IGNORECASE)
+_AFTERMATH = ("damaged", "injured", "killed")
 _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in)\s", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
@@ -712,6 +714,16 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
                 if count is not None:
                     used_counts.add(count.start)
+            elif (
+                (count is None or count.is_article)
+                and thing.weapon in WEAPON_CLASSES
+                and _ONE_ATTACK.match(text[thing.end :])
+                and any(o.outcome in _AFTERMATH and not (o.is_negated or o.is_non_event) for o in m.outcomes)
+                and any(p.is_locative and p.scope == "region" for p in m.places)
+            ):
+                # "a fire broke out at the refinery after a drone attack": one attack that did something
+                # at a place is a hit there, with no number.
+                anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
             continue  # "missile strikes", "drone attacks": the events, not things counted
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
