@@ -240,8 +240,13 @@ def draft_claims(
             # The debris did something ("debris fell", "debris hit a house", "damaged by debris"),
             # not just lay there ("dispatched to the crash site to manage debris").
             following = " ".join(text[end:].split()[:6])
-            did_something = _DEBRIS_VERB.search(following) or re.search(
-                r"(?:damaged|hit|struck|injured)\s+by\s+(?:\w+\s+)?$", text[max(0, start - 40) : start], re.I
+            did_something = (
+                _DEBRIS_VERB.search(following)
+                or re.search(
+                    r"(?:damaged|hit|struck|injured)\s+by\s+(?:\w+\s+)?$", text[max(0, start - 40) : start], re.I
+                )
+                # "от падения обломков загорелась трава", "обломками повреждена постройка"
+                or (morphology.has_cyrillic(text[start:end]) and _debris_did_something(m.outcomes, start, m.clauses))
             )
             if not did_something:
                 continue
@@ -347,6 +352,7 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
             and not _after_strike_noun(text, thing)
+            and role != "debris"  # the thing stands in from before: its debris tells no number
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -734,10 +740,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         # "a missile attack on the city was repelled": stopped, so not a strike on the city.
         anchors = [a for a in anchors if not (len(a) == 7 and a[6] == "strike_on")] + repelled
     # "Debris hit a building": the debris of a thing named before, a hit with no number.
-    for match in _DEBRIS_WORD.finditer(text):
+    for match in _debris_word().finditer(text):
         attached = [
-            t for t in m.things if _DEBRIS_OF.fullmatch(text[match.end() : t.start]) or 0 <= match.start() - t.end <= 2
-        ]  # "debris of a downed drone", "drone debris": the thing is named; else it was named before
+            t
+            for t in m.things
+            if _DEBRIS_OF.fullmatch(text[match.end() : t.start])
+            or 0 <= match.start() - t.end <= 2
+            or (0 < t.start - match.end() < 60 and _is_debris_of(text, t.start))
+        ]  # "debris of a downed drone", "drone debris", "обломки БПЛА": the thing is named; else it was before
         if attached:
             continue
         previous = [t for t in m.things if t.end <= match.start() and t.weapon in WEAPON_CLASSES]
@@ -969,6 +979,12 @@ def _is_debris_of(text: str, start: int) -> bool:
 
 
 @cache
+def _debris_word() -> re.Pattern[str]:
+    """Debris named with no thing after it ("Debris hit a house", "от падения обломков")."""
+    return lexicon.phrase_pattern(["debris", "fragments", "wreckage", *_debris_nouns()])
+
+
+@cache
 def _debris_nouns() -> frozenset[str]:
     return frozenset(form for noun in lexicon.outcomes()["debris_nouns"] for form in morphology.forms_of(noun))
 
@@ -978,7 +994,11 @@ def _debris_did_something(outcomes: list[OutcomeCue], start: int, clauses) -> bo
     is one of those outcomes ("уламки ракети пошкодили будинки", "обломками ранены двое")."""
     clause = clauses[_clause_of(start, clauses)]
     return any(
-        clause[0] <= o.start < clause[1] and o.outcome in ("hit", "damaged", "injured", "killed") for o in outcomes
+        clause[0] <= o.start < clause[1]
+        and o.outcome in ("hit", "damaged", "injured", "killed")
+        and not (o.is_negated or o.is_non_event)
+        and lexicon.normalise(o.text) not in _debris_nouns()  # the debris word itself is no verb
+        for o in outcomes
     )
 
 
