@@ -90,7 +90,8 @@ def is_noun(word: str) -> bool:
 @cache
 def grammatical_number(word: str) -> str | None:
     """'sing' or 'plur' when every dictionary reading of a Cyrillic noun agrees, else None."""
-    numbers = {tag.number for tag in _readings(word, ("NOUN",))}
+    # A reading with no number (the Ukrainian dictionary's "судно") agrees with either.
+    numbers = {tag.number for tag in _readings(word, ("NOUN",))} - {None}
     return numbers.pop() if len(numbers) == 1 else None
 
 
@@ -100,7 +101,16 @@ def is_singular_subject_or_object(word: str) -> bool:
     every dictionary reading singular and in the nominative or accusative ("беспилотник",
     "ракета", "будинок"), never a form that could be another case ("дрона": of a drone)."""
     readings = _readings(word, ("NOUN",))
-    return bool(readings) and all("plur" not in tag and tag.case in ("nomn", "accs") for tag in readings)
+    # The vocative (Ukrainian) is never a counted role, so it does not make a word ambiguous.
+    return bool(readings) and all("plur" not in tag and tag.case in ("nomn", "accs", "voct") for tag in readings)
+
+
+@cache
+def is_genitive_singular(word: str) -> bool:
+    """A Russian or Ukrainian noun that, read as a genitive, is one thing ("дома", "складу"),
+    with no genitive plural reading ("домов" is many)."""
+    readings = [tag for tag in _readings(word, ("NOUN",)) if tag.case in ("gent", "gen2")]
+    return bool(readings) and all("plur" not in tag for tag in readings)
 
 
 @cache

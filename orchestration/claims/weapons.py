@@ -74,6 +74,20 @@ def _singular_objects() -> frozenset[str]:
 
 
 @cache
+def _parts() -> frozenset[str]:
+    return frozenset(form for part in lexicon.objects().get("parts", []) for form in morphology.forms_of(part))
+
+
+def _after_part(sentence: str, start: int) -> bool:
+    """The thing at `start` follows a part noun, with adjectives only between ("кровля жилого дома")."""
+    words = re.findall(r"[\w'’-]+", sentence[max(0, start - 60) : start])[::-1]  # nearest first
+    for index, word in enumerate(words[:4]):
+        if word.lower() in _parts():
+            return all(morphology.is_adjective(w) for w in words[:index])
+    return False
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(_entries().keys())
 
@@ -153,7 +167,13 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
         is_singular_object=head_text in _singular_objects()
         or morphology.is_singular_subject_or_object(head_word)
         # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
-        or (weapon in ("building", "vehicle", "infrastructure") and morphology.grammatical_number(head_word) == "sing"),
+        or (weapon in ("building", "vehicle", "infrastructure") and morphology.grammatical_number(head_word) == "sing")
+        # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
+        or (
+            weapon in ("building", "vehicle", "infrastructure")
+            and _after_part(sentence, run[-1][0])
+            and morphology.is_genitive_singular(head_word)
+        ),
         operator=operator,
         start=start,
         end=end,
