@@ -91,6 +91,8 @@ _FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
+    # where the item came from: "two missiles from Kursk region and ...", "ракетами із Курської області та"
+    r"(?:\s+(?:from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?)?"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|(?:and|та|і|й|и)\s+|as\s+well\s+as\s+|plus\s+|"
     r"along\s+with\s+)",
     re.I,

@@ -33,7 +33,7 @@ LOCATIVE |= {
 }
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
-NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "з", "со"}
+NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "изо", "з", "із", "зі", "с", "со"}
 VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 _FILLER = (

@@ -93,8 +93,11 @@ def _pattern() -> re.Pattern[str]:
 
 
 # Quotation marks join a quoted model to its noun ('«Герань-2» drones', 'дронів «Shahed»').
+# So does "type" between a noun and its model ("БпЛА типу Shahed", "дронов типа «Герань»").
 _JOIN = re.compile(
-    r"^(?:[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*)$"
+    r"^(?:[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*|"
+    r"[\s\u00a0]+(?:типу|типа|тип|type)[\s\u00a0]+[\"“”«»„]?[\s\u00a0]*)$",
+    re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"(?:^|\W)(the|these|those|such|this|that|its|their)[\s\u00a0]+$", re.IGNORECASE)
 # Descriptions that are a family, reported only when no named model is in the phrase.
@@ -126,8 +129,15 @@ def find_things(sentence: str) -> list[ThingMention]:
 
 def _split_at_repeated_heads(run):
     parts, current, seen_head = [], [], False
-    for word in run:
+    for index, word in enumerate(run):
         entry = word[2]
+        head = next((w[2] for w in reversed(current) if w[2].role in ("head", "model_head")), None)
+        names_head = [entry] if entry.role == "model" else []
+        if entry.role == "modifier" and index + 1 < len(run) and run[index + 1][2].role == "model":
+            names_head = [run[index + 1][2]]  # "снарядов РСЗО HIMARS": a family word, then the model
+        if seen_head and head is not None and names_head and names_head[0].weapon == head.weapon:
+            current.append(word)  # a model after its noun names it ("ракетами Іскандер-М", "БпЛА типу Shahed")
+            continue
         if seen_head and entry.role in ("modifier", "operator", "model"):
             parts.append(current)
             current, seen_head = [], False
