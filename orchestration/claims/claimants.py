@@ -309,6 +309,12 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             i += 2
             continue
         name = _NAME_AFTER.match(sentence, current.end) if titled else None
+        if name and nxt and nxt.claimant_id and current.end < nxt.start and nxt.end <= name.end():
+            # "Президент России Владимир Путин": the name is someone known; the words before it
+            # (the country's name) are the office's, not the name's.
+            merged.append(replace(nxt, start=current.start, text=sentence[current.start : nxt.end], kind=current.kind))
+            i += 2
+            continue
         if name and (current.is_person or "spokes" in current.text.lower()):
             end = name.end()
             merged.append(

@@ -129,6 +129,10 @@ def extract_claims(article: Article) -> list[Claim]:
             _attribute_back(
                 resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence, publisher
             )
+        if source_mentions and (opened := _quote_closed_before(article.text, sentence, source_mentions[-1])):
+            # '«... . ... .», – сказав Зеленський': the speaker named after a quote of several
+            # sentences said all of it.
+            _attribute_quote(resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], opened, publisher)
         if source_mentions:
             last_source = (
                 sources[(source_mentions[-1].start, source_mentions[-1].end)],
@@ -203,6 +207,48 @@ def _back_reference() -> re.Pattern[str]:
     return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['back_references']).pattern})", re.I)
 
 
+_QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}
+_AFTER_QUOTE = re.compile(r"[\s,.!?–—-]*(?:[\w'’]+[\s,]+){0,3}$")  # '», – сказав ', '," he said'
+
+
+def _quote_closed_before(text: str, sentence, source: ClaimantMention) -> tuple[int, int] | None:
+    """(start, end) in the article of a quote that closes just before `source` and opened in an
+    earlier sentence; None when the source follows no such quote."""
+    before = sentence.text[: source.start]
+    closes = [i for i in range(len(before) - 1, max(-1, len(before) - 40), -1) if before[i] in _QUOTE_PAIRS]
+    if not closes or not _AFTER_QUOTE.fullmatch(before[closes[0] + 1 :]):
+        return None
+    close = sentence.start + closes[0]
+    opener = _QUOTE_PAIRS[text[close]]
+    opened = text.rfind(opener, max(0, close - 3000), close)
+    if opened < 0 or opened >= sentence.start:
+        return None  # a quote inside this sentence: its claims already have this source
+    return opened, close
+
+
+def _attribute_quote(resolved: list[_Resolved], identity: Identity, quote: tuple[int, int], publisher) -> None:
+    for r in reversed(resolved):
+        position = r.draft.sentence.start
+        if position < quote[0]:
+            break
+        if position < quote[1] and (r.identity in (UNATTRIBUTED, publisher) or r.is_voice_of_report):
+            _adopt_source(r, identity)
+
+
+def _adopt_source(r: _Resolved, identity: Identity) -> None:
+    """`r` was said by `identity`, found after `r` was resolved; a home reporter's unplaced figure
+    is about its own country, as at resolution."""
+    r.identity, r.is_carried = identity, True
+    if (
+        r.scope == "unknown"
+        and r.country is None
+        and r.is_place_resolved
+        and r.draft.weapon in WEAPON_CLASSES
+        and identity.kind in _home_reporters().get(identity.country, ())
+    ):
+        r.country = identity.country
+
+
 def _attribute_back(resolved: list[_Resolved], identity: Identity, sentence, publisher: Identity) -> None:
     """Claims of the one or two paragraphs before `sentence` that no source spoke for take
     `identity`; the walk back stops at a claim with a source of its own or at background."""
@@ -212,7 +258,7 @@ def _attribute_back(resolved: list[_Resolved], identity: Identity, sentence, pub
             break
         if r.is_carried or r.identity not in (UNATTRIBUTED, publisher):
             break
-        r.identity = identity
+        _adopt_source(r, identity)
 
 
 @cache

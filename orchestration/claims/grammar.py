@@ -280,6 +280,15 @@ def draft_claims(
                 # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
+        if (
+            cue is None
+            and after_colon
+            and count is not None
+            and weapon in WEAPON_CLASSES
+            and _attack_before_colon(_attack_nouns_pattern(), text[: m.clauses[_clause_of(start, m.clauses)][0]])
+        ):
+            # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
+            cue = OutcomeCue(start, start, "attack", "launched", "noun", None, False, False)
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
         if (
@@ -1009,6 +1018,17 @@ def _after_strike_noun(text: str, thing: ThingMention) -> bool:
     беспилотника на"): the strike is told, not a number of weapons."""
     word = re.search(r"([а-яіїєґё'’]+)[\s\u00a0]+$", text[max(0, thing.start - 30) : thing.start], re.I)
     return word is not None and word.group(1).lower() in _strike_nouns()
+
+
+def _attack_before_colon(pattern: re.Pattern[str], text: str) -> bool:
+    """The clause before a colon names an attack ("Overnight, a combined attack:")."""
+    clause = re.split(r"[.;!?]", text)[-1]
+    return bool(pattern.search(clause))
+
+
+@cache
+def _attack_nouns_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(["attack", "strike", "raid", "barrage", "assault", *_strike_nouns()])
 
 
 @cache
