@@ -162,13 +162,15 @@ def score(gold: list[dict], predicted: list[dict]) -> Score:
         sum((g["period_start"], g["period_end"]) == (p.get("period_start"), p.get("period_end")) for g, p in dated),
         len(dated),
     )
-    gold_ids = {g["id"]: g for g in gold if g.get("id")}
+    # Gold ids are unique within an article ("t", "a1" recur across articles of one file), so a
+    # parent is looked up in its own article.
+    gold_ids = {(g["article"], g["id"]): g for g in gold if g.get("id")}
     predicted_for = {id(g): p for g, p in pairs}
-    parented = [(g, p) for g, p in pairs if g.get("parent") in gold_ids]
+    parented = [(g, p) for g, p in pairs if (g["article"], g.get("parent")) in gold_ids]
     right = sum(
         1
         for g, p in parented
-        if (parent := predicted_for.get(id(gold_ids[g["parent"]]))) is not None
+        if (parent := predicted_for.get(id(gold_ids[(g["article"], g["parent"])]))) is not None
         and p.get("parent_claim_id") == parent.get("claim_id")
     )
     attributes["parent"] = (right, len(parented))
