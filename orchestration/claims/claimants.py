@@ -249,7 +249,11 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
     if country is None:
         country = _title_countries().get(lexicon.normalise(match.group(0)))
     # "the ministry", "the governor" stand for someone named before; "a Belarusian outlet" is new.
-    is_generic = country is None and bool(re.match(r"the\s", text, re.IGNORECASE))
+    # Russian and Ukrainian have no article: a bare title ("мэр", "губернатор", "в ведомстве") with no
+    # place or name of its own stands for the one named before, like "the governor".
+    is_generic = country is None and (
+        bool(re.match(r"the\s", text, re.IGNORECASE)) or (morphology.has_cyrillic(text) and region is None)
+    )
     return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic)
 
 
