@@ -90,7 +90,10 @@ def extract_claims(article: Article) -> list[Claim]:
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
     readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
+    related_paragraphs = {s.paragraph for s in sentences if _related_link().match(s.text)}
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
+        if sentence.paragraph in related_paragraphs:
+            continue  # "Читайте также: Над Орловской областью сбит беспилотник": another story's headline
         following = readings[position + 1] if position + 1 < len(readings) else None
         for claimant in mentions.claimants:
             identity = _identify(claimant, identities)
@@ -200,6 +203,13 @@ def _near_source(last_source, sentence) -> bool:
         return sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
     # Wire copy breaks a paragraph after nearly every sentence; the very next one still continues.
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
+
+
+@cache
+def _related_link() -> re.Pattern[str]:
+    return re.compile(
+        rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*[:.|—–-]", re.I
+    )
 
 
 @cache

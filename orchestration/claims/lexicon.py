@@ -131,3 +131,9 @@ def places() -> list[dict[str, str]]:
 @cache
 def region_words() -> list[str]:
     return [row["word"] for row in load_csv("region_words.csv")]
+
+
+@cache
+def anaphor_words() -> list[str]:
+    """Russian and Ukrainian nouns that, bare, mean the region or city the text is about ("над областью")."""
+    return [row["word"] for row in load_csv("anaphors.csv")]

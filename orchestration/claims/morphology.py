@@ -276,7 +276,7 @@ def lexicon_phrases() -> list[str]:
     phrases += [row["name"] for row in lexicon.places()]
     for row in lexicon.countries():
         phrases += [*row["names"].split("|"), *row["adjectives"].split("|")]
-    phrases += lexicon.region_words()
+    phrases += lexicon.region_words() + lexicon.anaphor_words()
     weapons = lexicon.weapons()
     phrases += weapons["modifiers"]
     for forms in weapons["heads"].values():

@@ -135,6 +135,13 @@ def _country_adjectives() -> dict[str, str]:
 
 
 @cache
+def _anaphor_pattern() -> re.Pattern[str]:
+    # Not followed by a name ("области Белгородской", "місто Суми" are the named place).
+    words = lexicon.phrase_pattern(f for w in lexicon.anaphor_words() for f in morphology.forms_of(w)).pattern
+    return re.compile(rf"{words}(?!\s+[А-ЯІЇЄЁ])", re.IGNORECASE)
+
+
+@cache
 def _region_word_pattern() -> str:
     words = sorted({f for w in lexicon.region_words() for f in morphology.forms_of(w)}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -333,6 +340,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
         prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
             # "launched at the region": the region the text is about; the extractor resolves it.
+            found.append(
+                PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
+            )
+    for match in _anaphor_pattern().finditer(sentence):
+        prep = _preposition_at(sentence, match.start())
+        if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
+            # "над территорией области", "у місті": Russian and Ukrainian say "the region" with a bare noun.
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
