@@ -610,6 +610,11 @@ def _agent_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _defender_patterns() -> dict[str, re.Pattern[str]]:
+    return {side: lexicon.phrase_pattern(names) for side, names in lexicon.attribution()["defenders"].items()}
+
+
+@cache
 def _enemy_pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.attribution()["agents"]["enemy"])
 
@@ -633,6 +638,12 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
             return min(hits)[1]
         if _enemy_pattern().search(before) and identity.country in _OTHER_SIDE:
             return _OTHER_SIDE[identity.country]
+    if draft.outcome == "intercepted":
+        # "Сили ППО збили 8 ракет": what one side's air defence shoots down is the other side's.
+        before = text[: draft.anchor_start]
+        sides = {side for side, pattern in _defender_patterns().items() if pattern.search(before)}
+        if len(sides) == 1:
+            return _OTHER_SIDE[sides.pop()]
     if country in _OTHER_SIDE:
         return _OTHER_SIDE[country]
     if country is not None:
