@@ -111,6 +111,7 @@ _SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
 )
+_OF_THE_WHOLE = re.compile(r"\s*(?:of|out\s+of|из|з|із)\s+(?:the\s+|all\s+|всех\s+|усіх\s+)?", re.I)
 _ONE_ATTACK = re.compile(r"^[\s-]+(?:strike|attack|raid)(?![\w-])", re.IGNORECASE)
 _AFTERMATH = ("damaged", "injured", "killed")
 _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in)\s", re.IGNORECASE)
@@ -348,6 +349,15 @@ def draft_claims(
             and re.fullmatch(r"\s*(?:had\s+|have\s+)?", text[end : cue.start])
         ):
             # "28 drones attacked the capital": how many were sent, as "attacked it with 28 drones".
+            cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
+        if (
+            weapon in WEAPON_CLASSES
+            and count is not None
+            and cue.start >= end
+            and _OF_THE_WHOLE.fullmatch(text[:start])
+            and "," in text[end : cue.start]
+        ):
+            # "Of the 85 drones, 60 were shot down": the whole is what was sent ("N of M": launched M).
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
         last_cue = cue
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
