@@ -63,6 +63,7 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<![\w'’])(?:a|an|the|this|that|its|their|his|her)\s+(?:(?:badly|partially|heavily|severely|completely)\s+)?$",
     re.I,
 )
+_DETERMINED = re.compile(r"(?<![\w'’])(?:a|the|large|big|major|massive|huge|small|several|two|three)\s+$", re.I)
 _ATTRIBUTIVE_AFTER = re.compile(r"[\s\u00a0]+(?!(?:by|in|on|at|as|after|during|when|over|from|and|or|to|with)\b)[a-z]")
 
 
@@ -83,6 +84,8 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             and bool(_ATTRIBUTIVE_BEFORE.search(before))
             and bool(_ATTRIBUTIVE_AFTER.match(unquoted, match.end()))
         )
+        if match.group(0).lower() in lexicon.outcomes()["noun_homographs"] and _DETERMINED.search(before):
+            continue  # "a fire", "the fires": the noun, not the verb "fire"
         for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
             presupposed = attributive and outcome == "damaged"
             found.append(
