@@ -312,7 +312,10 @@ def _closing_source(sentence, following) -> ClaimantMention | None:
 
 
 def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> ClaimantMention | None:
-    """'The Air Force destroyed 59 missiles': a military body doing what it reports is its source."""
+    """'The Air Force destroyed 59 missiles': a military body doing what it reports is its source.
+    An attacker ('The Russian military hit a building') is not the source of its own strike."""
+    if draft.outcome in ("hit", "damaged", "injured", "killed"):
+        return None
     for c in claimants:
         if c.kind in ("military", "defence_ministry") and c.end <= draft.anchor_start:
             between = draft.sentence.text[c.end : draft.anchor_start]

@@ -300,9 +300,22 @@ def draft_claims(
         ):
             is_list_item = True  # "44 air targets were destroyed: 29 missiles and 15 drones": the total's parts
         shared = cue is None or cue.end <= drafts[-1].anchor_start if drafts else False
+        if (
+            role == "part"
+            and len(drafts) >= 2
+            and drafts[-1].extras.get("role") == "whole"
+            and drafts[-2].extras.get("role") == "part"
+            and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start])
+        ):
+            # "shot down 51 of the 72 drones, as well as 5 of 7 missiles": a part coordinated with an
+            # earlier "N of M" takes that part's verb, not a participle after its own whole.
+            part = drafts[-2]
+            cue = OutcomeCue(start, start, part.outcome_text, part.outcome, "active", None, False, False)
+            shared = False
         if shared and drafts and _COORDINATED.fullmatch(text[drafts[-1].anchor_end : start]):
             # "attacked Zaporizhzhia with seven bombs and three Shahed drones": one verb, two things.
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
+
             is_list_item = is_list_item or drafts[-1].is_list_item  # "seven Kh-101s and four Iskander-Ms"
         if cue is None and continues and count is not None:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
