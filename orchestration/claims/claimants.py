@@ -383,7 +383,11 @@ def _inverted_pattern() -> re.Pattern[str]:
     """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
     verbs = sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True)
     alternatives = "|".join(re.escape(v) for v in verbs)
-    return re.compile(rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+    # "написал в своем телеграм-канале губернатор ...": the channel may stand between verb and source.
+    channel = _cue_patterns()[2].pattern
+    return re.compile(
+        rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?(?:the\s+)?$", re.IGNORECASE
+    )
 
 
 _POSSESSIVE_SOURCE = re.compile(
@@ -408,7 +412,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             m.is_source
             or governed_by_cue
             or followed_by_verb
-            or bool(_inverted_pattern().search(left[-30:]))
+            or bool(_inverted_pattern().search(left))
             or bool(_POSSESSIVE_SOURCE.match(right))
         )
         is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))
