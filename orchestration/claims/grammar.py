@@ -1104,7 +1104,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
             elif _participle_with_object(text, cue, end, anchors):
                 pass  # "struck a warehouse in Rossosh, destroying two trucks": the participle's object follows it
-            elif cue.voice in ("passive", "either") and (
+            elif (cue.voice in ("passive", "either") or morphology.is_participle(cue.text)) and (
                 _AFTER_GAP.match(gap)
                 or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
                 # "had been shot down", where the lexicon's cue is "been shot down"
@@ -1112,6 +1112,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             ):
                 # The hitter is the subject: "a drone had struck a depot" (not so for shooters).
                 score = len(gap)
+                if cue.voice == "active":
+                    # "сбиты 12 беспилотников, запущенных с ...": a participle describes the thing; a
+                    # verb before it that governs it comes first (the participle adds the launch).
+                    score += 5
         elif cue.end <= start:
             gap = text[cue.end : start]
             between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]

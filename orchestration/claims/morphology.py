@@ -83,6 +83,13 @@ def is_adjective(word: str) -> bool:
 
 
 @cache
+def is_participle(word: str) -> bool:
+    """A Russian or Ukrainian full participle ("выпущенных", "збитих"): after a noun, it says what
+    was done to the noun, whatever the verb's voice."""
+    return bool(_readings(word, ("PRTF",)))
+
+
+@cache
 def is_noun(word: str) -> bool:
     return bool(_readings(word, ("NOUN",)))
 
