@@ -35,8 +35,6 @@ SKYLEDGER = [sys.executable, "-m", "orchestration.cli"]
 def run(command: list[str], root: Path) -> subprocess.CompletedProcess:
     """A build in its own process group, with its temporary files in `root/tmp`."""
     env = {**os.environ, "TMPDIR": str(root / "tmp")}
-    for name in ("SKYLEDGER_WAREHOUSE", "SKYLEDGER_ARTICLES", "SKYLEDGER_PUBLISHED", "SKYLEDGER_PARQUET"):
-        env.pop(name, None)
     (root / "tmp").mkdir(exist_ok=True)
     return subprocess.run(
         [*command, "--articles", str(root / "articles"), "--warehouse", str(root / "warehouse.duckdb")],
@@ -105,7 +103,9 @@ def claims_per_article(root: Path) -> dict[str, int]:
         con.close()
 
 
-def test_builds_killed_at_each_stage_keep_the_published_copy_and_the_next_build_recovers(tmp_path):
+def test_builds_killed_at_each_stage_keep_the_published_copy_and_the_next_build_recovers(tmp_path, monkeypatch):
+    for name in ("WAREHOUSE", "ARTICLES", "PUBLISHED", "PARQUET", "DOCS"):
+        monkeypatch.delenv(f"SKYLEDGER_{name}", raising=False)  # every path follows the warehouse's
     root = tmp_path
     (root / "articles").mkdir()
     for seed in SEEDS[:FIRST]:
