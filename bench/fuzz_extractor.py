@@ -5,7 +5,8 @@ long sentences without a break, runs of dots, 10,000 numbers in a sentence, rand
 extracts each, and checks that it returns, that every claim's evidence is the slice of the text
 its offsets name, and that every count is None or a non-negative integer (above 10,000,000 it
 would be a rejected claim in the warehouse). Then times the long articles of issue 9 (400,000
-characters of repeated phrases). Prints one JSON object.
+characters of repeated phrases; `--long-sizes 100000,200000,400000` for their growth, where 1.0
+is linear). Prints one JSON object.
 
 Run: `.venv/bin/python bench/fuzz_extractor.py --texts 100000 --workers 2` (the issue's figure);
 `--texts 2000` for a quick look. Times are CPU seconds of the extracting process (a shared
@@ -128,18 +129,44 @@ def run_chunk(args: tuple[int, int]) -> dict:
     return result
 
 
-def long_articles() -> dict:
+LONG_PHRASES = (
+    "drones shot down over Kursk, ",  # the issue's case: one claim told thousands of times
+    "the governor of Belgorod said that ",
+    "12 13 14 ",
+    "the drones were shot down over Kursk, ",  # no number: may only retell an earlier counted claim
+    "Russia fired missiles at Kyiv, the missiles were launched, ",
+    "<counted>",  # "1 drones were shot down over the Kursk region, 2 drones ...": claims that stay apart
+)
+
+
+def long_text(phrase: str, length: int) -> str:
+    if phrase == "<counted>":
+        parts, total, k = [], 0, 0
+        while total < length:
+            k += 1
+            parts.append(f"{k} drones were shot down over the Kursk region, ")
+            total += len(parts[-1])
+        return "".join(parts)[:length]
+    return (phrase * (length // len(phrase) + 1))[:length]
+
+
+def long_articles(sizes: list[int]) -> dict:
+    """CPU seconds per article of each phrase repeated to each size, and the growth from the
+    smallest to the largest size against the growth of the length (1.0 is linear)."""
     from orchestration.claims import Article, extract_claims
 
     timings = {}
-    for phrase in ("the governor of Belgorod said that ", "drones shot down over Kursk, ", "12 13 14 "):
-        text = (phrase * (400_000 // len(phrase) + 1))[:400_000]
-        started = time.process_time()
-        claims = extract_claims(Article("long", text))
-        timings[f"400k x {phrase.strip()!r}"] = {
-            "cpu_seconds": round(time.process_time() - started, 2),
-            "claims": len(claims),
-        }
+    for phrase in LONG_PHRASES:
+        row = {}
+        for size in sizes:
+            started = time.process_time()
+            claims = extract_claims(Article("long", long_text(phrase, size)))
+            row[f"{size // 1000}k"] = {"cpu_seconds": round(time.process_time() - started, 2), "claims": len(claims)}
+        first, last = row[f"{sizes[0] // 1000}k"]["cpu_seconds"], row[f"{sizes[-1] // 1000}k"]["cpu_seconds"]
+        if len(sizes) > 1 and first > 0:
+            row["growth_vs_length"] = round((last / first) / (sizes[-1] / sizes[0]), 2)
+        timings[phrase.strip()] = row
+        print(json.dumps({phrase.strip(): row}), file=sys.stderr, flush=True)
     return timings
 
 
@@ -149,6 +176,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--skip-long", action="store_true", help="leave out the 400,000-character articles")
+    parser.add_argument(
+        "--long-sizes",
+        default="400000",
+        help="comma-separated lengths of the repeated-phrase articles, e.g. 100000,200000,400000 for the growth",
+    )
     args = parser.parse_args()
     chunk = 100
     jobs = [
@@ -186,7 +218,7 @@ def main() -> None:
         report = {}
     if not args.skip_long:
         _init()
-        report["long_articles"] = long_articles()
+        report["long_articles"] = long_articles([int(size) for size in args.long_sizes.split(",")])
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

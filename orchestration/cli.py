@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from orchestration import build_state, paths, preflight
+from orchestration import build_state, paths, preflight, tidy
 from orchestration.preflight import BuildError
 
 
@@ -128,7 +128,16 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
     progress.REPORTERS[key] = reporter
     try:
         job = defs.resolve_job_def("build_warehouse")
-        with dg.DagsterInstance.ephemeral() as instance, contextlib.redirect_stdout(reporter.capture()):
+        # Dagster's scratch folder carries this process's id, so that the next build removes the
+        # one a killed build left (tidy.py); Dagster's own would stay in the temp folder for good.
+        # Not by age: another warehouse's build may run for hours.
+        scratch_prefix = "skyledger-dagster-"
+        tidy.remove_dead(Path(tempfile.gettempdir()), scratch_prefix, stale=False)
+        with (
+            tempfile.TemporaryDirectory(prefix=f"{scratch_prefix}{os.getpid()}.") as scratch,
+            dg.DagsterInstance.ephemeral(tempdir=scratch) as instance,
+            contextlib.redirect_stdout(reporter.capture()),
+        ):
             result = job.execute_in_process(
                 instance=instance,
                 raise_on_error=False,

@@ -29,11 +29,12 @@ def is_alive(pid: int) -> bool:
     return True
 
 
-def remove_dead(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
+def remove_dead(folder: Path, prefix: str, suffix: str = "", *, stale: bool = True) -> list[Path]:
     """Remove entries of `folder` named `<prefix><pid>.<...><suffix>` whose process has ended, and
-    entries named `<prefix>...<suffix>` older than STALE_SECONDS. Returns what was removed."""
+    (unless `stale` is False: for what a build of hours keeps) entries named `<prefix>...<suffix>`
+    older than STALE_SECONDS. Returns what was removed."""
     removed = []
-    cutoff = time.time() - STALE_SECONDS
+    cutoff = time.time() - STALE_SECONDS if stale else float("-inf")
     pid_pattern = re.compile(re.escape(prefix) + r"(\d+)\.")
     try:
         entries = list(Path(folder).iterdir())

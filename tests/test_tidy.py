@@ -47,3 +47,15 @@ def test_an_old_temporary_file_goes_whatever_process_it_names(tmp_path: Path):
     assert tidy.remove_dead(tmp_path, ".warehouse.duckdb.", ".tmp") == [old]
     assert tidy.remove_stale(tmp_path, "skyledger_dbt_models-") == [legacy]
     assert fresh.exists()
+
+
+def test_a_live_process_keeps_its_old_scratch_folder_when_age_is_not_a_reason(tmp_path: Path):
+    """Dagster's scratch folder of a build that runs for hours is not removed by another build."""
+    live = tmp_path / f"skyledger-dagster-{os.getppid()}.abcd"
+    dead = tmp_path / f"skyledger-dagster-{dead_pid()}.efgh"
+    for folder in (live, dead):
+        folder.mkdir()
+        hours_ago = time.time() - 2 * tidy.STALE_SECONDS
+        os.utime(folder, (hours_ago, hours_ago))
+    assert tidy.remove_dead(tmp_path, "skyledger-dagster-", stale=False) == [dead]
+    assert live.exists()

@@ -9,6 +9,7 @@ repeats (headline, lead, quote) into one claim.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -157,7 +158,8 @@ def extract_claims(article: Article) -> list[Claim]:
         localities = [p for p in mentions.places if p.is_locative and p.place_type in _LOCALITY_TYPES]
         if localities:
             last_locality = (sentence.index, localities[-1])
-    resolved = [r for r in resolved if _worth_keeping(r) and not _told_before(r, resolved)]
+    first_counted = _first_counted(resolved)
+    resolved = [r for r in resolved if _worth_keeping(r) and not _told_before(r, first_counted)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
     _merge_repeats(resolved)
     _link_sums(resolved)
@@ -656,19 +658,28 @@ def _weapon_origin(draft: Draft, identity: Identity, country: str | None, scope:
     return None
 
 
-def _told_before(r: _Resolved, everything: list[_Resolved]) -> bool:
+def _told_before(r: _Resolved, first_counted: dict[tuple, int]) -> bool:
     """'Russia fired 18 missiles at Kyiv ... the missiles were launched almost at once': the missiles
     already counted, the same outcome told again with no number."""
     thing = r.draft.thing
     if r.draft.count is not None or thing is None or thing.determiner != "the" or not thing.text.endswith("s"):
         return False
-    return any(
-        o.draft.sentence.index < r.draft.sentence.index
-        and (o.draft.outcome, o.draft.weapon) == (r.draft.outcome, r.draft.weapon)
-        and o.draft.count is not None
-        and (o.scope, o.region_code, o.country) == (r.scope, r.region_code, r.country)
-        for o in everything
-    )
+    return first_counted.get(_told_key(r), r.draft.sentence.index) < r.draft.sentence.index
+
+
+def _told_key(r: _Resolved) -> tuple:
+    return (r.draft.outcome, r.draft.weapon, r.scope, r.region_code, r.country)
+
+
+def _first_counted(everything: list[_Resolved]) -> dict[tuple, int]:
+    """The first sentence where each outcome of each weapon at each place was given a number (one
+    pass, so that `_told_before` does not search the whole article for every claim)."""
+    first: dict[tuple, int] = {}
+    for o in everything:
+        if o.draft.count is not None:
+            key = _told_key(o)
+            first[key] = min(first.get(key, o.draft.sentence.index), o.draft.sentence.index)
+    return first
 
 
 def _worth_keeping(r: _Resolved) -> bool:
@@ -723,13 +734,11 @@ def _adopt(child: _Resolved, parent: _Resolved, parent_index: int) -> None:
 
 
 def _link_parents(claims: list[_Resolved]) -> None:
+    # Only claims that can be a total are looked back at, newest first: those before a claim are
+    # settled by the time it is read, and sentence indices only grow, so the window still ends the search.
+    totals: list[int] = []
     for i, child in enumerate(claims):
-        if child.parent is not None:
-            continue
-        is_part = child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
-        if not is_part:
-            continue
-        for j in range(i - 1, -1, -1):
+        for j in reversed(totals) if _is_part(child) else ():
             parent = claims[j]
             if child.draft.sentence.index - parent.draft.sentence.index > PARENT_WINDOW:
                 break
@@ -758,13 +767,22 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 continue
             _adopt(child, parent, j)
             break
+        if not child.dropped and child.parent is None and child.draft.count is not None and child.is_place_resolved:
+            totals.append(i)
+
+
+def _is_part(child: _Resolved) -> bool:
+    if child.parent is not None:
+        return False
+    return child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
 
 
 def _merge_repeats(claims: list[_Resolved]) -> None:
     """The headline, the lead and a quote saying the same thing are one claim: keep the most specific."""
     parents = {c.parent for c in claims if c.parent is not None}
+    earlier_ones = _RepeatIndex()
     for i, later in enumerate(claims):
-        for j in range(i):
+        for j in earlier_ones.candidates(later):
             earlier = claims[j]
             if earlier.dropped or later.dropped:
                 continue
@@ -805,6 +823,55 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 keep.identity = drop.identity
             if keep.time_text is None and drop.time_text is not None:
                 keep.time_text, keep.period = drop.time_text, drop.period
+            if later.dropped:
+                break  # nothing is left to merge it with
+            earlier_ones.remove(j, earlier)
+        earlier_ones.add(i, later)
+
+
+class _RepeatIndex:
+    """The claims read so far that a later one could repeat, so that `_merge_repeats` compares a
+    claim with those alone instead of with every claim before it (the same pairs, in the same
+    order; an article repeating one phrase has thousands of drafts).
+
+    A repeat has the same outcome and weapon, and either the same count (or none on both sides)
+    wherever it was, or a count on one side only at the very same place; a claim at an unknown
+    place outside a region is nobody's repeat (`_same_place`)."""
+
+    def __init__(self) -> None:
+        # Dicts as insertion-ordered sets: claims are added in the order they are read.
+        self.by_count: dict[tuple, dict[int, None]] = {}
+        self.by_place: dict[tuple, dict[int, None]] = {}
+
+    @staticmethod
+    def _keys(r: _Resolved, has_count: bool) -> tuple[tuple, tuple]:
+        what = (r.draft.outcome, r.draft.weapon)
+        return (*what, r.draft.count), (*what, has_count, r.scope, r.region_code, r.country)
+
+    @staticmethod
+    def _may_repeat(r: _Resolved) -> bool:
+        return r.scope == "region" or r.is_place_resolved
+
+    def candidates(self, r: _Resolved) -> list[int]:
+        if not self._may_repeat(r):
+            return []
+        has_count = r.draft.count is not None
+        same_count, _ = self._keys(r, has_count)
+        _, other_count_here = self._keys(r, not has_count)
+        both = list(self.by_count.get(same_count, ())), list(self.by_place.get(other_count_here, ()))
+        return list(heapq.merge(*both))
+
+    def add(self, index: int, r: _Resolved) -> None:
+        if r.dropped or not self._may_repeat(r):
+            return
+        by_count, by_place = self._keys(r, r.draft.count is not None)
+        self.by_count.setdefault(by_count, {})[index] = None
+        self.by_place.setdefault(by_place, {})[index] = None
+
+    def remove(self, index: int, r: _Resolved) -> None:
+        by_count, by_place = self._keys(r, r.draft.count is not None)
+        self.by_count.get(by_count, {}).pop(index, None)
+        self.by_place.get(by_place, {}).pop(index, None)
 
 
 def _is_debris(r: _Resolved) -> bool:
@@ -877,10 +944,14 @@ def _specificity(r: _Resolved) -> tuple:
 
 def _infer_total_scopes(everything: list[_Resolved]) -> None:
     """A total whose parts all lie in one country is a claim about that country."""
+    children_of: dict[int, list[_Resolved]] = {}  # in one pass, not a search of the article per total
+    for c in everything:
+        if c.parent is not None and not c.dropped:
+            children_of.setdefault(c.parent, []).append(c)
     for index, parent in enumerate(everything):
         if parent.dropped:
             continue
-        children = [c for c in everything if c.parent == index and not c.dropped]
+        children = children_of.get(index, [])
         # A sea among the parts ("..., and over the Sea of Azov") puts the total beyond one country.
         placed = [c for c in children if c.place_text is not None]  # not those that took the total's place
         countries = {c.country for c in placed if c.country or c.scope == "sea"}

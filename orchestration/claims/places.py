@@ -237,13 +237,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
         # Matched at the name's end (pattern.match(text, pos)): no copy of the rest of the sentence.
         word_match = _region_word_after().match(sentence, match.end())
         district_match = _DISTRICT_WORD_AFTER.match(sentence, match.end())
-        region_of = _before(_REGION_OF, sentence, match.start())
+        after_of = _after_of_or_the(sentence, match.start())
+        region_of = _before(_REGION_OF, sentence, match.start()) if after_of else None
         end = word_match.end() if word_match else match.end()
         has_region_word = bool(word_match) or bool(
             region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I)
         )
         prep = _preposition_at(sentence, region_of.start() if region_of else match.start())
-        part_of = _before(_PART_OF, sentence, match.start())
+        part_of = _before(_PART_OF, sentence, match.start()) if after_of else None
         if part_of and not region_of:
             # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened;
             # "the suburbs of Moscow" are around the city, so in its region (Moscow Oblast).
@@ -251,7 +252,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             prep = prep if prep in LOCATIVE else "in"
             if re.match(r"(?:outskirts|suburbs?|vicinity|environs)\b", part_of.group(0), re.I):
                 prep = "near"
-        if _before(_BEARING_OF, sentence, match.start()):
+        if after_of and _before(_BEARING_OF, sentence, match.start()):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
         candidates = (
@@ -459,8 +460,27 @@ def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
 
 def _preposition_at(sentence: str, end: int) -> str | None:
     """The preposition governing what starts at `end`, looked for in the LOOKBACK_CHARS before it."""
-    match = _before(_PREP_BEFORE, sentence, end)
+    # A match is one separator, then only words, numbers and spaces up to `end`: the search starts
+    # at the separator before that run (the same match as from LOOKBACK_CHARS back, found sooner).
+    start = end
+    while start > 0 and end - start < LOOKBACK_CHARS and _in_prep_run(sentence[start - 1]):
+        start -= 1
+    match = _PREP_BEFORE.search(sentence, max(0, end - LOOKBACK_CHARS, start - 1), end)
     return match.group("prep").lower() if match else None
+
+
+def _in_prep_run(char: str) -> bool:
+    """Whether `char` may stand after the first character of a _PREP_BEFORE match (a superset)."""
+    return char.isalnum() or char.isspace() or char in "-'’"
+
+
+def _after_of_or_the(sentence: str, end: int) -> bool:
+    """Whether 'of' or 'the' and a space end the text before `end`, as every match of _REGION_OF,
+    _PART_OF and _BEARING_OF does: a glance at a few characters spares three searches."""
+    if end == 0 or not sentence[end - 1].isspace():
+        return False
+    tail = sentence[max(0, end - LOOKBACK_CHARS) : end].rstrip()[-3:].lower()
+    return tail.endswith("of") or tail == "the"
 
 
 def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMention:

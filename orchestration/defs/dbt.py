@@ -6,6 +6,7 @@ manifest's place is read when the code location loads, from the same SKYLEDGER_W
 setting as the rest: the one setting read at import, because `@dbt_assets` needs the manifest then.
 """
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -63,13 +64,14 @@ translator = SkyledgerTranslator(settings=DagsterDbtTranslatorSettings(enable_du
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, skyledger: SkyledgerWarehouse):
-    # Each invocation writes its artefacts and log below this warehouse's own dbt folder.
-    target = settings.dbt_target_dir(skyledger.path()) / f"build-{context.run.run_id[:8]}"
+    # Each invocation writes its artefacts and log below this warehouse's own dbt folder, in a
+    # folder named with this process's id: the next run removes the one a killed run left at once.
+    target = settings.dbt_target_dir(skyledger.path()) / f"build-{os.getpid()}.{context.run.run_id[:8]}"
     invocation = dbt.cli(["build"], context=context, target_path=target)
     try:
         yield from invocation.stream()
     finally:
-        # Remove this run's artefacts once its events are read, and any a killed run left behind,
-        # so they do not pile up.
+        # Remove this run's artefacts once its events are read, and any a killed run left behind
+        # (its process ended, or an hour old), so they do not pile up.
         tidy.remove(Path(invocation.target_path))
-        tidy.remove_stale(settings.dbt_target_dir(skyledger.path()), "build-")
+        tidy.remove_dead(settings.dbt_target_dir(skyledger.path()), "build-")
