@@ -49,13 +49,21 @@ dagster: install
 	mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	DAGSTER_HOME=$(DAGSTER_HOME) exec $(BIN)/python -m orchestration.dev_server -p $(DAGSTER_PORT)
 
+# The quick benchmarks (a few minutes); bench/README.md has the last figures and the slow ones.
 bench: install
+	$(BIN)/python bench/extraction_vs_naive.py
+	$(BIN)/python bench/parallel_extraction.py
 	$(BIN)/python bench/extraction_throughput.py
 
 # A build with nothing to do against a full build (wall time, start-up included).
 .PHONY: bench-noop
 bench-noop: install
 	$(BIN)/python bench/noop_build.py
+
+# skyledger build on 10,000 generated articles: full, 1,000 new, nothing new (tens of minutes).
+.PHONY: bench-build
+bench-build: install
+	$(BIN)/python bench/build_scale.py --articles 10000
 
 clean:
 	rm -rf $(VENV) $(TOOLS) dbt_project/target dbt_project/logs data/warehouse.duckdb data/warehouse.skyledger

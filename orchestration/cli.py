@@ -47,17 +47,20 @@ def build(
     allow_shrink: bool = False,
     force: bool = False,
     verbose: bool = False,
+    workers: int | None = None,
     stream=None,
     started: float | None = None,
 ) -> dict:
     """Materialise every asset into `warehouse_path`; returns the summary printed by the CLI.
 
+    `workers`: extraction processes (default: SKYLEDGER_WORKERS, else one per core).
     Raises BuildError (one line: cause and remedy) when the build cannot start.
     """
     started = time.monotonic() if started is None else started
     started_at = datetime.now(UTC).replace(tzinfo=None)
     articles, warehouse_path = Path(articles), Path(warehouse_path)
     preflight.check_articles(articles)
+    preflight.check_workers(workers)
     preflight.check_warehouse_location(warehouse_path)
     lock = preflight.BuildLock(paths.lock_path(warehouse_path))
     lock.acquire(wait=wait, notify=lambda message: print(f"skyledger: {message}", file=sys.stderr, flush=True))
@@ -71,7 +74,9 @@ def build(
             summary["seconds"] = round(time.monotonic() - started, 1)
             _record(warehouse_path, inputs, "nothing to do", started_at, summary)
             return summary
-        summary = _run_pipeline(articles, warehouse_path, allow_shrink=allow_shrink, verbose=verbose, stream=stream)
+        summary = _run_pipeline(
+            articles, warehouse_path, allow_shrink=allow_shrink, verbose=verbose, workers=workers, stream=stream
+        )
         summary["changes"] = changes if not force else ["--force"]
         summary["seconds"] = round(time.monotonic() - started, 1)
         outcome = "failed" if not summary["success"] else ("not published" if summary.get("withheld") else "built")
@@ -111,7 +116,9 @@ def _record(warehouse_path: Path, inputs, outcome: str, started_at: datetime, su
         con.close()
 
 
-def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, stream) -> dict:
+def _run_pipeline(
+    articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, workers: int | None, stream
+) -> dict:
     import dagster as dg
 
     from orchestration import progress
@@ -134,7 +141,7 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
                 raise_on_error=False,
                 run_config={
                     "loggers": {"skyledger_progress": {"config": {"reporter": key}}},
-                    "resources": {"skyledger": {"config": {"allow_shrink": allow_shrink}}},
+                    "resources": {"skyledger": {"config": {"allow_shrink": allow_shrink, "workers": workers or 0}}},
                 },
             )
         summary = _summarise(result, warehouse_path)
@@ -146,12 +153,15 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
 
 
 def _prepare_dbt(warehouse_path: Path | None = None) -> None:
-    """Parse the dbt project into the warehouse's own target folder, when its files changed.
+    """Parse the dbt project into the warehouse's own target folder, when it changed.
 
     The manifest must exist before the definitions import it; parsing takes seconds, so it is
-    skipped when the project's fingerprint matches the one recorded beside the manifest.
+    skipped when the project's fingerprint matches the one recorded beside the manifest
+    (orchestration/dbt_prepare.py).
     """
     from dagster_dbt import DbtProject
+
+    from orchestration.dbt_prepare import prepare_dbt_project
 
     # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
     beside = str(Path(paths.dbt_executable()).parent)
@@ -159,19 +169,14 @@ def _prepare_dbt(warehouse_path: Path | None = None) -> None:
         os.environ["PATH"] = f"{beside}{os.pathsep}{os.environ.get('PATH', '')}"
     target = paths.dbt_target_dir(warehouse_path or paths.warehouse_path())
     project = DbtProject(project_dir=paths.DBT_PROJECT_DIR, profiles_dir=paths.DBT_PROJECT_DIR, target_path=target)
-    stamp = target / "skyledger-project.hash"
-    fingerprint = build_state.dbt_project_hash()
-    if project.manifest_path.exists() and stamp.exists() and stamp.read_text() == fingerprint:
-        return
     try:
-        project.preparer.prepare(project)
+        prepare_dbt_project(project)
     except Exception as error:  # dbt's parse errors: the project, not the run, needs fixing
         detail = next((line.strip() for line in str(error).splitlines() if "Error" in line and "dbt" not in line), "")
         raise BuildError(
             f"the dbt project does not parse{f' ({detail})' if detail else ''}",
             f"fix it (`dbt parse` in dbt_project/ shows the error; log: {target / 'dbt.log'})",
         ) from error
-    stamp.write_text(fingerprint)
 
 
 def _summarise(result, warehouse_path: Path) -> dict:
@@ -295,6 +300,12 @@ def _print_summary(summary: dict) -> None:
         print(f"  {label:14s} {summary['log']}")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return int(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="skyledger", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -314,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         help="publish even when the build has fewer articles than the published copy",
     )
     build_cmd.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build_cmd.add_argument(
+        "--workers", type=_positive, help="extraction processes (SKYLEDGER_WORKERS); default: one per core"
+    )
     eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
@@ -338,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 allow_shrink=args.allow_shrink,
                 force=args.force,
                 verbose=args.verbose,
+                workers=args.workers,
                 started=PROCESS_STARTED,
             )
             print(json.dumps(summary, indent=2)) if args.json else _print_summary(summary)

@@ -51,6 +51,16 @@ def check_articles(folder: Path) -> None:
         ) from error
 
 
+def check_workers(explicit: int | None) -> None:
+    """SKYLEDGER_WORKERS, when it is what decides, is a whole number of 1 or more."""
+    value = os.environ.get("SKYLEDGER_WORKERS", "").strip()
+    if explicit is None and value and not (value.isdigit() and int(value) >= 1):
+        raise BuildError(
+            f"SKYLEDGER_WORKERS is {value!r}, not a whole number of 1 or more",
+            "set it to the number of extraction processes, or unset it for one per core",
+        )
+
+
 def check_warehouse_location(warehouse: Path) -> None:
     """The warehouse's folder exists or can be made, and a file can be written in it."""
     folder = warehouse.parent

@@ -8,6 +8,8 @@ the default beside the project.
 
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 
 from orchestration.paths import (  # noqa: F401  (re-exported: the settings' one home for Dagster code)
@@ -37,3 +39,20 @@ PUBLISHED_ENV = dg.EnvVar("SKYLEDGER_PUBLISHED")
 PARQUET_ENV = dg.EnvVar("SKYLEDGER_PARQUET")
 # The static dbt docs site (orchestration/docs_site.py): one HTML file with the manifest inlined.
 DOCS_ENV = dg.EnvVar("SKYLEDGER_DOCS")
+
+
+# Extraction worker processes (orchestration/parallel.py); `skyledger build --workers N` sets it.
+WORKERS_ENV = dg.EnvVar("SKYLEDGER_WORKERS")
+
+
+def extraction_workers(explicit: int | str | None = None) -> int:
+    """Processes extracting at once; by default one per core this process may run on."""
+    value = explicit or WORKERS_ENV.get_value()
+    if value:
+        workers = int(value)
+        if workers < 1:
+            raise ValueError(f"SKYLEDGER_WORKERS must be 1 or more, got {value!r}")
+        return workers
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)

@@ -4,6 +4,10 @@ dbt's manifest, run artefacts and logs live beside the warehouse (paths.dbt_targ
 builds into two warehouses from one checkout never share a target folder or its lock. The
 manifest's place is read when the code location loads, from the same SKYLEDGER_WAREHOUSE
 setting as the rest: the one setting read at import, because `@dbt_assets` needs the manifest then.
+
+A build pays for one dbt process, `dbt build`: the manifest is parsed again only when the dbt
+project (or dbt) changed, and the resource knows the version of the dbt beside this Python
+without running `dbt --version` (orchestration/dbt_prepare.py).
 """
 
 from pathlib import Path
@@ -16,9 +20,11 @@ from dagster_dbt import (
     DbtProject,
     dbt_assets,
 )
+from dagster_dbt.dbt_project import using_dagster_dev
 
 from orchestration import settings, tidy
 from orchestration.dbt_checks import describe_test
+from orchestration.dbt_prepare import prepare_dbt_project
 from orchestration.defs.resources import SkyledgerWarehouse
 
 dbt_project = DbtProject(
@@ -26,8 +32,10 @@ dbt_project = DbtProject(
     profiles_dir=settings.DBT_PROJECT_DIR,
     target_path=settings.dbt_target_dir(),
 )
-# Builds the manifest under `dagster dev`; the CLI and tests prepare it before importing this.
-dbt_project.prepare_if_dev()
+# Builds the manifest under `dagster dev` (when the project changed); the CLI and tests prepare it
+# before importing this.
+if using_dagster_dev():
+    prepare_dbt_project(dbt_project)
 
 # The folders under models/ are the layers a reader of the asset graph looks for.
 LAYERS = ("staging", "intermediate", "marts")
