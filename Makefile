@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test check format dagster bench clean
+.PHONY: install run test test-fast check format dagster bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -23,8 +23,18 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/skyledger build
 
-test: install browser
+test: install browser java
 	$(BIN)/python -m pytest
+
+# Every test but the one that starts a local Spark cluster (tests/test_spark_cluster.py, ~6 min).
+test-fast: install browser
+	$(BIN)/python -m pytest -m "not spark_cluster"
+
+# A JVM for the Spark engine's cluster test (Debian's package; pyspark from PyPI brings Spark itself).
+.PHONY: java
+java:
+	command -v java >/dev/null || (apt-get update -qq && \
+		(apt-get install -y -qq openjdk-17-jre-headless || apt-get install -y -qq openjdk-21-jre-headless))
 
 # Headless Chromium for tests/test_docs_site.py (Debian's package); those tests fail without it.
 .PHONY: browser

@@ -61,6 +61,7 @@ def build(
     articles, warehouse_path = Path(articles), Path(warehouse_path)
     preflight.check_articles(articles)
     preflight.check_workers(workers)
+    preflight.check_engine()
     preflight.check_warehouse_location(warehouse_path)
     lock = preflight.BuildLock(paths.lock_path(warehouse_path))
     lock.acquire(wait=wait, notify=lambda message: print(f"skyledger: {message}", file=sys.stderr, flush=True))
@@ -222,6 +223,14 @@ def _summarise(result, warehouse_path: Path) -> dict:
             summary.update(_counts(con))
         finally:
             con.close()
+    published = summary.get("published")
+    if "undated_claims" not in summary and published and not summary.get("withheld") and Path(published).exists():
+        # The Spark engine builds the marts on the cluster: their counts come from the published copy.
+        con = duckdb.connect(str(published), read_only=True)
+        try:
+            summary.update(_mart_counts(con))
+        finally:
+            con.close()
     return summary
 
 
@@ -241,6 +250,21 @@ def _counts(con) -> dict:
     if "raw.claim_rejects" in tables:
         counts["claims_rejected"] = one("select count(*) from raw.claim_rejects")
     counts["extraction_errors"] = one("select count(*) from raw.extractions where error is not null")
+    counts.update(_mart_counts(con, tables))
+    return counts
+
+
+def _mart_counts(con, tables: set[str] | None = None) -> dict:
+    """Undated claims and contradictions, from a database holding the marts (warehouse or published copy)."""
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    if tables is None:
+        tables = {
+            f"{schema}.{table}"
+            for schema, table in con.execute(
+                "select table_schema, table_name from information_schema.tables"
+            ).fetchall()
+        }
+    counts = {}
     if "marts.fct_claims" in tables:
         counts["undated_claims"] = one("select count(*) from marts.fct_claims where claim_date is null")
         if "marts.fct_undated_claims" in tables:
@@ -328,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--workers", type=_positive, help="extraction processes (SKYLEDGER_WORKERS); default: one per core"
     )
+    build_cmd.add_argument(
+        "--engine", choices=paths.ENGINES, help="extract and build the marts on (default: SKYLEDGER_ENGINE, duckdb)"
+    )
     eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
@@ -343,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     sql_cmd.add_argument("--format", choices=("table", "csv", "json"), default="table")
     args = parser.parse_args(argv)
 
+    if getattr(args, "engine", None):
+        os.environ["SKYLEDGER_ENGINE"] = args.engine  # read by Dagster and dbt's profiles.yml alike
     try:
         if args.command == "build":
             summary = build(

@@ -4,6 +4,7 @@ Compiles the extractor's lexicons and patterns (about 3 CPU-seconds) before any 
 every worker starts with them in memory instead of each compiling its own copy.
 """
 
-from orchestration.parallel import warm_up
+from orchestration import parallel  # noqa: F401  (what a worker runs, pandas included, imported once)
+from orchestration.article_extraction import warm_up
 
 warm_up()

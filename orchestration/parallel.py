@@ -8,7 +8,8 @@ whatever the number of pending articles.
 
 One article never costs the others: an exception, a claim whose evidence does not slice the text,
 or a run over the time budget is that article's extraction error (raw.extractions.error, with the
-article id), wherever it runs (`extract_batch`, in a worker or in this process). A chunk whose
+article id), wherever it runs (`extract_batch`, in a worker or in this process, calls
+orchestration/article_extraction.py for each article). A chunk whose
 worker died (a broken pool, an unpicklable result) is extracted again in this process, so its
 articles still get their own claims or errors. A chunk the database refuses is stored article by
 article, so only the article at fault is lost.
@@ -18,21 +19,16 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import signal
-import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import cache
 
 import duckdb
 import pandas as pd
 
-from orchestration import warehouse
-from orchestration.claims import Article, extract_claims
-from orchestration.reference_date import infer_reference_date
+from orchestration import article_extraction, warehouse
+from orchestration.article_extraction import warm_up
 
 # The largest chunk read, extracted and written as one unit (one transaction).
 MAX_CHUNK = 2000
@@ -40,96 +36,30 @@ MAX_CHUNK = 2000
 MIN_CHUNK = 50
 # Chunks per worker for a small run, so that one slow chunk does not leave the other cores idle.
 CHUNKS_PER_WORKER = 4
-# The longest one article may take. The extractor reads 400,000 characters (the loader's limit)
-# in seconds; an article still running after this is stopped and recorded as an extraction error.
-ARTICLE_SECONDS = 60.0
-
-
-class ArticleTimeout(Exception):
-    """An article ran over its time budget."""
-
-
-@contextmanager
-def time_budget(seconds: float | None):
-    """Raise ArticleTimeout inside the block after `seconds` (SIGALRM: only in a main thread, where
-    the pool's workers, Dagster's in-process executor and the CLI run; elsewhere unbounded)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    active = True
-
-    def on_alarm(signum, frame):
-        if active:
-            raise ArticleTimeout(f"stopped after {seconds:g} s, the time budget of one article")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    # Repeats every half second: an exception raised where Python ignores it (a weakref callback,
-    # a __del__) is raised again at the next tick.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
-    try:
-        yield
-    finally:
-        active = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_batch(frame: pd.DataFrame, seconds: float | None = -1.0) -> tuple[list, dict[str, str]]:
     """Claims of every article in the batch, and the articles the extractor failed on.
 
-    `seconds`: each article's time budget (default ARTICLE_SECONDS, None for no limit)."""
-    seconds = ARTICLE_SECONDS if seconds == -1.0 else seconds
-    warm_up()
+    `seconds`: each article's time budget (default article_extraction.ARTICLE_SECONDS, None for
+    no limit)."""
+    seconds = article_extraction.ARTICLE_SECONDS if seconds == -1.0 else seconds
     claims, errors = [], {}
     for row in frame.itertuples(index=False):
         published = row.published_date
-        article = Article(
-            article_id=row.article_id,
-            text=row.text,
+        article = article_extraction.make_article(
+            row.article_id,
+            row.text,
             # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
-            published_date=pd.Timestamp(published).date() if not pd.isna(published) else _reference_date(row.text),
-            title=None if pd.isna(row.title) else row.title,
-            outlet=None if pd.isna(row.outlet) else row.outlet,
+            None if pd.isna(published) else pd.Timestamp(published).date(),
+            None if pd.isna(row.title) else row.title,
+            None if pd.isna(row.outlet) else row.outlet,
         )
-        try:
-            with time_budget(seconds):
-                found = extract_claims(article)
-            _check_evidence(article, found)
-        except Exception as error:  # one odd article must not stop the other hundred thousand
-            errors[row.article_id] = f"{type(error).__name__}: {error}"[:500]
-            continue
+        found, error = article_extraction.extract_article(article, seconds)
+        if error is not None:
+            errors[row.article_id] = error
         claims.extend(found)
     return claims, errors
-
-
-@cache
-def warm_up() -> None:
-    """Load the lexicons and compile the patterns once per process, outside any article's budget.
-
-    The pool's fork server runs it before forking (orchestration/extractor_warm.py), so every
-    worker starts with them in memory."""
-    # An extractor that fails here fails on the articles too, and each is recorded there.
-    with suppress(Exception):
-        extract_claims(Article("warm-up", "Two drones were shot down over the Kursk region, the ministry said."))
-
-
-def _check_evidence(article: Article, claims: list) -> None:
-    """Every claim's evidence must be the slice of the text its offsets name (the dbt invariant)."""
-    for claim in claims:
-        start, end = claim.evidence_start, claim.evidence_end
-        if not (0 <= start <= end <= len(article.text)) or article.text[start:end] != claim.evidence_text:
-            raise ValueError(f"claim {claim.claim_id}: evidence [{start}:{end}] does not slice the text")
-
-
-def _reference_date(text: str):
-    """An article without a publication date is read against the date its own text gives, if any."""
-    try:
-        found = infer_reference_date(text)
-    except Exception:  # an odd text must not stop the batch: the article stays undated
-        return None
-    return found.reference_date if found else None
 
 
 def store_batch(con, frame: pd.DataFrame, claims: list, version: str, errors: dict[str, str]) -> None:
@@ -183,7 +113,7 @@ def extract_pending(
     totals = ExtractionTotals(workers=workers)
     chunks = warehouse.pending_batches(con, version, chunk_size(pending, workers))
     # Read when the run starts, so the budget set here reaches the workers too.
-    seconds = ARTICLE_SECONDS
+    seconds = article_extraction.ARTICLE_SECONDS
 
     def write(frame: pd.DataFrame, claims: list, errors: dict[str, str]) -> None:
         store_batch(con, frame, claims, version, errors)

@@ -61,6 +61,18 @@ def check_workers(explicit: int | None) -> None:
         )
 
 
+def check_engine() -> None:
+    """SKYLEDGER_ENGINE, when set, names an engine."""
+    from orchestration.paths import ENGINES
+
+    value = os.environ.get("SKYLEDGER_ENGINE", "").strip().lower()
+    if value and value not in ENGINES:
+        raise BuildError(
+            f"SKYLEDGER_ENGINE is {value!r}, not one of {', '.join(ENGINES)}",
+            "set it to duckdb (the default) or spark, or unset it",
+        )
+
+
 def check_warehouse_location(warehouse: Path) -> None:
     """The warehouse's folder exists or can be made, and a file can be written in it."""
     folder = warehouse.parent

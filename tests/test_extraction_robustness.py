@@ -27,16 +27,16 @@ def test_odd_text_returns_claims_whose_evidence_slices_the_text(name):
 
 
 def test_a_failing_article_is_recorded_and_the_batch_goes_on(monkeypatch):
-    import orchestration.parallel as parallel
+    import orchestration.article_extraction as article_extraction
 
-    real = parallel.extract_claims
+    real = article_extraction.extract_claims
 
     def flaky(article):
         if article.article_id == "bad":
             raise ValueError("boom")
         return real(article)
 
-    monkeypatch.setattr(parallel, "extract_claims", flaky)
+    monkeypatch.setattr(article_extraction, "extract_claims", flaky)
     frame = pd.DataFrame(
         {
             "article_id": ["good", "bad"],

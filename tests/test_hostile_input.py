@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration import cli, loading, parallel
+from orchestration import article_extraction, cli, loading
 
 MARKER = "OUTSIDE-SECRET-7f3a9c"  # in every file outside the folder: must appear nowhere
 REGIONS = ["Kursk", "Belgorod", "Bryansk", "Oryol", "Voronezh"]
@@ -149,7 +149,7 @@ def hostile_build(tmp_path_factory):
     warehouse = root / "warehouse.duckdb"
     patch = pytest.MonkeyPatch()
     # A runaway article: the extractor never returns for it; the time budget must stop it.
-    real = parallel.extract_claims
+    real = article_extraction.extract_claims
 
     def runaway(article):
         if article.article_id == "runaway":
@@ -157,8 +157,8 @@ def hostile_build(tmp_path_factory):
                 time.sleep(0.01)
         return real(article)
 
-    patch.setattr(parallel, "extract_claims", runaway)
-    patch.setattr(parallel, "ARTICLE_SECONDS", 10.0)
+    patch.setattr(article_extraction, "extract_claims", runaway)
+    patch.setattr(article_extraction, "ARTICLE_SECONDS", 10.0)
     if os.geteuid() == 0:
         # root reads a file whatever its mode: make the unreadable file unreadable for root too.
         real_open = loading._open

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration import parallel, settings, warehouse
+from orchestration import article_extraction, parallel, settings, warehouse
 
 DEV_ARTICLES = Path(__file__).parent / "corpus" / "dev" / "articles"
 CLAIM_KEY = "select * exclude (extracted_at) from raw.claims order by claim_id"
@@ -39,7 +39,7 @@ def test_an_article_over_its_time_budget_in_a_worker_is_its_error_and_the_rest_g
     # The budget set in this process reaches the workers; one far below any article's time stops
     # every article there, each recorded with its own error, none lost, nothing raised.
     monkeypatch.setattr(parallel, "MIN_CHUNK", 10)
-    monkeypatch.setattr(parallel, "ARTICLE_SECONDS", 1e-6)
+    monkeypatch.setattr(article_extraction, "ARTICLE_SECONDS", 1e-6)
     con = warehouse.connect(tmp_path / "budget.duckdb")
     try:
         warehouse.load_articles(con, DEV_ARTICLES)

@@ -11,9 +11,10 @@ import time
 
 import dagster as dg
 
-from orchestration import parallel, warehouse
+from orchestration import article_extraction, parallel, settings, warehouse
 from orchestration.claims import extractor_version
 from orchestration.claims.numbers import MAX_COUNT
+from orchestration.defs import spark
 from orchestration.defs.resources import SkyledgerWarehouse
 
 
@@ -27,7 +28,8 @@ from orchestration.defs.resources import SkyledgerWarehouse
             "extraction_errors",
             asset="raw_claims",
             description="Fails when the extractor failed on an article (an exception or a run over the "
-            f"time budget of {parallel.ARTICLE_SECONDS:g} s): the article ids and errors are in the metadata.",
+            f"time budget of {article_extraction.ARTICLE_SECONDS:g} s): the article ids and errors are in the "
+            "metadata.",
         ),
         dg.AssetCheckSpec(
             "claim_counts_in_range",
@@ -39,10 +41,12 @@ from orchestration.defs.resources import SkyledgerWarehouse
 )
 def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse) -> dg.MaterializeResult:
     version = extractor_version()
+    engine = settings.engine()
     workers = skyledger.extraction_workers()
     with skyledger.connect() as con:
         pending = warehouse.count_pending(con, version)
-        context.log.info(f"{pending} article(s) to extract with extractor {version}, at most {workers} worker(s)")
+        where = "on the Spark cluster" if engine == "spark" else f"at most {workers} worker(s)"
+        context.log.info(f"{pending} article(s) to extract with extractor {version}, {where}")
         started = time.monotonic()
 
         def progress(totals: parallel.ExtractionTotals, errors: dict[str, str]) -> None:
@@ -50,7 +54,11 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
                 context.log.warning(f"extraction failed for {article_id}: {error}")
             context.log.info(f"extracted {totals.articles}/{pending} articles, {totals.claims} claims")
 
-        extraction = parallel.extract_pending(con, version, workers, on_chunk=progress)
+        if engine == "spark":  # the same asset, the extractor run on the cluster
+            extraction, engine_metadata = spark.extract_on_spark(context, con, skyledger, version, on_chunk=progress)
+        else:
+            extraction = parallel.extract_pending(con, version, workers, on_chunk=progress)
+            engine_metadata = {"workers": dg.MetadataValue.int(extraction.workers)}
         done, claims_written, failed = extraction.articles, extraction.claims, len(extraction.errors)
         per_day = con.execute(
             "select coalesce(period_end, a.published_date) as day, count(*) as claims from raw.claims c "
@@ -104,7 +112,8 @@ def raw_claims(context: dg.AssetExecutionContext, skyledger: SkyledgerWarehouse)
             "articles_with_claims": dg.MetadataValue.int(totals[1]),
             "unresolved_places": dg.MetadataValue.int(totals[2]),
             "extractor_version": dg.MetadataValue.text(version),
-            "workers": dg.MetadataValue.int(extraction.workers),
+            "engine": dg.MetadataValue.text(engine),
+            **engine_metadata,
             "articles_per_second": dg.MetadataValue.float(round(done / seconds, 1) if seconds else 0.0),
             "claims_per_day": dg.MetadataValue.md(_bar_chart(per_day)),
         },

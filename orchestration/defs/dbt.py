@@ -25,6 +25,7 @@ from dagster_dbt.dbt_project import using_dagster_dev
 from orchestration import settings, tidy
 from orchestration.dbt_checks import describe_test
 from orchestration.dbt_prepare import prepare_dbt_project
+from orchestration.defs import spark
 from orchestration.defs.resources import SkyledgerWarehouse
 
 dbt_project = DbtProject(
@@ -71,6 +72,8 @@ translator = SkyledgerTranslator(settings=DagsterDbtTranslatorSettings(enable_du
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, skyledger: SkyledgerWarehouse):
+    if settings.engine() == "spark":  # dbt's sources on the cluster: the raw tables as Parquet
+        spark.stage_raw_tables(context, skyledger.path())
     # Each invocation writes its artefacts and log below this warehouse's own dbt folder.
     target = settings.dbt_target_dir(skyledger.path()) / f"build-{context.run.run_id[:8]}"
     invocation = dbt.cli(["build"], context=context, target_path=target)
