@@ -23,12 +23,17 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/skyledger build
 
-test: install browser java
-	$(BIN)/python -m pytest
+# Two test processes (pytest-xdist), each taking whole modules, so that a module's built warehouse
+# is built once; the Spark cluster's module starts first (tests/conftest.py) and runs beside the rest.
+TEST_PROCESSES ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
-# Every test but the one that starts a local Spark cluster (tests/test_spark_cluster.py, ~6 min).
+test: install browser java
+	$(PYTEST)
+
+# Every test but the one that starts a local Spark cluster (tests/test_spark_cluster.py, ~10 min).
 test-fast: install browser
-	$(BIN)/python -m pytest -m "not spark_cluster"
+	$(PYTEST) -m "not spark_cluster"
 
 # A JVM for the Spark engine's cluster test (Debian's package; pyspark from PyPI brings Spark itself).
 .PHONY: java
