@@ -24,9 +24,10 @@ run: install
 	$(BIN)/skyledger build
 
 # Two test processes (pytest-xdist), each taking whole modules, so that a module's built warehouse
-# is built once; the Spark cluster's module starts first (tests/conftest.py) and runs beside the rest.
+# is built once; the Spark cluster's module starts first (tests/conftest.py) and runs beside the rest
+# (--no-loadscope-reorder: by default xdist hands out the modules with most tests first).
 TEST_PROCESSES ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder
 
 test: install browser java
 	$(PYTEST)

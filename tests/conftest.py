@@ -1,8 +1,8 @@
 """Test order: the Spark cluster's module, the longest by far, first.
 
-`make test` runs the suite in two processes (pytest-xdist, whole modules per process): started
-first, the cluster test runs beside the rest instead of after it, and the suite takes about as long
-as its longer half.
+`make test` runs the suite in two processes (pytest-xdist, whole modules per process, in this
+order: --no-loadscope-reorder): started first, the cluster test runs beside the rest instead of
+after it, and the suite takes about as long as its longer half.
 """
 
 
