@@ -47,17 +47,21 @@ def build(
     allow_shrink: bool = False,
     force: bool = False,
     verbose: bool = False,
+    workers: int | None = None,
     stream=None,
     started: float | None = None,
 ) -> dict:
     """Materialise every asset into `warehouse_path`; returns the summary printed by the CLI.
 
+    `workers`: extraction processes (default: SKYLEDGER_WORKERS, else one per core).
     Raises BuildError (one line: cause and remedy) when the build cannot start.
     """
     started = time.monotonic() if started is None else started
     started_at = datetime.now(UTC).replace(tzinfo=None)
     articles, warehouse_path = Path(articles), Path(warehouse_path)
     preflight.check_articles(articles)
+    preflight.check_workers(workers)
+    preflight.check_engine()
     preflight.check_warehouse_location(warehouse_path)
     lock = preflight.BuildLock(paths.lock_path(warehouse_path))
     lock.acquire(wait=wait, notify=lambda message: print(f"skyledger: {message}", file=sys.stderr, flush=True))
@@ -71,7 +75,9 @@ def build(
             summary["seconds"] = round(time.monotonic() - started, 1)
             _record(warehouse_path, inputs, "nothing to do", started_at, summary)
             return summary
-        summary = _run_pipeline(articles, warehouse_path, allow_shrink=allow_shrink, verbose=verbose, stream=stream)
+        summary = _run_pipeline(
+            articles, warehouse_path, allow_shrink=allow_shrink, verbose=verbose, workers=workers, stream=stream
+        )
         summary["changes"] = changes if not force else ["--force"]
         summary["seconds"] = round(time.monotonic() - started, 1)
         outcome = "failed" if not summary["success"] else ("not published" if summary.get("withheld") else "built")
@@ -111,7 +117,9 @@ def _record(warehouse_path: Path, inputs, outcome: str, started_at: datetime, su
         con.close()
 
 
-def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, stream) -> dict:
+def _run_pipeline(
+    articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, workers: int | None, stream
+) -> dict:
     import dagster as dg
 
     from orchestration import progress
@@ -143,7 +151,7 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
                 raise_on_error=False,
                 run_config={
                     "loggers": {"skyledger_progress": {"config": {"reporter": key}}},
-                    "resources": {"skyledger": {"config": {"allow_shrink": allow_shrink}}},
+                    "resources": {"skyledger": {"config": {"allow_shrink": allow_shrink, "workers": workers or 0}}},
                 },
             )
         summary = _summarise(result, warehouse_path)
@@ -155,12 +163,15 @@ def _run_pipeline(articles: Path, warehouse_path: Path, *, allow_shrink: bool, v
 
 
 def _prepare_dbt(warehouse_path: Path | None = None) -> None:
-    """Parse the dbt project into the warehouse's own target folder, when its files changed.
+    """Parse the dbt project into the warehouse's own target folder, when it changed.
 
     The manifest must exist before the definitions import it; parsing takes seconds, so it is
-    skipped when the project's fingerprint matches the one recorded beside the manifest.
+    skipped when the project's fingerprint matches the one recorded beside the manifest
+    (orchestration/dbt_prepare.py).
     """
     from dagster_dbt import DbtProject
+
+    from orchestration.dbt_prepare import prepare_dbt_project
 
     # dagster-dbt looks for `dbt` on PATH when it parses the project: put ours first.
     beside = str(Path(paths.dbt_executable()).parent)
@@ -168,19 +179,14 @@ def _prepare_dbt(warehouse_path: Path | None = None) -> None:
         os.environ["PATH"] = f"{beside}{os.pathsep}{os.environ.get('PATH', '')}"
     target = paths.dbt_target_dir(warehouse_path or paths.warehouse_path())
     project = DbtProject(project_dir=paths.DBT_PROJECT_DIR, profiles_dir=paths.DBT_PROJECT_DIR, target_path=target)
-    stamp = target / "skyledger-project.hash"
-    fingerprint = build_state.dbt_project_hash()
-    if project.manifest_path.exists() and stamp.exists() and stamp.read_text() == fingerprint:
-        return
     try:
-        project.preparer.prepare(project)
+        prepare_dbt_project(project)
     except Exception as error:  # dbt's parse errors: the project, not the run, needs fixing
         detail = next((line.strip() for line in str(error).splitlines() if "Error" in line and "dbt" not in line), "")
         raise BuildError(
             f"the dbt project does not parse{f' ({detail})' if detail else ''}",
             f"fix it (`dbt parse` in dbt_project/ shows the error; log: {target / 'dbt.log'})",
         ) from error
-    stamp.write_text(fingerprint)
 
 
 def _summarise(result, warehouse_path: Path) -> dict:
@@ -226,6 +232,14 @@ def _summarise(result, warehouse_path: Path) -> dict:
             summary.update(_counts(con))
         finally:
             con.close()
+    published = summary.get("published")
+    if "undated_claims" not in summary and published and not summary.get("withheld") and Path(published).exists():
+        # The Spark engine builds the marts on the cluster: their counts come from the published copy.
+        con = duckdb.connect(str(published), read_only=True)
+        try:
+            summary.update(_mart_counts(con))
+        finally:
+            con.close()
     return summary
 
 
@@ -245,6 +259,21 @@ def _counts(con) -> dict:
     if "raw.claim_rejects" in tables:
         counts["claims_rejected"] = one("select count(*) from raw.claim_rejects")
     counts["extraction_errors"] = one("select count(*) from raw.extractions where error is not null")
+    counts.update(_mart_counts(con, tables))
+    return counts
+
+
+def _mart_counts(con, tables: set[str] | None = None) -> dict:
+    """Undated claims and contradictions, from a database holding the marts (warehouse or published copy)."""
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    if tables is None:
+        tables = {
+            f"{schema}.{table}"
+            for schema, table in con.execute(
+                "select table_schema, table_name from information_schema.tables"
+            ).fetchall()
+        }
+    counts = {}
     if "marts.fct_claims" in tables:
         counts["undated_claims"] = one("select count(*) from marts.fct_claims where claim_date is null")
         if "marts.fct_undated_claims" in tables:
@@ -304,6 +333,12 @@ def _print_summary(summary: dict) -> None:
         print(f"  {label:14s} {summary['log']}")
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return int(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="skyledger", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -323,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
         help="publish even when the build has fewer articles than the published copy",
     )
     build_cmd.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build_cmd.add_argument(
+        "--workers", type=_positive, help="extraction processes (SKYLEDGER_WORKERS); default: one per core"
+    )
+    build_cmd.add_argument(
+        "--engine", choices=paths.ENGINES, help="extract and build the marts on (default: SKYLEDGER_ENGINE, duckdb)"
+    )
     eval_cmd = commands.add_parser("eval", help="extract from a folder and score against gold files")
     eval_cmd.add_argument("--gold", type=Path, required=True, nargs="+", help="one or more gold JSONL files")
     eval_cmd.add_argument("--articles", type=Path, required=True)
@@ -338,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     sql_cmd.add_argument("--format", choices=("table", "csv", "json"), default="table")
     args = parser.parse_args(argv)
 
+    if getattr(args, "engine", None):
+        os.environ["SKYLEDGER_ENGINE"] = args.engine  # read by Dagster and dbt's profiles.yml alike
     try:
         if args.command == "build":
             summary = build(
@@ -347,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
                 allow_shrink=args.allow_shrink,
                 force=args.force,
                 verbose=args.verbose,
+                workers=args.workers,
                 started=PROCESS_STARTED,
             )
             print(json.dumps(summary, indent=2)) if args.json else _print_summary(summary)

@@ -1,9 +1,9 @@
 """The Dagster code location: assembles definitions only."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from orchestration import settings
+from orchestration.dbt_prepare import SkyledgerDbtResource
 from orchestration.defs.articles import raw_articles
 from orchestration.defs.claims import raw_claims
 from orchestration.defs.dbt import dbt_project, skyledger_dbt_models
@@ -35,6 +35,6 @@ defs = dg.Definitions(
     loggers={"console": dg.colored_console_logger, "skyledger_progress": skyledger_progress},
     resources={
         "skyledger": SkyledgerWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
+        "dbt": SkyledgerDbtResource(project_dir=dbt_project, dbt_executable=settings.dbt_executable()),
     },
 )

@@ -27,6 +27,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
 DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
+# The engines that can extract and build the marts (SKYLEDGER_ENGINE; orchestration/spark/).
+ENGINES = ("duckdb", "spark")
 
 
 def dbt_executable() -> str:

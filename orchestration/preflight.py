@@ -51,6 +51,28 @@ def check_articles(folder: Path) -> None:
         ) from error
 
 
+def check_workers(explicit: int | None) -> None:
+    """SKYLEDGER_WORKERS, when it is what decides, is a whole number of 1 or more."""
+    value = os.environ.get("SKYLEDGER_WORKERS", "").strip()
+    if explicit is None and value and not (value.isdigit() and int(value) >= 1):
+        raise BuildError(
+            f"SKYLEDGER_WORKERS is {value!r}, not a whole number of 1 or more",
+            "set it to the number of extraction processes, or unset it for one per core",
+        )
+
+
+def check_engine() -> None:
+    """SKYLEDGER_ENGINE, when set, names an engine."""
+    from orchestration.paths import ENGINES
+
+    value = os.environ.get("SKYLEDGER_ENGINE", "").strip().lower()
+    if value and value not in ENGINES:
+        raise BuildError(
+            f"SKYLEDGER_ENGINE is {value!r}, not one of {', '.join(ENGINES)}",
+            "set it to duckdb (the default) or spark, or unset it",
+        )
+
+
 def check_warehouse_location(warehouse: Path) -> None:
     """The warehouse's folder exists or can be made, and a file can be written in it."""
     folder = warehouse.parent

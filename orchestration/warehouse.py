@@ -159,15 +159,16 @@ class LoadSummary(dict):
     """Counts of one load, also returned as Dagster metadata."""
 
 
-def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
+def load_articles(con: duckdb.DuckDBPyConnection, folder: Path, batch_size: int = LOAD_BATCH_RECORDS) -> LoadSummary:
     """Read new or changed files below `folder` and store their articles, rejects and duplicates.
 
     Unchanged files (same size and modification time as last read) are skipped, so a second run
     over the same folder reads nothing and changes nothing. Records stream through in batches of
-    LOAD_BATCH_RECORDS, each written in its own transaction; a file's fingerprint is written
-    last, so a load that dies part-way reads the file again next time (its stored records count
-    as unchanged). Entries the scan refuses (links leaving the folder, loops, broken links) are
-    rejects of their own path, refreshed when the link changes.
+    `batch_size`, each written in its own transaction (the tables are the same whatever the
+    size); a file's fingerprint is written last, so a load that dies part-way reads the file
+    again next time (its stored records count as unchanged). Entries the scan refuses (links
+    leaving the folder, loops, broken links) are rejects of their own path, refreshed when the
+    link changes.
     """
     folder = Path(folder)
     scan = scan_folder(folder)
@@ -218,7 +219,7 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadSummary:
         if isinstance(item, str):
             continue
         batch.append(item)
-        if len(batch) >= LOAD_BATCH_RECORDS:
+        if len(batch) >= batch_size:
             _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)
             batch = []
     _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)

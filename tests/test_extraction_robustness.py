@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from orchestration.claims import Article, extract_claims
-from orchestration.defs.claims import extract_batch
+from orchestration.parallel import extract_batch
 
 ODD_TEXTS = {
     "only-whitespace-lines": "\n\n   \n",
@@ -27,16 +27,16 @@ def test_odd_text_returns_claims_whose_evidence_slices_the_text(name):
 
 
 def test_a_failing_article_is_recorded_and_the_batch_goes_on(monkeypatch):
-    import orchestration.defs.claims as defs_claims
+    import orchestration.article_extraction as article_extraction
 
-    real = defs_claims.extract_claims
+    real = article_extraction.extract_claims
 
     def flaky(article):
         if article.article_id == "bad":
             raise ValueError("boom")
         return real(article)
 
-    monkeypatch.setattr(defs_claims, "extract_claims", flaky)
+    monkeypatch.setattr(article_extraction, "extract_claims", flaky)
     frame = pd.DataFrame(
         {
             "article_id": ["good", "bad"],

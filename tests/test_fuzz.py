@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from orchestration.claims import Article, extract_claims
 from orchestration.claims.numbers import MAX_DIGITS, find_counts, parse_number
 from orchestration.claims.sentences import MAX_SENTENCE_CHARS, split_sentences
-from orchestration.defs.claims import extract_batch
 from orchestration.loading import SUPPORTED_SUFFIXES, Reject, read_folder
+from orchestration.parallel import extract_batch
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 FEW = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))

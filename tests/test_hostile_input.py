@@ -18,8 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import orchestration.defs.claims as defs_claims
-from orchestration import cli, loading
+from orchestration import article_extraction, cli, loading
 
 MARKER = "OUTSIDE-SECRET-7f3a9c"  # in every file outside the folder: must appear nowhere
 REGIONS = ["Kursk", "Belgorod", "Bryansk", "Oryol", "Voronezh"]
@@ -150,7 +149,7 @@ def hostile_build(tmp_path_factory):
     warehouse = root / "warehouse.duckdb"
     patch = pytest.MonkeyPatch()
     # A runaway article: the extractor never returns for it; the time budget must stop it.
-    real = defs_claims.extract_claims
+    real = article_extraction.extract_claims
 
     def runaway(article):
         if article.article_id == "runaway":
@@ -158,8 +157,8 @@ def hostile_build(tmp_path_factory):
                 time.sleep(0.01)
         return real(article)
 
-    patch.setattr(defs_claims, "extract_claims", runaway)
-    patch.setattr(defs_claims, "ARTICLE_SECONDS", 10.0)
+    patch.setattr(article_extraction, "extract_claims", runaway)
+    patch.setattr(article_extraction, "ARTICLE_SECONDS", 10.0)
     if os.geteuid() == 0:
         # root reads a file whatever its mode: make the unreadable file unreadable for root too.
         real_open = loading._open
@@ -171,7 +170,9 @@ def hostile_build(tmp_path_factory):
 
         patch.setattr(loading, "_open", refuse)
     try:
-        code = cli.main(["build", "--articles", str(folder), "--warehouse", str(warehouse), "--json"])
+        # One worker: the runaway stand-in above is patched into this process only (the time budget
+        # in the pool's workers: tests/test_parallel.py).
+        code = cli.main(["build", "--articles", str(folder), "--warehouse", str(warehouse), "--json", "--workers", "1"])
     finally:
         patch.undo()
         (folder / "bad" / "noperm.txt").chmod(stat.S_IRUSR | stat.S_IWUSR)

@@ -67,6 +67,14 @@ def test_a_file_given_as_the_articles_folder_says_so(tmp_path: Path):
     assert_one_line_error(completed, "names a file, not a folder", f"--articles {tmp_path}")
 
 
+def test_a_bad_workers_setting_is_one_line(tmp_path: Path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    monkeypatch.setenv("SKYLEDGER_WORKERS", "zero")
+    completed = skyledger("build", "--articles", str(tmp_path / "a"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert_one_line_error(completed, "SKYLEDGER_WORKERS is 'zero'", "unset it")
+    assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_an_unreadable_articles_folder_is_one_line(tmp_path: Path, monkeypatch):
     # Tests run as root, whom permissions do not stop: the check is driven through os.access.
     monkeypatch.setattr(preflight.os, "access", lambda path, mode: False)

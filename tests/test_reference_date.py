@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from orchestration.defs.claims import extract_batch
+from orchestration.parallel import extract_batch
 from orchestration.reference_date import infer_reference_date
 
 CASES = [

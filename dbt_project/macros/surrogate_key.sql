@@ -6,7 +6,7 @@
 {% macro surrogate_key(columns) -%}
     md5(
         {%- for column in columns %}
-        coalesce(cast({{ column }} as varchar), '<null>'){% if not loop.last %} || '|' ||{% endif %}
+        coalesce(cast({{ column }} as {{ dbt.type_string() }}), '<null>'){% if not loop.last %} || '|' ||{% endif %}
         {%- endfor %}
     )
 {%- endmacro %}

@@ -4,6 +4,10 @@ dbt's manifest, run artefacts and logs live beside the warehouse (paths.dbt_targ
 builds into two warehouses from one checkout never share a target folder or its lock. The
 manifest's place is read when the code location loads, from the same SKYLEDGER_WAREHOUSE
 setting as the rest: the one setting read at import, because `@dbt_assets` needs the manifest then.
+
+A build pays for one dbt process, `dbt build`: the manifest is parsed again only when the dbt
+project (or dbt) changed, and the resource knows the version of the dbt beside this Python
+without running `dbt --version` (orchestration/dbt_prepare.py).
 """
 
 import os
@@ -17,9 +21,12 @@ from dagster_dbt import (
     DbtProject,
     dbt_assets,
 )
+from dagster_dbt.dbt_project import using_dagster_dev
 
 from orchestration import settings, tidy
 from orchestration.dbt_checks import describe_test
+from orchestration.dbt_prepare import prepare_dbt_project
+from orchestration.defs import spark
 from orchestration.defs.resources import SkyledgerWarehouse
 
 dbt_project = DbtProject(
@@ -27,8 +34,10 @@ dbt_project = DbtProject(
     profiles_dir=settings.DBT_PROJECT_DIR,
     target_path=settings.dbt_target_dir(),
 )
-# Builds the manifest under `dagster dev`; the CLI and tests prepare it before importing this.
-dbt_project.prepare_if_dev()
+# Builds the manifest under `dagster dev` (when the project changed); the CLI and tests prepare it
+# before importing this.
+if using_dagster_dev():
+    prepare_dbt_project(dbt_project)
 
 # The folders under models/ are the layers a reader of the asset graph looks for.
 LAYERS = ("staging", "intermediate", "marts")
@@ -64,6 +73,8 @@ translator = SkyledgerTranslator(settings=DagsterDbtTranslatorSettings(enable_du
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, skyledger: SkyledgerWarehouse):
+    if settings.engine() == "spark":  # dbt's sources on the cluster: the raw tables as Parquet
+        spark.stage_raw_tables(context, skyledger.path())
     # Each invocation writes its artefacts and log below this warehouse's own dbt folder, in a
     # folder named with this process's id: the next run removes the one a killed run left at once.
     target = settings.dbt_target_dir(skyledger.path()) / f"build-{os.getpid()}.{context.run.run_id[:8]}"

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration import publish, publish_guard, settings
+from orchestration.defs import spark
 from orchestration.defs.dbt import skyledger_dbt_models
 from orchestration.defs.resources import SkyledgerWarehouse
 
@@ -28,7 +29,9 @@ def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerW
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(target)), "withheld": dg.MetadataValue.text(withheld)}
         )
-    summary = publish.publish(warehouse, target, settings.parquet_dir(warehouse=warehouse))
+    # The Spark engine's marts live on the cluster: published from its Parquet, to the same files.
+    publisher = spark.publish if settings.engine() == "spark" else publish.publish
+    summary = publisher(warehouse, target, settings.parquet_dir(warehouse=warehouse))
     context.log.info(f"published {summary.path} ({summary.bytes} bytes), Parquet in {summary.parquet_dir}")
     table = ["| table | rows |", "|---|---:|"]
     table += [f"| {name} | {rows} |" for name, rows in summary.row_counts.items()]

@@ -15,17 +15,22 @@ class SkyledgerWarehouse(dg.ConfigurableResource):
 
     Leave a field empty to use SKYLEDGER_WAREHOUSE / SKYLEDGER_ARTICLES or the defaults.
     `allow_shrink` lets a build with fewer articles than the published copy replace it.
+    `workers`: extraction processes; 0 for SKYLEDGER_WORKERS, else one per core.
     """
 
     warehouse_path: str | None = None
     articles_dir: str | None = None
     allow_shrink: bool = False
+    workers: int = 0
 
     def path(self) -> Path:
         return settings.warehouse_path(self.warehouse_path)
 
     def articles(self) -> Path:
         return settings.articles_dir(self.articles_dir)
+
+    def extraction_workers(self) -> int:
+        return settings.extraction_workers(self.workers or None)
 
     @contextmanager
     def connect(self):

@@ -32,8 +32,8 @@ keyed as (
         -- published date either, the article does (undated reports are not merged)
         case
             when period_start is null and period_end is null
-                then coalesce(cast(published_date as varchar), 'article:' || article_id)
-        end as unperiodised_date,
+                then coalesce(cast(published_date as {{ dbt.type_string() }}), 'article:' || article_id)
+        end as unperiodised_date
 
     from claims
 
@@ -48,7 +48,7 @@ occurrences as (
                 article_id,
                 {{ claim_key[:-1] | join(', ') }}
             order by evidence_start, claim_id
-        ) as key_occurrence,
+        ) as key_occurrence
 
     from keyed
 
@@ -58,7 +58,7 @@ grouped as (
 
     select
         *,
-        {{ surrogate_key(claim_key) }} as claim_group_id,
+        {{ surrogate_key(claim_key) }} as claim_group_id
 
     from occurrences
 
@@ -77,7 +77,7 @@ ranked as (
                 article_id,
                 evidence_start,
                 claim_id
-        ) as report_rank,
+        ) as report_rank
 
     from grouped
 
@@ -93,8 +93,8 @@ group_stats as (
         min(published_date) as first_published_date,
         min(published_at) as first_published_at,
         min(loaded_at) as first_loaded_at,
-        list(distinct article_id order by article_id) as article_ids,
-        list(claim_id order by claim_id) as claim_ids,
+        {{ sorted_list('article_id', distinct=true) }} as article_ids,
+        {{ sorted_list('claim_id') }} as claim_ids
 
     from grouped
     group by claim_group_id
@@ -147,7 +147,7 @@ final as (
         group_stats.first_published_at,
         group_stats.first_loaded_at,
         group_stats.article_ids,
-        group_stats.claim_ids,
+        group_stats.claim_ids
 
     from representatives
     inner join group_stats

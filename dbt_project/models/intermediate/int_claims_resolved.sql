@@ -45,7 +45,7 @@ current_claims as (
         articles.outlet,
         articles.loaded_at,
         articles.article_id is null as is_article_missing,
-        reference_dates.reference_date,
+        reference_dates.reference_date
 
     from claims
     left join articles
@@ -81,7 +81,7 @@ final as (
             when current_claims.is_article_missing then 'article missing'
             else 'no publication date, and neither a dateline nor a date in the text'
         end as undated_reason,
-        current_claims.parent_claim_id is not null as is_breakdown_child,
+        current_claims.parent_claim_id is not null as is_breakdown_child
 
     from current_claims
     left join regions

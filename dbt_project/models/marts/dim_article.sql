@@ -24,7 +24,7 @@ claims_per_article as (
 
     select
         article_id,
-        count(*) as claim_count,
+        count(*) as claim_count
 
     from claims
     group by article_id
@@ -35,7 +35,7 @@ duplicates_per_article as (
 
     select
         article_id,
-        count(*) as duplicate_count,
+        count(*) as duplicate_count
 
     from duplicates
     group by article_id
@@ -59,7 +59,7 @@ final as (
         articles.content_hash,
         articles.loaded_at,
         coalesce(claims_per_article.claim_count, 0) as claim_count,
-        coalesce(duplicates_per_article.duplicate_count, 0) as duplicate_count,
+        coalesce(duplicates_per_article.duplicate_count, 0) as duplicate_count
 
     from articles
     left join claims_per_article

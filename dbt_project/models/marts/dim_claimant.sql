@@ -32,7 +32,7 @@ claim_stats as (
         count(*) as claim_count,
         min(published_date) as first_published_date,
         max(published_date) as last_published_date,
-        list(distinct claimant order by claimant) filter (where claimant is not null) as spellings,
+        {{ sorted_list('claimant', distinct=true) }} as spellings
 
     from claims
     group by claimant_id
@@ -47,7 +47,7 @@ spelling_ranked as (
         claimant as spelling,
         row_number() over (
             partition by claimant_id order by count(*) desc, claimant
-        ) as spelling_rank,
+        ) as spelling_rank
 
     from claims
     where claimant is not null
@@ -62,7 +62,7 @@ kind_ranked as (
         claimant_kind,
         row_number() over (
             partition by claimant_id order by count(*) desc, claimant_kind
-        ) as kind_rank,
+        ) as kind_rank
 
     from claims
     where claimant_kind is not null
@@ -77,7 +77,7 @@ country_ranked as (
         claimant_country,
         row_number() over (
             partition by claimant_id order by count(*) desc, claimant_country
-        ) as country_rank,
+        ) as country_rank
 
     from claims
     where claimant_country is not null
@@ -100,11 +100,11 @@ final as (
             case when all_claimant_ids.claimant_id = 'unattributed' then 'unattributed' end
         ) as kind,
         coalesce(claimants.claimant_country, country_ranked.claimant_country) as country,
-        coalesce(claim_stats.spellings, []::varchar[]) as spellings,
+        coalesce(claim_stats.spellings, {{ empty_string_list() }}) as spellings,
         coalesce(claim_stats.claim_count, 0) as claim_count,
         claim_stats.first_published_date,
         claim_stats.last_published_date,
-        claimants.claimant_id is not null as is_known,
+        claimants.claimant_id is not null as is_known
 
     from all_claimant_ids
     left join claimants

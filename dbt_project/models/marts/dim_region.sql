@@ -33,7 +33,7 @@ claims_per_region as (
 
     select
         region_code,
-        count(*) as claim_count,
+        count(*) as claim_count
 
     from claims
     where region_code is not null
@@ -49,7 +49,7 @@ final as (
         countries.country_name,
         regions.region_name,
         regions.subdivision_type,
-        coalesce(claims_per_region.claim_count, 0) as claim_count,
+        coalesce(claims_per_region.claim_count, 0) as claim_count
 
     from regions
     left join countries

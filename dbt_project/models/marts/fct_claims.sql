@@ -22,10 +22,10 @@ deduplicated as (
 claim_groups as (
 
     select
-        unnest(claim_ids) as claim_id,
+        {{ explode_list('claim_ids') }} as claim_id,
         claim_group_id,
         first_published_at,
-        first_loaded_at,
+        first_loaded_at
 
     from deduplicated
 
@@ -73,7 +73,7 @@ final as (
         claims.region_name,
         claim_groups.claim_group_id,
         claim_groups.first_published_at,
-        claim_groups.first_loaded_at,
+        claim_groups.first_loaded_at
 
     from claims
     left join claim_groups

@@ -49,7 +49,7 @@ final as (
         article_count,
         outlet_count,
         article_ids,
-        claim_ids,
+        claim_ids
 
     from deduplicated
 

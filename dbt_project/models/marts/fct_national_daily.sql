@@ -33,7 +33,7 @@ national_claims as (
         and scope in ('country', 'unknown')
         and claim_date is not null
         and (
-            (period_start is not null and period_end is not null and period_end - period_start <= 1)
+            (period_start is not null and period_end is not null and {{ dbt.datediff('period_start', 'period_end', 'day') }} <= 1)
             or (period_start is null and period_end is null and time_text is null)
         )
 
@@ -58,7 +58,7 @@ with_side as (
     select
         aggregated.*,
         claimants.country as claimant_country,
-        coalesce(claimants.country, 'claimant:' || aggregated.claimant_id) as side_key,
+        coalesce(claimants.country, 'claimant:' || aggregated.claimant_id) as side_key
 
     from aggregated
     left join claimants
@@ -74,10 +74,10 @@ side_figures as (
         weapon,
         max(total_count) filter (where outcome = 'launched') as launched_count,
         max(total_count) filter (where outcome = 'intercepted') as intercepted_count,
-        list(distinct claimant_id order by claimant_id)
-            filter (where outcome = 'launched' and total_count is not null) as launched_claimant_ids,
-        list(distinct claimant_id order by claimant_id)
-            filter (where outcome = 'intercepted' and total_count is not null) as intercepted_claimant_ids,
+        {{ sorted_list('claimant_id', distinct=true, where="outcome = 'launched' and total_count is not null") }}
+            as launched_claimant_ids,
+        {{ sorted_list('claimant_id', distinct=true, where="outcome = 'intercepted' and total_count is not null") }}
+            as intercepted_claimant_ids
 
     from with_side
     where outcome in ('launched', 'intercepted')
@@ -107,7 +107,7 @@ final as (
                 then round(side_figures.intercepted_count / side_figures.launched_count, 4)
         end as interception_rate,
         side_figures.launched_claimant_ids,
-        side_figures.intercepted_claimant_ids,
+        side_figures.intercepted_claimant_ids
 
     from with_side
     left join side_figures

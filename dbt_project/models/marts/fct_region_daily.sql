@@ -50,7 +50,7 @@ final as (
         claims_with_count,
         claims_without_count,
         claim_count,
-        article_count,
+        article_count
 
     from aggregated
 

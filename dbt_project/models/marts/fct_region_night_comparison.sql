@@ -52,7 +52,7 @@ figures as (
                 then 'ministry'
             when claimants.kind = 'regional_authority'
                 then 'governor'
-        end as claimant_role,
+        end as claimant_role
 
     from region_daily
     inner join regions
@@ -73,23 +73,20 @@ compared as (
         weapon,
 
         max(total_count) filter (where claimant_role = 'ministry') as ministry_count,
-        list(claimant_id order by claimant_id)
-            filter (where claimant_role = 'ministry') as ministry_claimant_ids,
+        {{ sorted_list('claimant_id', where="claimant_role = 'ministry'") }} as ministry_claimant_ids,
 
         max(total_count) filter (where claimant_role = 'governor') as governor_count,
-        list(claimant_id order by claimant_id)
-            filter (where claimant_role = 'governor') as governor_claimant_ids,
+        {{ sorted_list('claimant_id', where="claimant_role = 'governor'") }} as governor_claimant_ids,
 
         max(total_count) filter (where claimant_role = 'other_side') as other_side_count,
-        list(claimant_id order by claimant_id)
-            filter (where claimant_role = 'other_side') as other_side_claimant_ids,
+        {{ sorted_list('claimant_id', where="claimant_role = 'other_side'") }} as other_side_claimant_ids,
 
         min(total_count) as lowest_count,
         max(total_count) as highest_count,
         count(total_count) as claimants_with_count,
         count(*) as claimant_count,
-        list(claimant_id order by claimant_id) as claimant_ids,
-        sum(claim_count) as claim_count,
+        {{ sorted_list('claimant_id') }} as claimant_ids,
+        sum(claim_count) as claim_count
 
     from figures
     group by region_code, region_name, region_country, claim_date, outcome, weapon
@@ -113,13 +110,13 @@ final as (
         coalesce(lowest_count < highest_count, false) as is_disagreement,
         cast(lowest_count as bigint) as lowest_count,
         cast(highest_count as bigint) as highest_count,
-        coalesce(ministry_claimant_ids, []::varchar[]) as ministry_claimant_ids,
-        coalesce(governor_claimant_ids, []::varchar[]) as governor_claimant_ids,
-        coalesce(other_side_claimant_ids, []::varchar[]) as other_side_claimant_ids,
+        coalesce(ministry_claimant_ids, {{ empty_string_list() }}) as ministry_claimant_ids,
+        coalesce(governor_claimant_ids, {{ empty_string_list() }}) as governor_claimant_ids,
+        coalesce(other_side_claimant_ids, {{ empty_string_list() }}) as other_side_claimant_ids,
         claimant_ids,
         claimant_count,
         claimants_with_count,
-        cast(claim_count as bigint) as claim_count,
+        cast(claim_count as bigint) as claim_count
 
     from compared
 

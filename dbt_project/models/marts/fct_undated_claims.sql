@@ -21,7 +21,7 @@ final as (
         region_code,
         time_text,
         undated_reason,
-        evidence_text,
+        evidence_text
 
     from claims
     where claim_date is null

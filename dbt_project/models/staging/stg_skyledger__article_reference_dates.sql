@@ -11,11 +11,11 @@ source as (
 renamed as (
 
     select
-        cast(article_id as varchar) as article_id,
-        cast(content_hash as varchar) as content_hash,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(content_hash as {{ dbt.type_string() }}) as content_hash,
         cast(reference_date as date) as reference_date,
-        cast(basis as varchar) as reference_date_basis,
-        cast(evidence_text as varchar) as reference_date_text,
+        cast(basis as {{ dbt.type_string() }}) as reference_date_basis,
+        cast(evidence_text as {{ dbt.type_string() }}) as reference_date_text
 
     from source
 

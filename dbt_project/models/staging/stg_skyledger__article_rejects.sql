@@ -9,11 +9,11 @@ source as (
 renamed as (
 
     select
-        cast(source_path as varchar) as source_path,
+        cast(source_path as {{ dbt.type_string() }}) as source_path,
         cast(source_line as integer) as source_line,
         lower(trim(reason)) as reason,
         nullif(trim(detail), '') as detail,
-        cast(rejected_at as timestamp) as rejected_at,
+        cast(rejected_at as timestamp) as rejected_at
 
     from source
 

@@ -11,9 +11,9 @@ source as (
 renamed as (
 
     select
-        cast(article_id as varchar) as article_id,
-        cast(content_hash as varchar) as content_hash,
-        cast(source_path as varchar) as source_path,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(content_hash as {{ dbt.type_string() }}) as content_hash,
+        cast(source_path as {{ dbt.type_string() }}) as source_path,
         cast(source_line as integer) as source_line,
         lower(trim(source_format)) as source_format,
         nullif(trim(url), '') as url,
@@ -22,9 +22,9 @@ renamed as (
         nullif(lower(trim(language)), '') as language,
         cast(published_at as timestamp) as published_at,
         cast(published_date as date) as published_date,
-        cast(text as varchar) as article_text,
+        cast(text as {{ dbt.type_string() }}) as article_text,
         cast(char_count as integer) as char_count,
-        cast(loaded_at as timestamp) as loaded_at,
+        cast(loaded_at as timestamp) as loaded_at
 
     from source
 

@@ -14,10 +14,7 @@ renamed as (
         trim(kind) as claimant_kind,
         nullif(trim(country), '') as claimant_country,
         -- pipe-separated spellings -> a list, blanks dropped
-        list_filter(
-            list_transform(string_split(coalesce(aliases, ''), '|'), lambda spelling: trim(spelling)),
-            lambda spelling: spelling <> ''
-        ) as aliases,
+        {{ split_trimmed('aliases', '|') }} as aliases
 
     from source
 

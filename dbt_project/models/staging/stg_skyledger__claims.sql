@@ -11,8 +11,8 @@ source as (
 renamed as (
 
     select
-        cast(claim_id as varchar) as claim_id,
-        cast(article_id as varchar) as article_id,
+        cast(claim_id as {{ dbt.type_string() }}) as claim_id,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
         nullif(trim(claimant), '') as claimant,
         trim(claimant_id) as claimant_id,
         trim(claimant_kind) as claimant_kind,
@@ -33,7 +33,7 @@ renamed as (
         nullif(trim(parent_claim_id), '') as parent_claim_id,
         cast(evidence_start as integer) as evidence_start,
         cast(evidence_end as integer) as evidence_end,
-        cast(evidence_text as varchar) as evidence_text,
+        cast(evidence_text as {{ dbt.type_string() }}) as evidence_text,
         nullif(trim(count_text), '') as count_text,
         nullif(trim(outcome_text), '') as outcome_text,
         nullif(trim(weapon_text), '') as weapon_text,
@@ -41,9 +41,9 @@ renamed as (
         cast(is_place_resolved as boolean) as is_place_resolved,
         cast(is_hedged as boolean) as is_hedged,
         cast(mention_start as integer) as mention_start,
-        cast(content_hash as varchar) as content_hash,
-        cast(extractor_version as varchar) as extractor_version,
-        cast(extracted_at as timestamp) as extracted_at,
+        cast(content_hash as {{ dbt.type_string() }}) as content_hash,
+        cast(extractor_version as {{ dbt.type_string() }}) as extractor_version,
+        cast(extracted_at as timestamp) as extracted_at
 
     from source
 

@@ -10,7 +10,7 @@ renamed as (
 
     select
         trim(country_code) as country_code,
-        trim(name) as country_name,
+        trim(name) as country_name
 
     from source
 

@@ -12,7 +12,7 @@ renamed as (
         trim(region_code) as region_code,
         trim(country_code) as country_code,
         trim(name) as region_name,
-        nullif(trim(subdivision_type), '') as subdivision_type,
+        nullif(trim(subdivision_type), '') as subdivision_type
 
     from source
 

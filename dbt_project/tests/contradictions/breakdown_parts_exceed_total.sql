@@ -41,13 +41,13 @@ parts as (
         cast(sum(children.count) as bigint) as parts_count,
         count(*) as part_claims,
         count(children.count) as parts_with_count,
-        list(children.claim_id order by children.evidence_start, children.claim_id) as part_claim_ids,
-        list(
-            coalesce(children.region_code, children.place_text, children.scope)
-            || ': ' || coalesce(cast(children.count as varchar), '?')
-            order by children.evidence_start, children.claim_id
-        ) as part_counts,
-        list(distinct children.evidence_text) as part_evidence_texts,
+        {{ ordered_list('children.claim_id', ['children.evidence_start', 'children.claim_id']) }} as part_claim_ids,
+        {{ ordered_list(
+            "coalesce(children.region_code, children.place_text, children.scope) || ': ' || "
+            ~ "coalesce(cast(children.count as " ~ dbt.type_string() ~ "), '?')",
+            ['children.evidence_start', 'children.claim_id'],
+        ) }} as part_counts,
+        {{ sorted_list('children.evidence_text', distinct=true) }} as part_evidence_texts
 
     from parents
     inner join children
@@ -77,7 +77,7 @@ final as (
         parts.part_claim_ids,
         parts.part_counts,
         parents.evidence_text as parent_evidence_text,
-        parts.part_evidence_texts,
+        parts.part_evidence_texts
 
     from parts
     inner join parents

@@ -6,12 +6,19 @@
     alias='conflicting_figures_same_claimant',
 ) }}
 
--- Two different claims by the same claimant about the same thing -- same place (region_code,
--- or the same country or sea when there is no region), outcome, weapon and resolved window --
--- that give different figures. Unattributed statements have no claimant to contradict, and
--- claims with no place or no resolved window cannot be said to cover the same thing.
--- One row per pair (a before b), whether in one article (a correction) or in two; figures from the
--- same sentence are parts of one list, not a contradiction.
+-- One claimant giving different figures about the same thing -- same place (region_code, or the
+-- same country or sea when there is no region), outcome, weapon (and weapon model) and resolved
+-- window -- one row per such group, with every figure listed. Unattributed statements have no
+-- claimant to contradict, and claims with no place or no resolved window cannot be said to cover
+-- the same thing. Figures from one sentence are parts of one list, not a contradiction: a group
+-- needs two statements (article, sentence) and two figures. A breakdown part in its own total's
+-- group is a part, not a rival figure, and is left out.
+-- Grouped, never a pairwise self-join: the table grows with the groups, not with their squares.
+
+{% set group_key = [
+    'claimant_id', 'outcome', 'weapon', 'weapon_model', 'scope', 'country', 'region_code',
+    'period_start', 'period_end',
+] %}
 
 with
 
@@ -23,7 +30,10 @@ claims as (
 
 comparable as (
 
-    select * from claims
+    select
+        *,
+        {{ surrogate_key(group_key) }} as figure_group_id
+    from claims
     where
         claimant_id <> 'unattributed'
         and count is not null
@@ -33,62 +43,82 @@ comparable as (
 
 ),
 
-pairs as (
+-- a part whose total falls in the same group ("11 missiles", then "four of them over Kursk"
+-- with the same place) is not a second figure for the same thing
+rivals as (
+
+    select comparable.*
+    from comparable
+    left join comparable as parents
+        on comparable.parent_claim_id = parents.claim_id
+        and comparable.figure_group_id = parents.figure_group_id
+    where parents.claim_id is null
+
+),
+
+grouped as (
 
     select
-        a.claimant_id,
-        coalesce(a.claimant, b.claimant) as claimant,
-        a.outcome,
-        a.weapon,
-        a.scope,
-        a.country,
-        a.region_code,
-        a.period_start,
-        a.period_end,
-        a.article_id = b.article_id as is_same_article,
-        a.claim_id as claim_id_a,
-        b.claim_id as claim_id_b,
-        a.article_id as article_id_a,
-        b.article_id as article_id_b,
-        a.outlet as outlet_a,
-        b.outlet as outlet_b,
-        a.published_date as published_date_a,
-        b.published_date as published_date_b,
-        a.count as count_a,
-        b.count as count_b,
-        a.count_qualifier as count_qualifier_a,
-        b.count_qualifier as count_qualifier_b,
-        a.time_text as time_text_a,
-        b.time_text as time_text_b,
-        a.evidence_text as evidence_text_a,
-        b.evidence_text as evidence_text_b,
-
-    from comparable as a
-    inner join comparable as b
-        on a.claimant_id = b.claimant_id
-        and a.outcome = b.outcome
-        and a.weapon = b.weapon
-        and a.scope = b.scope
-        and a.country is not distinct from b.country
-        and a.region_code is not distinct from b.region_code
-        and a.period_start = b.period_start
-        and a.period_end = b.period_end
-        and a.count <> b.count
-        and a.claim_id < b.claim_id
-        -- one sentence listing several kinds of one class ("nine houses, an apartment block and a
-        -- shop were damaged") gives different counts without contradicting itself
-        and not (a.article_id = b.article_id and a.evidence_start = b.evidence_start)
-        -- a total and its parts ("11 missiles": "seven Kh-101 and four Iskander-M"), or two models,
-        -- are figures about different things
-        and a.claim_id is distinct from b.parent_claim_id
-        and b.claim_id is distinct from a.parent_claim_id
-        and not (a.weapon_model is not null and b.weapon_model is not null and a.weapon_model <> b.weapon_model)
+        figure_group_id,
+        {{ group_key | join(',\n        ') }},
+        min(claimant) as claimant,
+        count(distinct count) as figure_count,
+        min(count) as lowest_count,
+        max(count) as highest_count,
+        {{ sorted_list('count', distinct=true) }} as figures,
+        count(*) as claim_count,
+        count(distinct article_id) as article_count,
+        count(distinct article_id || ':' || cast(evidence_start as {{ dbt.type_string() }})) as statement_count,
+        {{ sorted_list('article_id', distinct=true) }} as article_ids,
+        {{ sorted_list('outlet', distinct=true) }} as outlets,
+        min(published_date) as first_published_date,
+        max(published_date) as last_published_date,
+        {{ ordered_list('claim_id', ['count', 'claim_id']) }} as claim_ids,
+        {{ ordered_list(
+            "cast(count as " ~ dbt.type_string() ~ ") || ': ' || evidence_text",
+            ['count', 'claim_id'],
+        ) }} as figure_evidence
+    from rivals
+    group by
+        figure_group_id,
+        {{ group_key | join(',\n        ') }}
 
 ),
 
 final as (
 
-    select * from pairs
+    select
+        figure_group_id,
+        claimant_id,
+        claimant,
+        outcome,
+        weapon,
+        weapon_model,
+        scope,
+        country,
+        region_code,
+        period_start,
+        period_end,
+        period_end as claim_date,
+        figure_count,
+        lowest_count,
+        highest_count,
+        highest_count - lowest_count as spread,
+        figures,
+        article_count = 1 as is_same_article,
+        claim_count,
+        article_count,
+        statement_count,
+        first_published_date,
+        last_published_date,
+        article_ids,
+        outlets,
+        claim_ids,
+        figure_evidence
+    from grouped
+    where
+        figure_count > 1
+        and statement_count > 1
 
 )
 

@@ -37,7 +37,7 @@ final as (
         region_code,
         evidence_start,
         evidence_end,
-        evidence_text,
+        evidence_text
 
     from claims
     where is_place_resolved = false

@@ -16,7 +16,7 @@ final as (
         count,
         count_qualifier,
         count_text,
-        evidence_text,
+        evidence_text
 
     from claims
     where (count is null) <> (count_qualifier = 'unspecified')

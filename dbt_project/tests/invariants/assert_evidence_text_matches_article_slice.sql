@@ -32,7 +32,7 @@ checked as (
             articles.article_text,
             claims.evidence_start + 1,
             claims.evidence_end - claims.evidence_start
-        ) as article_slice,
+        ) as article_slice
 
     from claims
     inner join articles

@@ -22,7 +22,7 @@ final as (
         children.article_id,
         children.parent_claim_id,
         parents.article_id as parent_article_id,
-        children.evidence_text,
+        children.evidence_text
 
     from children
     left join claims as parents

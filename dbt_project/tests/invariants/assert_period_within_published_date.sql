@@ -18,7 +18,7 @@ final as (
         period_start,
         period_end,
         published_date,
-        evidence_text,
+        evidence_text
 
     from claims
     where

@@ -34,7 +34,7 @@ checked as (
                 then 'sea scope with a country'
             when scope = 'country' and country is null
                 then 'country scope without country'
-        end as violation,
+        end as violation
 
     from claims
 

@@ -1,0 +1,173 @@
+"""Extraction on every core: pending articles in chunks through a process pool, one writer.
+
+Plain Python, no Dagster: the `raw_claims` asset calls `extract_pending`. The main process reads
+the pending articles from DuckDB in chunks, hands each chunk to a worker process, and writes each
+finished chunk itself (`store_batch`, one transaction per chunk): DuckDB keeps one writer, the
+workers never open the file. At most two chunks per worker are in flight, so memory stays bounded
+whatever the number of pending articles.
+
+One article never costs the others: an exception, a claim whose evidence does not slice the text,
+or a run over the time budget is that article's extraction error (raw.extractions.error, with the
+article id), wherever it runs (`extract_batch`, in a worker or in this process, calls
+orchestration/article_extraction.py for each article). A chunk whose
+worker died (a broken pool, an unpicklable result) is extracted again in this process, so its
+articles still get their own claims or errors. A chunk the database refuses is stored article by
+article, so only the article at fault is lost.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from orchestration import article_extraction, warehouse
+from orchestration.article_extraction import warm_up
+
+# The largest chunk read, extracted and written as one unit (one transaction).
+MAX_CHUNK = 2000
+# The smallest chunk worth sending to a worker: below this, pickling and the write dominate.
+MIN_CHUNK = 50
+# Chunks per worker for a small run, so that one slow chunk does not leave the other cores idle.
+CHUNKS_PER_WORKER = 4
+
+
+def extract_batch(frame: pd.DataFrame, seconds: float | None = -1.0) -> tuple[list, dict[str, str]]:
+    """Claims of every article in the batch, and the articles the extractor failed on.
+
+    `seconds`: each article's time budget (default article_extraction.ARTICLE_SECONDS, None for
+    no limit)."""
+    seconds = article_extraction.ARTICLE_SECONDS if seconds == -1.0 else seconds
+    claims, errors = [], {}
+    for row in frame.itertuples(index=False):
+        published = row.published_date
+        article = article_extraction.make_article(
+            row.article_id,
+            row.text,
+            # DuckDB dates arrive in pandas as Timestamps (NaT when missing).
+            None if pd.isna(published) else pd.Timestamp(published).date(),
+            None if pd.isna(row.title) else row.title,
+            None if pd.isna(row.outlet) else row.outlet,
+        )
+        found, error = article_extraction.extract_article(article, seconds)
+        if error is not None:
+            errors[row.article_id] = error
+        claims.extend(found)
+    return claims, errors
+
+
+def store_batch(con, frame: pd.DataFrame, claims: list, version: str, errors: dict[str, str]) -> None:
+    """One transaction for the batch; if the database refuses it, one per article, so that only
+    the article at fault is lost (recorded with its error and no claims)."""
+    try:
+        warehouse.store_claims(con, frame, claims, version, errors)
+        return
+    except Exception:  # duckdb refuses a value: find the article, keep the rest
+        pass
+    for index in range(len(frame)):
+        one = frame.iloc[index : index + 1]
+        article_id = one["article_id"].iloc[0]
+        mine = [c for c in claims if c.article_id == article_id]
+        try:
+            warehouse.store_claims(con, one, mine, version, errors)
+        except Exception as error:
+            errors[article_id] = f"storing its claims failed: {type(error).__name__}: {error}"[:500]
+            warehouse.store_claims(con, one, [], version, errors)
+
+
+def chunk_size(pending: int, workers: int) -> int:
+    """Chunks small enough to keep every worker busy to the end, large enough to amortise a write."""
+    if workers <= 1:
+        return MAX_CHUNK
+    return max(MIN_CHUNK, min(MAX_CHUNK, math.ceil(pending / (workers * CHUNKS_PER_WORKER))))
+
+
+@dataclass
+class ExtractionTotals:
+    articles: int = 0
+    claims: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+    workers: int = 1
+
+
+def extract_pending(
+    con: duckdb.DuckDBPyConnection,
+    version: str,
+    workers: int = 1,
+    on_chunk: Callable[[ExtractionTotals, dict[str, str]], None] | None = None,
+) -> ExtractionTotals:
+    """Extract every article not yet read by `version`, writing each chunk as it finishes.
+
+    `workers` 1 extracts in this process; more starts a pool of at most that many processes
+    (fewer when there are fewer chunks' worth of articles). `on_chunk(totals, chunk_errors)` is
+    called after each write (progress, warnings).
+    """
+    pending = warehouse.count_pending(con, version)
+    workers = max(1, min(workers, math.ceil(pending / MIN_CHUNK))) if pending else 1
+    totals = ExtractionTotals(workers=workers)
+    chunks = warehouse.pending_batches(con, version, chunk_size(pending, workers))
+    # Read when the run starts, so the budget set here reaches the workers too.
+    seconds = article_extraction.ARTICLE_SECONDS
+
+    def write(frame: pd.DataFrame, claims: list, errors: dict[str, str]) -> None:
+        store_batch(con, frame, claims, version, errors)
+        totals.articles += len(frame)
+        totals.claims += len(claims)
+        totals.errors.update(errors)
+        if on_chunk is not None:
+            on_chunk(totals, errors)
+
+    if workers == 1:
+        for frame in chunks:
+            write(frame, *extract_batch(frame, seconds))
+        return totals
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=warm_up) as pool:
+        in_flight: dict[Future, pd.DataFrame] = {}
+        exhausted = False
+        while in_flight or not exhausted:
+            # Reading the next chunk and writing a finished one share the connection, in turn.
+            while not exhausted and len(in_flight) < 2 * workers:
+                frame = next(chunks, None)
+                if frame is None:
+                    exhausted = True
+                else:
+                    in_flight[_submit(pool, frame, seconds)] = frame
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                frame = in_flight.pop(future)
+                try:
+                    claims, errors = future.result()
+                except Exception:
+                    # The worker, not an article, failed: read the chunk here, article by article.
+                    claims, errors = extract_batch(frame, seconds)
+                write(frame, claims, errors)
+    return totals
+
+
+def _submit(pool: ProcessPoolExecutor, frame: pd.DataFrame, seconds: float | None) -> Future:
+    try:
+        return pool.submit(extract_batch, frame, seconds)
+    except (BrokenProcessPool, RuntimeError) as error:  # a dead pool: finish this chunk here
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool(str(error)))
+        return future
+
+
+def _context():
+    """A fresh server process forks the workers: nothing of this (threaded) process is copied.
+
+    The server warms the extractor up once (orchestration/extractor_warm.py), so each worker
+    starts with the lexicons compiled; 'spawn' where there is no forkserver.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["orchestration.extractor_warm"])
+        return context
+    return multiprocessing.get_context("spawn")
