@@ -196,12 +196,7 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path, batch_size: int 
             fingerprints.append((reject.source_path, *fingerprint))
     loaded_at = now()
 
-    existing = {
-        row[0]: (row[1], row[2], row[3])
-        for row in con.execute("select article_id, content_hash, source_path, source_line from raw.articles").fetchall()
-    }
-    hash_owner = {content: article_id for article_id, (content, _, _) in existing.items()}
-    counts = {"new": 0, "replaced": 0, "unchanged": 0, "duplicates": 0, "rejects": 0}
+    load = _BatchLoad(con, loaded_at)
 
     changed_paths = [f[0] for f in fingerprints]
     if changed_paths:
@@ -220,9 +215,10 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path, batch_size: int 
             continue
         batch.append(item)
         if len(batch) >= batch_size:
-            _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)
+            load.store(batch)
             batch = []
-    _store_load_batch(con, batch, existing, hash_owner, counts, loaded_at)
+    load.store(batch)
+    counts = load.counts
     if fingerprints:
         with _transaction(con):
             frame = pd.DataFrame(fingerprints, columns=["source_path", "size_bytes", "modified_ns"])
@@ -242,63 +238,90 @@ def load_articles(con: duckdb.DuckDBPyConnection, folder: Path, batch_size: int 
     )
 
 
-def _store_load_batch(
-    con: duckdb.DuckDBPyConnection,
-    batch: list[ArticleRecord | Reject],
-    existing: dict[str, tuple[str, str, int | None]],
-    hash_owner: dict[str, str],
-    counts: dict[str, int],
-    loaded_at: datetime,
-) -> None:
-    """Sort one batch into new articles, replaced versions, duplicates and rejects; write it."""
-    inserts: dict[str, ArticleRecord] = {}
-    replaced: list[str] = []
-    duplicates: list[dict] = []
-    rejects = [item for item in batch if isinstance(item, Reject)]
-    for record in batch:
-        if isinstance(record, Reject):
-            continue
-        owner = hash_owner.get(record.content_hash)
-        if owner is not None:
-            if owner == record.article_id:
-                counts["unchanged"] += 1
-            else:
-                duplicates.append(_duplicate_row(record, owner, loaded_at))
-            continue
-        previous = existing.get(record.article_id)
-        if previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line):
-            # One id, two different texts from two places: the first keeps the id, nothing is lost.
-            rejects.append(
-                Reject(
-                    record.source_path,
-                    record.source_line,
-                    "bad_id",
-                    f"id {record.article_id!r} already holds a different text from {previous[1]}",
+class _BatchLoad:
+    """One load's batches: each sorted into new articles, replaced versions, duplicates and
+    rejects against what is stored, then written in its own transaction.
+
+    What is stored is asked of the database, batch by batch, for the ids and texts of the batch
+    only (`_stored`): the earlier batches of this load are committed, so they count as stored, and
+    memory holds one batch and its matches, never every id and text hash of the warehouse or of
+    the feed. The one thing kept across batches is the texts this load replaced (an article edited
+    in place): a later record with such a text is a duplicate of that article, as it would have
+    been before the load. It grows with the edits, not with the feed.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, loaded_at: datetime):
+        self.con = con
+        self.loaded_at = loaded_at
+        self.replaced_texts: dict[str, str] = {}  # content hash of a replaced version -> its article id
+        self.counts = {"new": 0, "replaced": 0, "unchanged": 0, "duplicates": 0, "rejects": 0}
+
+    def store(self, batch: list[ArticleRecord | Reject]) -> None:
+        records = [item for item in batch if isinstance(item, ArticleRecord)]
+        rejects = [item for item in batch if isinstance(item, Reject)]
+        existing, hash_owner = self._stored(records)
+        inserts: dict[str, ArticleRecord] = {}
+        replaced: list[str] = []
+        duplicates: list[dict] = []
+        for record in records:
+            owner = hash_owner.get(record.content_hash) or self.replaced_texts.get(record.content_hash)
+            if owner is not None:
+                if owner == record.article_id:
+                    self.counts["unchanged"] += 1
+                else:
+                    duplicates.append(_duplicate_row(record, owner, self.loaded_at))
+                continue
+            previous = existing.get(record.article_id)
+            if previous is not None and (previous[1], previous[2]) != (record.source_path, record.source_line):
+                # One id, two different texts from two places: the first keeps the id, nothing is lost.
+                rejects.append(
+                    Reject(
+                        record.source_path,
+                        record.source_line,
+                        "bad_id",
+                        f"id {record.article_id!r} already holds a different text from {previous[1]}",
+                    )
                 )
-            )
-            continue
-        if previous is not None and record.article_id not in inserts:
-            replaced.append(record.article_id)  # the same record, edited in place: a new version
-        inserts[record.article_id] = record
-        existing[record.article_id] = (record.content_hash, record.source_path, record.source_line)
-        hash_owner[record.content_hash] = record.article_id
-    if not (inserts or rejects or duplicates):
-        return
-    with _transaction(con):
-        if replaced:
-            _delete_where_in(con, "raw.articles", "article_id", replaced)
-        if inserts:
-            rows = [_article_row(r, loaded_at) for r in inserts.values()]
-            _insert(con, "raw.articles", pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS)))
-        if rejects:
-            frame = pd.DataFrame([{**asdict(r), "rejected_at": loaded_at} for r in rejects])
-            _insert(con, "raw.article_rejects", frame)
-        if duplicates:
-            _insert(con, "raw.article_duplicates", pd.DataFrame(duplicates))
-    counts["new"] += len(inserts) - len(replaced)
-    counts["replaced"] += len(replaced)
-    counts["duplicates"] += len(duplicates)
-    counts["rejects"] += len(rejects)
+                continue
+            if previous is not None and record.article_id not in inserts:
+                replaced.append(record.article_id)  # the same record, edited in place: a new version
+                self.replaced_texts[previous[0]] = record.article_id
+            inserts[record.article_id] = record
+            existing[record.article_id] = (record.content_hash, record.source_path, record.source_line)
+            hash_owner[record.content_hash] = record.article_id
+        if not (inserts or rejects or duplicates):
+            return
+        with _transaction(self.con):
+            if replaced:
+                _delete_where_in(self.con, "raw.articles", "article_id", replaced)
+            if inserts:
+                rows = [_article_row(r, self.loaded_at) for r in inserts.values()]
+                _insert(self.con, "raw.articles", pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS)))
+            if rejects:
+                frame = pd.DataFrame([{**asdict(r), "rejected_at": self.loaded_at} for r in rejects])
+                _insert(self.con, "raw.article_rejects", frame)
+            if duplicates:
+                _insert(self.con, "raw.article_duplicates", pd.DataFrame(duplicates))
+        self.counts["new"] += len(inserts) - len(replaced)
+        self.counts["replaced"] += len(replaced)
+        self.counts["duplicates"] += len(duplicates)
+        self.counts["rejects"] += len(rejects)
+
+    def _stored(self, records: list[ArticleRecord]) -> tuple[dict[str, tuple], dict[str, str]]:
+        """The stored articles sharing an id or a text with `records`: (id -> (content hash, source
+        path, source line), content hash -> id)."""
+        if not records:
+            return {}, {}
+        keys = pd.DataFrame({"key": list({r.article_id for r in records} | {r.content_hash for r in records})})
+        self.con.register("batch_keys", keys)
+        try:
+            rows = self.con.execute(
+                "select article_id, content_hash, source_path, source_line from raw.articles "
+                "where article_id in (select key from batch_keys) or content_hash in (select key from batch_keys)"
+            ).fetchall()
+        finally:
+            self.con.unregister("batch_keys")
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}, {row[1]: row[0] for row in rows}
 
 
 @contextmanager
