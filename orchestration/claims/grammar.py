@@ -286,7 +286,7 @@ def draft_claims(
             and after_colon
             and count is not None
             and weapon in WEAPON_CLASSES
-            and _attack_before_colon(_attack_nouns_pattern(), text[: m.clauses[_clause_of(start, m.clauses)][0]])
+            and _attack_before_colon(text[: m.clauses[_clause_of(start, m.clauses)][0]])
         ):
             # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
             cue = OutcomeCue(start, start, "attack", "launched", "noun", None, False, False)
@@ -1043,10 +1043,10 @@ def _after_strike_noun(text: str, thing: ThingMention) -> bool:
     return word is not None and word.group(1).lower() in _strike_nouns()
 
 
-def _attack_before_colon(pattern: re.Pattern[str], text: str) -> bool:
+def _attack_before_colon(text: str) -> bool:
     """The clause before a colon names an attack ("Overnight, a combined attack:")."""
     clause = re.split(r"[.;!?]", text)[-1]
-    return bool(pattern.search(clause))
+    return bool(_attack_nouns_pattern().search(clause))
 
 
 @cache
