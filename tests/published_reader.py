@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 
 PAUSE = 0.05  # seconds between queries: keep a 2-core machine free for the build
-LIMIT = 300  # seconds: never outlive a test that died without creating the stop file
+LIMIT = 1200  # seconds: never outlive a test that died without creating the stop file (a build on a
+# loaded two-core machine beside a second test process took over 300 s, and the reader stopped first)
 
 
 def observe(con: duckdb.DuckDBPyConnection) -> tuple:
