@@ -48,8 +48,9 @@ def arm(stage: str) -> None:
     if stage == "loading":
         from orchestration import warehouse
 
-        warehouse.LOAD_BATCH_RECORDS = 2
-        kill_after(warehouse, "_store_load_batch")
+        load_articles = warehouse.load_articles
+        warehouse.load_articles = lambda con, folder, batch_size=2: load_articles(con, folder, batch_size)
+        kill_after(warehouse._BatchLoad, "store")  # after the first batch of two records is stored
     elif stage == "extraction":
         from orchestration import warehouse
 
