@@ -98,7 +98,6 @@ _COORDINATED = re.compile(
     re.I,
 )
 _DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
-_DEBRIS_WORD = re.compile(r"\b(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
@@ -1015,7 +1014,7 @@ def _is_debris_of(text: str, start: int) -> bool:
 @cache
 def _debris_word() -> re.Pattern[str]:
     """Debris named with no thing after it ("Debris hit a house", "от падения обломков")."""
-    return lexicon.phrase_pattern(["debris", "fragments", "wreckage", *_debris_nouns()])
+    return lexicon.phrase_pattern(_debris_nouns())
 
 
 @cache
