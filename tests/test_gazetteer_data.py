@@ -357,9 +357,22 @@ def test_the_word_form_table_is_current_with_the_lexicons(tmp_path):
         ("Україна", "Україною"),
         ("беспилотник", "беспилотников"),
         ("збили", "збито"),
+        # Ukrainian masculines have two datives and locatives; both are written.
+        ("Дніпро", "Дніпру"),
+        ("Дніпро", "Дніпрові"),
+        ("Бердичів", "Бердичеву"),
     ],
 )
 def test_russian_and_ukrainian_entries_match_in_their_case_forms(phrase, form):
     from orchestration.claims import morphology
 
     assert form in morphology.forms_of(phrase)
+
+
+def test_other_case_forms_keep_the_head_nouns_gender_and_number():
+    """The second dative of a noun is added, never another gender's adjective or a plural head."""
+    from orchestration.claims import morphology
+
+    forms = morphology.forms_of("Харківська область")
+    assert "Харківській області" in forms
+    assert not {"Харківському", "Харківських область", "Харківськими областю"} & forms

@@ -162,6 +162,22 @@ def _inflect_word(parse, case: str, number: str) -> str | None:
     return form.word if form else None
 
 
+def _case_variants(parse, case: str, number: str, chosen: str) -> list[str]:
+    """Other forms of a noun's lexeme in the same case and number: Ukrainian masculines have two
+    datives and locatives ("Дніпрові"/"Дніпру", "у Покровську"), and `inflect` returns only one."""
+    out = []
+    for form in parse.lexeme:
+        tag = form.tag
+        if tag.case != case or form.word == chosen:
+            continue
+        # The Ukrainian dictionary leaves the singular unmarked, never the plural.
+        form_number = tag.number or "sing"
+        if form_number != number and not ({"Sgtm", "Pltm"} & set(parse.tag.grammemes)):
+            continue
+        out.append(form.word)
+    return out
+
+
 def _match_case(template: str, word: str) -> str:
     if word == template.lower():
         return template  # an undeclined abbreviation keeps its letters ("БпЛА")
@@ -204,6 +220,7 @@ def inflections(phrase: str) -> frozenset[str]:
             for number in _NUMBERS:
                 new = list(words)
                 ok = True
+                variants: list[str] = []  # the head's other forms of this case ("Дніпру" beside "Дніпрові")
                 for i in declining:
                     parses = readings[i]
                     if not parses:
@@ -220,8 +237,12 @@ def inflections(phrase: str) -> frozenset[str]:
                         ok = False
                         break
                     new[i] = _match_case(words[i], word)
+                    if i == head and not is_name and parse.tag.POS == "NOUN":
+                        variants = [_match_case(words[i], w) for w in _case_variants(parse, case, number, word)]
                 if ok:
                     forms.add(" ".join(new))
+                    for variant in variants:
+                        forms.add(" ".join([*new[:head], variant, *new[head + 1 :]]))
     return frozenset(forms)
 
 
