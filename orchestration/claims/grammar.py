@@ -132,6 +132,14 @@ _REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others
 _ALL_OF_THEM = re.compile(
     r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
 )
+_RANKED_ATTACK = re.compile(
+    r"\b(?:first|second|third|\w+(?<!\bwi)th|last|latest|largest|biggest|heaviest|deadliest|most\s+\w+|one\s+of|"
+    r"перш\w+|втор\w+|трет\w+|друг\w+|крупнейш\w+|наймасованіш\w+|самой\s+\w+|найбільш\w+)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
+_THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
+_ATTEMPTED_ATTACK = re.compile(r"\b(?:attempt(?:ed)?|попытк\w*|спроб\w*)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
@@ -748,6 +756,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 and (count is None or count.is_article)
                 and thing.weapon in WEAPON_CLASSES
                 and any(p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places)
+                and not _RANKED_ATTACK.search(text[max(0, thing.start - 60) : thing.start])
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
@@ -768,6 +777,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         end = max(thing.end, count.end if count else thing.end)
         # "all of them were shot down, including six Kinzhals": a counted part of the figure before it.
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
+    anchors = _strikes_on_places(m, anchors)
     repelled = _repelled_attacks(m, context_thing, anchors)
     if repelled:
         # "a missile attack on the city was repelled": stopped, so not a strike on the city.
@@ -870,6 +880,87 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         cue = OutcomeCue(noun.start(), noun.end(), noun.group(0), outcome, "noun", None, False, False)
         found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
     return found
+
+
+def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
+    """A strike noun with its weapon and the place it struck, and no number: a hit there, as "a
+    drone strike on X" ("Удар беспилотника по Белгороду", "атаку на Київ ракетами та дронами",
+    "Belgorod came under drone attack", "Краснодарский край подвергся атаке беспилотников")."""
+    text = m.sentence.text
+    located = [p for p in m.places if p.is_locative]
+    if not located:
+        return anchors
+    counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
+    added: list[tuple] = []
+    for noun in _attack_nouns_pattern().finditer(text):
+        cyrillic = morphology.has_cyrillic(noun.group(0))
+        if cyrillic:
+            # The weapon follows the noun, in the genitive or instrumental, the target maybe between.
+            bound = [
+                t for t in m.things
+                if t.weapon in WEAPON_CLASSES and 0 < t.start - noun.end() <= 60
+                and not _PHRASE_BREAK.search(text[noun.end() : t.start])
+            ]  # fmt: skip
+            bound = _coordinated_things(text, bound)
+        else:
+            # "drone attack", "missile strikes": the weapon is the noun's modifier.
+            bound = [
+                t for t in m.things
+                if t.weapon in WEAPON_CLASSES and re.fullmatch(r"[\s-]+", text[t.end : noun.start()])
+            ]  # fmt: skip
+        bound = [t for t in bound if t.start not in counted and not _counted_weapon(text, t, m.counts)]
+        lead = text[max(0, noun.start() - 60) : min([noun.start(), *(t.start for t in bound)])]
+        if _RANKED_ATTACK.search(lead) or _ATTEMPTED_ATTACK.search(lead):
+            # "the ninth missile attack on Ukraine" (a count of attacks, background); "попытка
+            # атаки на ..." (an attempt, told by whoever stopped it)
+            continue
+        clause = m.clauses[_clause_of(noun.start(), m.clauses)]
+        if not bound or any(o.outcome == "intercepted" and clause[0] <= o.start < clause[1] for o in m.outcomes):
+            continue  # "Атака беспилотников на Белгород отражена": stopped, not a strike on the city
+        target = next(
+            (
+                p for p in located
+                if noun.end() <= p.start <= noun.end() + 60
+                and (p.prep or "").lower() in {"on", "against", "на", "по"}
+                and not re.search(r"[,.;:!?]", text[noun.end() : p.start])
+            ),
+            None,
+        )  # fmt: skip
+        if target is None:
+            before = text[: noun.start()]
+            verb = _struck_place_verb().search(before)
+            subject = [p for p in located if verb is not None and 0 <= verb.start() - p.end <= 3]
+            if verb is None or not subject or re.search(r"[,.;:!?]", text[verb.end() : noun.start()]):
+                continue
+        for thing in bound:
+            anchors = [a for a in anchors if a[3] is not thing]
+            added.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
+    if not added:
+        return anchors
+    return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+def _coordinated_things(text: str, things: list) -> list:
+    """The first thing and those coordinated with it ("ракетами та ударними дронами")."""
+    group = things[:1]
+    for thing in things[1:]:
+        if not _THINGS_JOINED.fullmatch(text[group[-1].end : thing.start]):
+            break
+        group.append(thing)
+    return group
+
+
+def _counted_weapon(text: str, thing, counts) -> bool:
+    """A number in front of the weapon ("атаку 40 дронами"): how many were sent, not a strike."""
+    return any(0 <= thing.start - c.end <= 25 and c.value for c in counts if not c.is_article)
+
+
+@cache
+def _struck_place_verb() -> re.Pattern[str]:
+    verbs = lexicon.outcomes()["struck_place_verbs"]
+    forms = {f for v in verbs for f in (morphology.forms_of(v) if morphology.has_cyrillic(v) else [v])}
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 
 
 def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:

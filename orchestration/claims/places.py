@@ -466,7 +466,14 @@ def _preposition_at(sentence: str, end: int) -> str | None:
     while start > 0 and end - start < LOOKBACK_CHARS and _in_prep_run(sentence[start - 1]):
         start -= 1
     match = _PREP_BEFORE.search(sentence, max(0, end - LOOKBACK_CHARS, start - 1), end)
-    return match.group("prep").lower() if match else None
+    if match is None or match.group("prep").lower() in _subject_adverbs():
+        return None  # "Вночі Харків зазнав удару": an adverb, then the sentence's subject
+    return match.group("prep").lower()
+
+
+@cache
+def _subject_adverbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_yaml("time_words.yml")["subject_adverbs"])
 
 
 def _in_prep_run(char: str) -> bool:
