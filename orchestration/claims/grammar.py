@@ -153,8 +153,14 @@ _REPELLING_BEFORE = re.compile(
     re.I,
 )  # "repelled a massive drone attack", "об отражении атаки" (no article)
 _ATTACK_BY = re.compile(r"\s+(?:by|of|involving|with|using)\s+(?:up\s+to\s+|more\s+than\s+|at\s+least\s+)?\d", re.I)
+_LAUNCH_PLATFORM_BEFORE = re.compile(
+    r"\b(?:fired|launched|released|dropped|firing|launching)\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _COMPOUND_NOUN = re.compile(
-    r"^[\s-]+(?:strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
+    # "a Vampire multiple rocket launcher", "HIMARS launch systems": the launcher, not a weapon fired
+    r"^[\s-]+(?:(?:multiple\s+)?(?:rocket\s+)?launch(?:ers?|ing\s+systems?)|(?:multiple\s+)?rocket\s+systems?|MLRS|"
+    r"strikes?|attacks?|raids?|barrages?|assaults?|campaign|warfare|operations?|threat|alerts?|"
     r"production|factory|plant|units?|operators?|pilots?|crews?|launchers?|"
     r"sites?|defen[cs]es?|danger|terror|incursions?|activity|technology)\b",
     re.IGNORECASE,
@@ -461,7 +467,15 @@ def draft_claims(
             ]  # fmt: skip
             if same:
                 place, places_in_clause = same[-1].place, same[-1].places_in_clause
-        if cue.outcome == "launched" and count is None and re.match(r"атак", cue.text, re.I):
+        if (
+            cue.outcome == "launched"
+            and count is None
+            and re.match(r"атак|attack", cue.text, re.I)
+            and (
+                morphology.has_cyrillic(cue.text)
+                or not any(a[2] is not None and a[2].value and a[4] in WEAPON_CLASSES for a in anchors)
+            )
+        ):
             # "атакували громаду ударними БпЛА": attacked with drones, no number - a strike, as in English.
             cue = OutcomeCue(cue.start, cue.end, cue.text, "hit", "noun", None, False, False)
             outcome = "hit"
@@ -736,6 +750,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and _REFERRED_BACK.search(text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
+        if _LAUNCH_PLATFORM_BEFORE.search(text[max(0, thing.start - 40) : thing.start]):
+            continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
         subset = _SUBSET.search(text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
             thing.weapon == "person" and _SUBSET_AFTER.match(text[thing.end :])
         )

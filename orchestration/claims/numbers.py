@@ -134,6 +134,14 @@ def parse_number(text: str) -> int | None:
     return value or None
 
 
+# Matched at a position, after a number: "one of the largest", "одна из крупнейших", "одна з наймасованіших".
+_ONE_OF_SUPERLATIVE = re.compile(
+    r"\s+(?:of|из|з|із)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|самых\s+|найбільш\w*\s+)?"
+    r"(?:(?!west\b)\w+est|most|крупнейш\w+|масштабнейш\w+|мощнейш\w+|наймасованіш\w+|найбільш\w+|наймасштабніш\w+)\b",
+    re.I,
+)
+
+
 def find_counts(sentence: str) -> list[CountMention]:
     """Every count expression in the sentence, left to right, not overlapping."""
     found: list[CountMention] = []
@@ -151,6 +159,8 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue
         if _NAME_PART_BEFORE.search(sentence, max(0, match.start() - 3), match.start()):
             continue  # part of a name: "Shahed-136/131", "Su-34"
+        if _ONE_OF_SUPERLATIVE.match(sentence, match.end()):
+            continue  # "one of its largest drone raids": a ranking, not a number of things
         qualifier = "exact"
         if match.group("qual"):
             qualifier = qualifier_of.get(lexicon.normalise(match.group("qual")), "exact")

@@ -63,7 +63,13 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<![\w'’])(?:a|an|the|this|that|its|their|his|her)\s+(?:(?:badly|partially|heavily|severely|completely)\s+)?$",
     re.I,
 )
-_DETERMINED = re.compile(r"(?<![\w'’])(?:a|the|large|big|major|massive|huge|small|several|two|three)\s+$", re.I)
+# Words after which "fire" is the noun: determiners, sizes, and verbs that take fire as their object
+# ("sets fire to a refinery", "caught fire", "opened fire").
+_DETERMINED = re.compile(
+    r"(?<![\w'’])(?:a|the|large|big|major|massive|huge|small|several|two|three|"
+    r"set|sets|setting|caught|catch|catches|catching|opened|open|opening|under)\s+$",
+    re.I,
+)
 _ATTRIBUTIVE_AFTER = re.compile(r"[\s\u00a0]+(?!(?:by|in|on|at|as|after|during|when|over|from|and|or|to|with)\b)[a-z]")
 
 

@@ -406,6 +406,12 @@ _COORDINATION = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|occupied)\s+)?$"
 )
+# Matched at a position: a country's name followed by a verb of attack names the attacker.
+_AGENT_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|again\s+)?"
+    r"(?:launched|fired|attacked|struck|sent|used|targeted|shelled|bombed|pounded|hit)\b",
+    re.I,
+)
 _PLURAL_REGION_WORD = re.compile(
     r"\s*(?:regions|oblasts|provinces|krais|republics|областей|областях|областями)\b", re.I
 )
@@ -416,6 +422,11 @@ def _share_coordinated(sentence: str, found: list[PlaceMention]) -> list[PlaceMe
     and the plural region word makes each a region."""
     groups: list[list[int]] = []
     for i, place in enumerate(found):
+        if place.scope == "country" and _AGENT_VERB_AFTER.match(sentence, place.end):
+            # "Nationwide, Russia launched 352 drones": the side that attacked, not a place listed.
+            found[i] = replace(place, prep=None, is_locative=False)
+            groups.append([i])
+            continue
         if groups and _COORDINATION.match(sentence[found[groups[-1][-1]].end : place.start]):
             groups[-1].append(i)
         else:
