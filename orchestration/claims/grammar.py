@@ -137,6 +137,7 @@ _RANKED_ATTACK = re.compile(
     r"перш\w+|втор\w+|трет\w+|друг\w+|крупнейш\w+|наймасованіш\w+|самой\s+\w+|найбільш\w+)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_MIXED_JOINER = re.compile(r"\s+(?:and|or|and/or|и|или|і|й|та|або)\s+(?:other\s+|інших\s+|других\s+)?", re.I)
 _PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
 _THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
 _ATTEMPTED_ATTACK = re.compile(r"\b(?:attempt(?:ed)?|попытк\w*|спроб\w*)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -856,6 +857,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
+    anchors = _mixed_totals(text, anchors)
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
 
 
@@ -896,6 +898,37 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         cue = OutcomeCue(noun.start(), noun.end(), noun.group(0), outcome, "noun", None, False, False)
         found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
     return found
+
+
+def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
+    """One number before two kinds of weapon ("more than 400 missiles and drones", "7 drones or
+    missiles", "40 ракет и беспилотников") counts them together: one claim, weapon `other`."""
+    out: list[tuple] = []
+    skip: set[int] = set()
+    for i, anchor in enumerate(anchors):
+        if i in skip:
+            continue
+        following = anchors[i + 1] if i + 1 < len(anchors) else None
+        if (
+            following is not None
+            and anchor[2] is not None
+            and anchor[2].value
+            and not anchor[2].is_article
+            and following[2] is None
+            and anchor[3] is not None
+            and following[3] is not None
+            and anchor[4] in WEAPON_CLASSES
+            and following[4] in WEAPON_CLASSES
+            and anchor[4] != following[4]
+            and _MIXED_JOINER.fullmatch(text[anchor[3].end : following[3].start])
+        ):
+            joined = text[anchor[3].start : following[3].end]
+            mixed = replace(anchor[3], weapon="other", model=None, end=following[3].end, text=joined)
+            out.append((anchor[0], following[1], anchor[2], mixed, "other", *anchor[5:]))
+            skip.add(i + 1)
+            continue
+        out.append(anchor)
+    return out
 
 
 def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:

@@ -52,8 +52,8 @@ def _entries() -> dict[str, _Entry]:
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
     for weapon, forms in lexicon.objects().items():
-        if weapon == "singular":
-            continue
+        if weapon in ("singular", "mass"):
+            continue  # lists that qualify nouns of the classes, not classes
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
     for weapon, models in data["models"].items():
@@ -66,6 +66,11 @@ def _entries() -> dict[str, _Entry]:
                 )
     # Russian and Ukrainian nouns and adjectives in every case ("ударних БпЛА", "беспилотников").
     return morphology.expand(entries)
+
+
+@cache
+def _mass_nouns() -> frozenset[str]:
+    return frozenset(form.lower() for w in lexicon.objects().get("mass", []) for form in morphology.forms_of(w))
 
 
 @cache
@@ -170,19 +175,26 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     if determiner and determiner.group(1).lower() in ("that", "this") and re.search(r"[^s]s$", sentence[start:end]):
         determiner = None  # "reports that Ukrainian drones struck": a conjunction, not "that drone"
     head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
+    # A mass noun ("port infrastructure", "сільгосптехніка") is no number of things, however it declines.
     # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
     # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
     head_word = head_text.split()[-1] if head_text else ""
     return ThingMention(
-        is_singular_object=head_text in _singular_objects()
-        or morphology.is_singular_subject_or_object(head_word)
-        # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
-        or (weapon in ("building", "vehicle", "infrastructure") and morphology.grammatical_number(head_word) == "sing")
-        # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
-        or (
-            weapon in ("building", "vehicle", "infrastructure")
-            and _after_part(sentence, run[-1][0])
-            and morphology.is_genitive_singular(head_word)
+        is_singular_object=head_word.lower() not in _mass_nouns()
+        and (
+            head_text in _singular_objects()
+            or morphology.is_singular_subject_or_object(head_word)
+            # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
+            or (
+                weapon in ("building", "vehicle", "infrastructure")
+                and morphology.grammatical_number(head_word) == "sing"
+            )
+            # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
+            or (
+                weapon in ("building", "vehicle", "infrastructure")
+                and _after_part(sentence, run[-1][0])
+                and morphology.is_genitive_singular(head_word)
+            )
         ),
         operator=operator,
         start=start,
