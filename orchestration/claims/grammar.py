@@ -122,7 +122,9 @@ _WAS_HIT = re.compile(
     r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
     re.I,
 )
-_PEOPLE_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:her|his|their)?\s*", re.I)
+_PEOPLE_JOINED = re.compile(
+    r"\s*(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*", re.I
+)
 _OF_WHICH = re.compile(r"\s+(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них)(?![\w])", re.I)
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
