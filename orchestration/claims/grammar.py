@@ -692,17 +692,22 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.
     # A shared trailing place comes after the last thing listed ("800 bombs and 500 drones over Ukraine"),
     # not inside a later item ("..., 12 S-300s against Kharkiv region, and 15 Kh-59s").
-    last_anchor = max(a[0] for a in same_clause)
+    # A weapon's list ends before the tolls and damaged things its verb brings ("Bombs and missiles
+    # struck the centre of Kharkiv, injuring 28 people": the place is both weapons').
+    listed = [a for a in same_clause if not (anchor[4] in WEAPON_CLASSES and a[4] not in WEAPON_CLASSES)]
+    last_anchor = max(a[0] for a in listed)
     trailing = [p for p in located if max(start, last_anchor) < p.start < clause_end]
-    ordered = sorted(same_clause, key=lambda a: (a[0], a[1]))
+    ordered = sorted(listed, key=lambda a: (a[0], a[1]))
     text = m.sentence.text
-    list_end = _end_of_coordinated_list(text, anchor[1], clause_end, same_clause)
+    list_end = _end_of_coordinated_list(text, anchor[1], clause_end, listed)
     shared_verb = [o for o in m.outcomes if list_end <= o.start and (not trailing or o.end <= trailing[0].start)]
+    # What the strike did after the place ("..., injuring 28 people") is not another verb of the list.
+    own_cues = [o for o in m.outcomes if not (anchor[4] in WEAPON_CLASSES and o.outcome in _AFTERMATH)]
     if (
         trailing
-        and list_end >= max(a[1] for a in same_clause)
+        and list_end >= max(a[1] for a in listed)
         and shared_verb
-        and not any(trailing[0].end <= o.start < clause_end for o in m.outcomes)
+        and not any(trailing[0].end <= o.start < clause_end for o in own_cues)
     ):
         # "Three houses, two garages and a shop were damaged in Kherson": the list, its one verb and
         # then the place; the place is every item's.

@@ -389,7 +389,30 @@ def find_places(sentence: str) -> list[PlaceMention]:
     # "over the sea near Sevastopol", "off the coast of Crimea": the sea is the place, the land a landmark.
     seas = [p for p in found if p.scope == "sea"]
     found = [p for p in found if not any(_SEA_LANDMARK.fullmatch(sentence[s.end : p.start]) for s in seas)]
-    return _share_coordinated(sentence, _drop_overlaps(found))
+    return _share_coordinated(sentence, _join_compound_names(sentence, _drop_overlaps(found)))
+
+
+def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Two names with only a space between are one name ("the village of Cherkaska Lozova", not
+    Cherkasy and Lozova): an unresolved place with the first one's preposition."""
+    joined: list[PlaceMention] = []
+    for place in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and sentence[previous.end : place.start] == " "
+            and previous.place_type not in ("country", "sea", "anaphor", "capital", "national", "own_territory")
+            # "Лозовая Харьковской области": a town and its region, not one name
+            and place.place_type
+            not in ("country", "sea", "anaphor", "capital", "national", "own_territory", "region", "district")
+            and previous.region_code != place.region_code
+            and previous.text[:1].isupper()
+            and place.text[:1].isupper()
+        ):
+            joined[-1] = _unresolved(previous.start, place.end, sentence[previous.start : place.end], previous.prep)
+            continue
+        joined.append(place)
+    return joined
 
 
 _COUNTRY_PREP_BEFORE = re.compile(r"(across|over|throughout|of|in|around|inside|within|at|against)\s+$", re.I)
