@@ -130,7 +130,7 @@ def pronouns() -> dict[str, bool]:
 def _pronoun_pattern() -> re.Pattern[str]:
     """'he said', 'він повідомив', 'по его словам', 'за їхніми даними': a pronoun as a source."""
     words = "|".join(sorted(pronouns(), key=len, reverse=True))
-    verbs = "|".join(re.escape(v) for v in sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(reporting_verbs(), key=len, reverse=True))
     sayings = "|".join(lexicon.attribution()["pronoun_sayings"])
     return re.compile(
         rf"(?<![\w])({words})(?=\s+(?:[\w'’]+\s+)?(?:{verbs})(?![\w]))|"
@@ -143,9 +143,18 @@ def _pronoun_pattern() -> re.Pattern[str]:
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = lexicon.attribution()["cues"]
     before = lexicon.phrase_pattern(cues["before_source"])
-    after = lexicon.phrase_pattern(cues["after_source"])
+    after = lexicon.phrase_pattern(reporting_verbs())
     channel = lexicon.phrase_pattern(cues["channel"])
     return before, after, channel
+
+
+@cache
+def reporting_verbs() -> tuple[str, ...]:
+    """The verbs after a source ("said", "сообщил"): a Russian or Ukrainian verb is written once,
+    in any form, and every finite form and participle of it joins ("стверджує", "утверждала")."""
+    verbs = lexicon.attribution()["cues"]["after_source"]
+    forms = {f for v in verbs for f in (morphology.forms_of(v) if morphology.has_cyrillic(v) and " " not in v else [v])}
+    return tuple(sorted(forms))
 
 
 @cache
@@ -381,7 +390,7 @@ def _auxiliary() -> re.Pattern[str]:
 @cache
 def _inverted_pattern() -> re.Pattern[str]:
     """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
-    verbs = sorted(lexicon.attribution()["cues"]["after_source"], key=len, reverse=True)
+    verbs = sorted(reporting_verbs(), key=len, reverse=True)
     alternatives = "|".join(re.escape(v) for v in verbs)
     # "написал в своем телеграм-канале губернатор ...": the channel may stand between verb and source.
     channel = _cue_patterns()[2].pattern
