@@ -251,6 +251,12 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
                 and re.search(r"region|oblast|област|обл\.|ОВА|ОДА", near, re.IGNORECASE)
             ):
                 region = places[0].vicinity_region_code  # "Kyiv regional governor": the oblast, not the city
+    if country is None and kind in ("defence_ministry", "military", "government", "head_of_state"):
+        # "Міністерство національної оборони Румунії", "the Ministry of National Defence of Romania":
+        # the country after the office is whose office it is.
+        owner = _country_after().match(sentence, end)
+        if owner:
+            country, end = _country_names()[lexicon.normalise(owner.group(1))], owner.end()
     text = sentence[start:end]
     is_person = kind in ("head_of_state", "regional_authority", "local_authority") and not re.search(
         r"administration|council|authorities|officials", text, re.IGNORECASE
@@ -264,6 +270,24 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
         bool(re.match(r"the\s", text, re.IGNORECASE)) or (morphology.has_cyrillic(text) and region is None)
     )
     return ClaimantMention(start, end, text, kind, country, None, region, is_person, is_generic)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names in every case ("Румунії", "Польши") to their codes."""
+    names = {
+        lexicon.normalise(name): row["country_code"]
+        for row in lexicon.countries()
+        for name in row["names"].split("|")
+        if name
+    }
+    return morphology.expand(names)
+
+
+@cache
+def _country_after() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(_country_names(), key=len, reverse=True))
+    return re.compile(rf"\s+(?:of\s+(?:the\s+)?)?({names})(?![\w])", re.I)
 
 
 # The word before a title and the office's place in front of it ("начальник Вінницької ОВА").

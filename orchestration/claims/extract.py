@@ -91,6 +91,11 @@ def extract_claims(article: Article) -> list[Claim]:
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
     readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
+    signer = _signature(sentences, readings)
+    if signer is not None:
+        # "Віталій Кім, начальник Миколаївської ОВА" closing a post: what the post tells with no
+        # other source is its author's.
+        publisher = _identify(signer, [])
     related_paragraphs = {s.paragraph for s in sentences if _related_link().match(s.text)}
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
@@ -278,6 +283,29 @@ def _background_opener() -> re.Pattern[str]:
     openers = lexicon.attribution()["background_openers"]
     words = lexicon.phrase_pattern(o for o in openers if "<year>" not in o).pattern
     return re.compile(rf"\W*(?:{words}|in\s+\d{{4}}(?!\d))", re.IGNORECASE)
+
+
+_SIGNATURE_KINDS = (
+    "regional_authority", "local_authority", "military", "defence_ministry", "head_of_state", "government",
+)  # fmt: skip
+
+
+def _signature(sentences, readings) -> ClaimantMention | None:
+    """A last paragraph that is only an official's name and title signs the text (a Telegram
+    post, a statement): that official is its author."""
+    if not sentences:
+        return None
+    last = sentences[-1].paragraph
+    paragraph = [(s, m) for s, m in zip(sentences, readings, strict=True) if s.paragraph == last]
+    if len(paragraph) != 1:
+        return None
+    sentence, mentions = paragraph[0]
+    if len(sentence.text) > 160 or mentions.outcomes or mentions.counts:
+        return None
+    named = [c for c in mentions.claimants if c.is_person and c.kind in _SIGNATURE_KINDS]
+    if not named or not re.fullmatch(r"[\s—–-]*", sentence.text[: named[0].start]):
+        return None
+    return named[0]
 
 
 def _publisher(outlet: str | None) -> Identity:
