@@ -192,6 +192,28 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
+    for match in _HEAD_OF.finditer(sentence):
+        # "the head of Energodar", "the chief of the Sumy region": an office named by its place.
+        if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
+            continue
+        places = [p for p in find_places(sentence[match.end() : match.end() + 60]) if p.start == 0 and p.region_code]
+        if not places:
+            continue
+        place = places[0]
+        local = place.place_type in ("city", "town", "village", "settlement", "district")
+        mentions.append(
+            ClaimantMention(
+                match.start(),
+                match.end() + place.end,
+                sentence[match.start() : match.end() + place.end],
+                "local_authority" if local else "regional_authority",
+                place.country,
+                None,
+                place.region_code,
+                True,
+                False,
+            )
+        )
     for match in _pronoun_pattern().finditer(sentence):
         group = 1 if match.group(1) else 2
         if any(m.start <= match.start(group) < m.end for m in mentions):
@@ -232,6 +254,11 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
         key = lexicon.normalise(sentence[phrase_start:start])
         if key in _adjectives():
             country, start = _adjectives()[key], phrase_start
+            break
+        # "Moldova's border police", "Poland's Operational Command": the owner, then words of the office.
+        owner = lexicon.normalise(words[i].group(0))
+        if owner.endswith(("'s", "’s")) and owner in _adjectives() and i >= len(words) - 2:
+            country, start = _adjectives()[owner], phrase_start
             break
     head = _HEAD_BEFORE.search(sentence, max(0, start - 40), start)
     if head and kind in ("regional_authority", "local_authority") and head.group(1).lower() in _heads_of_office():
@@ -288,6 +315,9 @@ def _country_names() -> dict[str, str]:
 def _country_after() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(_country_names(), key=len, reverse=True))
     return re.compile(rf"\s+(?:of\s+(?:the\s+)?)?({names})(?![\w])", re.I)
+
+
+_HEAD_OF = re.compile(r"(?<![\w])(?:the\s+)?(?:head|chief|leader)\s+of\s+(?:the\s+)?", re.I)
 
 
 # The word before a title and the office's place in front of it ("начальник Вінницької ОВА").
