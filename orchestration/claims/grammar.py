@@ -106,7 +106,13 @@ _OF_TOTAL = re.compile(
     r"(?:\d[\d,]*|[a-z-]+|[а-яіїєґё'’-]+)\s",
     re.IGNORECASE,
 )
-_SUBSET = re.compile(r"(?:including|among them|among whom|of whom|such as)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SUBSET = re.compile(
+    r"(?:including|among them|among whom|of whom|such as|"
+    r"among\s+(?:the\s+)?(?:injured|wounded|dead|killed|victims|casualties)(?:\s+(?:were|was|are|is))?|"
+    r"в\s+том\s+числе|среди\s+(?:них|раненых|погибших|пострадавших)|серед\s+(?:них|поранених|загиблих|постраждалих)|"
+    r"у\s+тому\s+числі)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
 )
@@ -392,6 +398,14 @@ def draft_claims(
         if cue.is_negated or cue.is_non_event or (count is not None and count.value == 0):
             continue
         outcome = cue.outcome
+        if (
+            weapon in ("person", *OBJECT_CLASSES)
+            and _ground_fire().search(clause_text)
+            and not any(
+                a[4] in WEAPON_CLASSES for a in anchors if _clause_of(a[0], m.clauses) == _clause_of(start, m.clauses)
+            )
+        ):
+            continue  # "artillery shelling killed three civilians": not an aerial attack's toll
         if count is None and _habitual().search(
             text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]
         ):
@@ -614,6 +628,14 @@ def _ordinal_one() -> re.Pattern[str]:
     dormitory", "another was shot down", "the other in Cahul district"), unlike "a"."""
     words = [w for w in lexicon.numbers()["article_words"] if w.lower() not in ("a", "an", "one", "single")]
     return lexicon.phrase_pattern(words)
+
+
+@cache
+def _ground_fire() -> re.Pattern[str]:
+    words = lexicon.outcomes()["ground_fire"]
+    latin = lexicon.phrase_pattern(w for w in words if not morphology.has_cyrillic(w)).pattern
+    stems = "|".join(re.escape(w) for w in words if morphology.has_cyrillic(w))
+    return re.compile(rf"{latin}|(?<![\w])(?:{stems})\w*", re.IGNORECASE)
 
 
 @cache

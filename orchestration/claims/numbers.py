@@ -176,6 +176,8 @@ def find_counts(sentence: str) -> list[CountMention]:
     for match in _article_pattern().finditer(sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
+        if any(0 < start - match.end() <= 2 for start, _ in taken):
+            continue  # "another 34 were injured": the number after it is the count
         qualifier = "exact"
         found.append(CountMention(match.start(), match.end(), match.group(0), 1, qualifier, is_article=True))
     found.sort(key=lambda c: c.start)
