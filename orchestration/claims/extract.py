@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
@@ -828,6 +828,8 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
             same_count = earlier.draft.count == later.draft.count
             if not same_count and None not in (earlier.draft.count, later.draft.count):
                 continue
+            if not same_count and _plural_beside_one(earlier, later):
+                continue  # "struck Dnipro with missiles" is more than "a missile hit a house" told later
             if not _same_place(earlier, later):
                 continue
             if _told_apart(earlier, later):
@@ -855,6 +857,18 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 break  # nothing is left to merge it with
             earlier_ones.remove(j, earlier)
         earlier_ones.add(i, later)
+
+
+def _plural_beside_one(a: _Resolved, b: _Resolved) -> bool:
+    """One claim counts one thing and the other names things in the plural with no number."""
+    uncounted, counted = (a, b) if a.draft.count is None else (b, a)
+    thing = uncounted.draft.thing
+    if counted.draft.count != 1 or thing is None:
+        return False
+    word = thing.text.split()[-1] if thing.text.split() else ""
+    if morphology.has_cyrillic(word):
+        return morphology.grammatical_number(word) == "plur"
+    return word.lower().endswith("s")
 
 
 class _RepeatIndex:
