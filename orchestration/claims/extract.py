@@ -100,6 +100,8 @@ def extract_claims(article: Article) -> list[Claim]:
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
             continue  # "Читайте также: Над Орловской областью сбит беспилотник": another story's headline
+        if _caption().match(sentence.text):
+            continue  # "Photo: Rescuers work at the site of the strike": what the article tells
         following = readings[position + 1] if position + 1 < len(readings) else None
         for claimant in mentions.claimants:
             identity = _identify(claimant, identities)
@@ -217,6 +219,11 @@ def _related_link() -> re.Pattern[str]:
     return re.compile(
         rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*[:.|—–-]", re.I
     )
+
+
+@cache
+def _caption() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['captions']).pattern})\s*[:.|—–-]", re.I)
 
 
 @cache

@@ -114,7 +114,7 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_AFTER = re.compile(
-    r"^\s+(?:among|of)\s+(?:them|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
+    r"^\s+(?:among|of)\s+(?:them|whom|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
 )
 _OF_THE_WHOLE = re.compile(r"\s*(?:of|out\s+of|из|з|із)\s+(?:the\s+|all\s+|всех\s+|усіх\s+)?", re.I)
 _ONE_ATTACK = re.compile(r"^[\s-]+(?:strike|attack|raid)(?![\w-])", re.IGNORECASE)
@@ -146,6 +146,8 @@ _RANKED_ATTACK = re.compile(
     re.I,
 )
 _MIXED_JOINER = re.compile(r"\s+(?:and|or|and/or|и|или|і|й|та|або)\s+(?:other\s+|інших\s+|других\s+)?", re.I)
+_LAST_DASH = re.compile(r"\s[–—-]\s(?!.*\s[–—-]\s)[^.;]*$")
+_MODIFIERS_JOINED = re.compile(r"\s+(?:and|or|і|и|та)\s+")
 _PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
 _THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
 _ATTEMPTED_ATTACK = re.compile(r"\b(?:attempt(?:ed)?|попытк\w*|спроб\w*)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -787,6 +789,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         )
         if subset and (count is None or thing.weapon == "person"):
             continue  # "including Shahed drones", "including three children": part of a claim already made
+        dash = _LAST_DASH.search(text, max(0, thing.start - 80), thing.start)
+        if (
+            thing.weapon == "person"
+            and count is None
+            and dash is not None
+            and any(a[4] == "person" and a[2] is not None and a[1] <= dash.start() for a in anchors)
+        ):
+            continue  # "Двоє мешканців травмовані – жінка та її син": the two, named after a dash
         if thing.weapon == "person" and any(
             t.weapon == "person" and re.fullmatch(r",\s*", text[t.end : count.start if count else thing.start])
             for t in m.things
@@ -794,14 +804,24 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         ):
             continue  # "wounding the driver, a 46-year-old man": one person named twice
         compound = _COMPOUND_NOUN.match(text[thing.end :])
+        modifier_end = thing.end
+        partner = next(
+            (t for t in m.things if t.start > thing.end and _MODIFIERS_JOINED.fullmatch(text[thing.end : t.start])),
+            None,
+        )
+        uncounted = count is None or not count.value or count.is_article
+        if not compound and partner is not None and thing.weapon in WEAPON_CLASSES and uncounted:
+            # "a drone and missile attack against Kyiv": both weapons modify the one attack noun.
+            compound = _COMPOUND_NOUN.match(text[partner.end :])
+            modifier_end = partner.end if compound else thing.end
         if compound:
-            target = _ATTACK_ON.match(text[thing.end :])
+            target = _ATTACK_ON.match(text[modifier_end:])
             # "a drone strike": the article counts the strike, not the drones.
             if (
                 target
-                and (count is None or count.is_article)
+                and (count is None or count.is_article or not count.value)
                 and thing.weapon in WEAPON_CLASSES
-                and any(p.is_locative and 0 <= p.start - (thing.end + target.end()) <= 45 for p in m.places)
+                and any(p.is_locative and 0 <= p.start - (modifier_end + target.end()) <= 45 for p in m.places)
                 and not _RANKED_ATTACK.search(text[max(0, thing.start - 60) : thing.start])
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
@@ -873,7 +893,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
         if (
-            re.match(r"\s+of\s+(?:the|them|those)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I)
+            re.match(r"\s+of\s+(?:the|them|those|whom)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I)
             and person_cue
         ):
             continue  # "two of the injured": a subset of people already counted

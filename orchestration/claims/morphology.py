@@ -206,10 +206,12 @@ def inflections(phrase: str) -> frozenset[str]:
     for language in _languages(phrase):
         analyzer = _analyzers()[language]
         readings = [_known_parses(analyzer, w.lower()) if has_cyrillic(w) else [] for w in words]
-        if any(has_cyrillic(w) and not r and w.lower() == w for w, r in zip(words, readings, strict=True)):
+        head = next((i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)), None)
+        # Words after the head are its complements, in their own case ("снаряд реактивной системы").
+        checked = zip(words[: (head + 1) if head is not None else None], readings, strict=False)
+        if any(has_cyrillic(w) and not r and w.lower() == w for w, r in checked):
             continue  # a lower-case word this language does not know: the phrase is the other language's
         is_name = all(r and any(_NAME_TAGS & set(p.tag.grammemes) for p in r) for r in readings)
-        head = next((i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)), None)
         if head is None and len(words) == 1 and readings[0]:
             head = 0  # an adjective alone ("ударний", "Белгородская")
         if head is None:
