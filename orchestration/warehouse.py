@@ -138,10 +138,29 @@ def now() -> datetime:
 MIGRATIONS = ("alter table raw.extractions add column if not exists error varchar",)
 
 
+# Rows per row group of the tables this module writes. At DuckDB's default (122,880 rows) a row
+# group of raw.articles holds about 350 MB of text, and the automatic checkpoints of a batch load
+# (every 16 MB of write-ahead log) allocate in proportion to the group being filled: a 1 GB feed
+# peaked at 2.3 GB resident. `memory_limit` does not bound those allocations (DuckDB counted 55 MB
+# while the process held 540). At 8,192 rows a group is about 24 MB of text and the same feed
+# peaks under 600 MB (bench/load_memory.py; figures in bench/README.md).
+ROW_GROUP_ROWS = 8192
+_BUILT_IN_CATALOGS = {"memory", "system", "temp"}
+
+
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    # Only ATTACH takes a row group size: the file is attached to an in-memory database under the
+    # name duckdb.connect(path) would give it (its stem) and made the default.
+    name = path.stem if path.stem.lower() not in _BUILT_IN_CATALOGS else "warehouse"
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach {_sql_string(str(path))} as {_sql_name(name)} (row_group_size {ROW_GROUP_ROWS})")
+        con.execute(f"use {_sql_name(name)}")
+    except BaseException:
+        con.close()
+        raise
     con.execute(RAW_DDL)
     for statement in MIGRATIONS:
         con.execute(statement)
@@ -153,6 +172,14 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     if count_type and count_type[0] != "BIGINT":
         con.execute("alter table raw.claims alter column count type bigint")
     return con
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _sql_name(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
 
 
 class LoadSummary(dict):
