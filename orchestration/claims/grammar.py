@@ -1164,6 +1164,14 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         words = gap.replace("«", " ").replace("»", " ").split()
         if words and len(words) <= 3 and all(morphology.is_adjective(w.strip('"“”„,')) for w in words):
             return count
+        # "5,318 long-range attack and decoy drones": the thing's modifiers, coordinated, before it.
+        if (
+            thing.weapon in WEAPON_CLASSES
+            and words
+            and len(words) <= 6
+            and all(w.lower().strip(",") in _weapon_modifiers() or w.lower() in ("and", "or") for w in words)
+        ):
+            return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun.
         if any(
             c.start >= count.end
@@ -1181,6 +1189,11 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             if count.start == thing.end + dashed.start(1):
                 return count
     return None
+
+
+@cache
+def _weapon_modifiers() -> frozenset[str]:
+    return frozenset(m.lower() for m in lexicon.weapons()["modifiers"] if " " not in m)
 
 
 def _is_debris_of(text: str, start: int) -> bool:

@@ -134,6 +134,9 @@ def parse_number(text: str) -> int | None:
     return value or None
 
 
+_AGE_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:man|woman|men|women|boy|girl|person|resident|pensioner|child)\s+of|aged|age)\s+$", re.I
+)
 # Matched at a position, after a number: "one of the largest", "одна из крупнейших", "одна з наймасованіших".
 _ONE_OF_SUPERLATIVE = re.compile(
     r"\s+(?:of|из|з|із)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|самых\s+|найбільш\w*\s+)?"
@@ -159,6 +162,8 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue
         if _NAME_PART_BEFORE.search(sentence, max(0, match.start() - 3), match.start()):
             continue  # part of a name: "Shahed-136/131", "Su-34"
+        if _AGE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "the driver, a man of 46", "aged 63": an age
         if _ONE_OF_SUPERLATIVE.match(sentence, match.end()):
             continue  # "one of its largest drone raids": a ranking, not a number of things
         qualifier = "exact"

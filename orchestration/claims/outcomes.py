@@ -73,6 +73,9 @@ _DETERMINED = re.compile(
 _ATTRIBUTIVE_AFTER = re.compile(r"[\s\u00a0]+(?!(?:by|in|on|at|as|after|during|when|over|from|and|or|to|with)\b)[a-z]")
 
 
+_ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
+
+
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
@@ -92,8 +95,12 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         )
         if match.group(0).lower() in lexicon.outcomes()["noun_homographs"] and _DETERMINED.search(before):
             continue  # "a fire", "the fires": the noun, not the verb "fire"
+        # "attempted to attack Kursk with 12 drones": the attack was stopped, the drones were sent.
+        attempted_strike = bool(_ATTEMPTED.search(before)) and bool(re.match(r"attack|strike", match.group(0), re.I))
         for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
             presupposed = attributive and outcome == "damaged"
+            if attempted_strike and outcome in ("hit", "launched"):
+                outcome, non_event = "launched", False
             found.append(
                 OutcomeCue(
                     match.start(),
