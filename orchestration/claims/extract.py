@@ -109,7 +109,7 @@ def extract_claims(article: Article) -> list[Claim]:
         sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]}
         drafts = draft_claims(mentions, last_thing, previous_drafts)
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
-        previous_drafts = drafts or previous_drafts
+        previous_drafts = [*previous_drafts, *drafts][-12:] if drafts else previous_drafts
         for draft in _split_region_lists(drafts):
             report_voice = False
             if draft.source is not None:

@@ -79,7 +79,11 @@ _DEBRIS_VERB = re.compile(
 # Sentences that only list what the one before counted: "These were ...", "The missiles included ...".
 _CONTINUATION = re.compile(
     r"^\s*(?:these|they|those|this|the\s+(?:missiles|drones|weapons|attack|strike|barrage))\s+"
-    r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b",
+    r"(?:were|was|included|include|comprised|consisted\s+of|involved)\b|^\s*(?:among\s+them|of\s+these|including)\b|"
+    # "Of the drones, about 4,100 were Shahed-type", "Серед ракет — 28 крилатих Х-101": the parts of
+    # the things just counted
+    r"^\s*(?:of\s+(?:the|these|those)\s+(?:missiles|drones|UAVs|rockets|bombs|weapons)\s*,|"
+    r"(?:серед|среди)\s+(?:ракет|дронів|дронов|безпілотників|беспилотников|БпЛА|БПЛА)\s*[—–:-])",
     re.IGNORECASE,
 )
 # "... during an attack on the Ukrainian port of": what follows is the attack's target.
@@ -147,6 +151,7 @@ _RANKED_ATTACK = re.compile(
 )
 _MIXED_JOINER = re.compile(r"\s+(?:and|or|and/or|и|или|і|й|та|або)\s+(?:other\s+|інших\s+|других\s+)?", re.I)
 _LAST_DASH = re.compile(r"\s[–—-]\s(?!.*\s[–—-]\s)[^.;]*$")
+_COPULA_PART = re.compile(r"\s+(?:were|was)\s+(?:(?:about|around|some|roughly)\s+)?", re.I)
 _MODIFIERS_JOINED = re.compile(r"\s+(?:and|or|і|и|та)\s+")
 _PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
 _THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
@@ -888,6 +893,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False, "part"))
                 wholes.add(following[0].start)
                 continue
+        copula = _COPULA_PART.match(after)
+        if copula and _CONTINUATION.match(text) and stand_in is not None:
+            # "Of the missiles, 137 were ballistic and 46 were Kh-101s": parts named by what they were.
+            predicate = count.end + copula.end()
+            named = [t for t in m.things if 0 <= t.start - predicate <= 25 and t.weapon == stand_in.weapon]
+            thing = named[0] if named else stand_in
+            anchors.append((count.start, count.end, count, thing, thing.weapon, True))
+            continue
         is_list_item = bool(_LIST_ITEM.match(after))
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
