@@ -460,6 +460,10 @@ _POSSESSIVE_SOURCE = re.compile(
 )
 
 
+_HEADING_SOURCE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\W*)?")
+_COLON_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*:")
+
+
 def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
     before, after, channel = _cue_patterns()
     marked = []
@@ -477,6 +481,9 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             or followed_by_verb
             or bool(_inverted_pattern().search(left))
             or bool(_POSSESSIVE_SOURCE.match(right))
+            # "14:30 Міськрада Краматорська: вранці ворог атакував місто": a live entry's source, then
+            # what it said (at the start of the sentence, the name and a colon).
+            or bool(_HEADING_SOURCE.fullmatch(left) and _COLON_AFTER.match(right))
         )
         is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))
         marked.append(replace(m, is_source=is_source or is_relay, is_relay=is_relay))

@@ -443,6 +443,7 @@ def draft_claims(
             p
             for p in _places_for(anchor, anchors, m)
             if p.prep
+            or not morphology.can_be_nominative(p.text.split()[-1])  # "Москву атаковали": the object
             or not any(
                 o is not cue and 0 <= o.start - p.end <= 3 and "," not in text[p.end : o.start] for o in m.outcomes
             )

@@ -76,6 +76,16 @@ def _readings(word: str, parts_of_speech: tuple[str, ...]) -> list:
 
 
 @cache
+def can_be_nominative(word: str) -> bool:
+    """Whether a word may be a sentence's subject: a Latin word always may; a Russian or Ukrainian
+    one only in a nominative reading ("Москва" may, "Москву" may not)."""
+    if not has_cyrillic(word):
+        return True
+    parses = [p for language in _languages(word) for p in _analyzers()[language].parse(word.lower())]
+    return not parses or any(p.tag.case in (None, "nomn") for p in parses)
+
+
+@cache
 def is_adjective(word: str) -> bool:
     """A Russian or Ukrainian adjective or participle ("ворожого", "украинских", "збитих"): the
     words that stand between a numeral and its noun without changing what is counted."""

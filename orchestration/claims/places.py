@@ -43,7 +43,7 @@ _FILLER = (
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
     r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
-    r"районе|районі|городе|місті|селе|области|регионами|регіонами|регионах|регіонах|областями|областях|"
+    r"самой|самом|самій|самому|самого|самих|самом|самої|районе|районі|городе|місті|селе|области|регионами|регіонами|регионах|регіонах|областями|областях|"
     r"территориями|територіями|территорией|территории|акваторией|акватории|небом|территорію|території|селі|територію|територією|городу|місту|поселка|селища|поселке|селищі|громади|громаді)"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
