@@ -486,5 +486,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             or bool(_HEADING_SOURCE.fullmatch(left) and _COLON_AFTER.match(right))
         )
         is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))
+        if re.search(r"\btold\s+(?:the\s+)?$", left, re.IGNORECASE):
+            is_source = False  # "a source told the Kyiv Independent": the outlet heard it, the source said it
         marked.append(replace(m, is_source=is_source or is_relay, is_relay=is_relay))
     return marked

@@ -784,7 +784,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         count = _count_for(text, thing, m.counts, m.outcomes)
         if count is not None:
             used_counts.add(count.start)
-        if count is None and thing.determiner in ("these", "those", "such", "this", "that", "its", "their"):
+        if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
             continue  # a thing mentioned before, not a new claim
         if count is None and _REFERRED_BACK.search(text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
