@@ -869,7 +869,9 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         stand_in = previous[-1] if previous else context_thing
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
-    anchors.extend(_tolls(m, anchors, used_counts))
+    tolls = _tolls(m, anchors, used_counts)
+    used_counts.update(a[2].start for a in tolls)  # "загиблих уже семеро": the toll's, no other claim's
+    anchors.extend(tolls)
     anchors.extend(_all_of_them(m, anchors, context_thing))
     anchors.extend(_objects_hit(m, anchors, context_thing))
     anchors.extend(_the_rest(m, anchors, context_thing))
