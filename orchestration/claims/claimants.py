@@ -192,6 +192,16 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
+    for match in _speaking_capital().finditer(sentence):
+        # "Kyiv says 289 drones were launched", "Moscow claims to have downed 40": the government.
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        country = lexicon.attribution()["speaking_capitals"][match.group(1)]
+        mentions.append(
+            ClaimantMention(
+                match.start(1), match.end(1), match.group(1), "government", country, None, None, False, False
+            )
+        )
     for match in _HEAD_OF.finditer(sentence):
         # "the head of Energodar", "the chief of the Sumy region": an office named by its place.
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
@@ -315,6 +325,13 @@ def _country_names() -> dict[str, str]:
 def _country_after() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(_country_names(), key=len, reverse=True))
     return re.compile(rf"\s+(?:of\s+(?:the\s+)?)?({names})(?![\w])", re.I)
+
+
+@cache
+def _speaking_capital() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in lexicon.attribution()["speaking_capitals"])
+    verbs = r"says|said|claims|claimed|insists|insisted|announced|заявил\w*|заявля\w*|заяви\w*|сообщ\w*|повідом\w*"
+    return re.compile(rf"(?<![\w])({names})(?=\s+(?:{verbs})(?![\w]))")
 
 
 _HEAD_OF = re.compile(r"(?<![\w])(?:the\s+)?(?:head|chief|leader)\s+of\s+(?:the\s+)?", re.I)

@@ -682,6 +682,7 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
         if (
             later.start > cue.end
             and later.outcome in ("intercepted", "hit")
+            and not (later.is_non_event or later.is_negated)  # "without saying whether any had been intercepted"
             and _clause_of(later.start, clauses) == clause
             and re.search(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?$", text[cue.end : later.start])
         ):

@@ -53,7 +53,7 @@ def _non_event_pattern() -> re.Pattern[str]:
 
 # "managed to intercept", "are reported to have downed": the "to" of a report, not of a purpose.
 _ACHIEVED = re.compile(
-    r"(?:managed|able|succeeded|continued|continue|continues|began|started|reported|said|believed|claimed|"
+    r"(?:managed|able|succeeded|continued|continue|continues|began|started|reported|said|believed|claimed|claims|claim|says|"
     r"understood|known|thought|alleged)\s+to(?:\s+have)?\s*$",
     re.I,
 )

@@ -389,7 +389,17 @@ def find_places(sentence: str) -> list[PlaceMention]:
     # "over the sea near Sevastopol", "off the coast of Crimea": the sea is the place, the land a landmark.
     seas = [p for p in found if p.scope == "sea"]
     found = [p for p in found if not any(_SEA_LANDMARK.fullmatch(sentence[s.end : p.start]) for s in seas)]
-    return _share_coordinated(sentence, _join_compound_names(sentence, _drop_overlaps(found)))
+    found = [
+        replace(p, prep=None, is_locative=False)
+        if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end)
+        else p
+        for p in _drop_overlaps(found)
+    ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place
+    return _share_coordinated(sentence, _join_compound_names(sentence, found))
+
+
+# Matched at a position: a reporting verb right after a city's name.
+_SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 
 
 def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
