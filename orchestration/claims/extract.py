@@ -484,6 +484,12 @@ class _Context:
     last_locality: tuple[int, PlaceMention] | None
 
 
+_SEVERAL_PLACES = re.compile(
+    r"\b(?:in|across|over|throughout)\s+(?:several|many|multiple|various|a\s+number\s+of|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(?:regions|oblasts|provinces|areas|districts|cities)\b|"
+    r"(?<!\w)(?:в|у|во)\s+(?:нескольких|ряде|многих|\d+|кількох|низці|багатьох)\s+(?:регион|област|район|міст|город)\w*",
+    re.I,
+)
 _LOCALITY_TYPES = ("city", "town", "village", "settlement", "unresolved")
 
 
@@ -495,8 +501,9 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
             region_code, scope = identity.region_code, "region"
             country = region_code.split("-")[0] if region_code else None
-        elif draft.outcome in ("hit", "injured", "killed", "damaged"):
-            # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia".
+        elif draft.outcome in ("hit", "injured", "killed", "damaged") and not _SEVERAL_PLACES.search(sentence.text):
+            # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia"
+            # (not so "in several regions", "in eight regions": many places, none named).
             place = _context_region(identity, last_places, sentence)
     if (
         place is not None
