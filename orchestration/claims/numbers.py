@@ -134,6 +134,9 @@ def parse_number(text: str) -> int | None:
     return value or None
 
 
+# A clock time's parts: the minutes after "08:", the hour before ":20".
+_MINUTE_BEFORE = re.compile(r"\d:$")
+_HOUR_AFTER = re.compile(r":\d\d(?!\d)")
 _AGE_BEFORE = re.compile(
     r"(?<![\w])(?:(?:man|woman|men|women|boy|girl|person|resident|pensioner|child)\s+of|aged|age)\s+$", re.I
 )
@@ -162,6 +165,10 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue
         if _NAME_PART_BEFORE.search(sentence, max(0, match.start() - 3), match.start()):
             continue  # part of a name: "Shahed-136/131", "Su-34"
+        if _MINUTE_BEFORE.search(sentence, max(0, match.start() - 3), match.start()) or _HOUR_AFTER.match(
+            sentence, match.end()
+        ):
+            continue  # "08:20 На Житомирщині ...": a clock time, not a count
         if _AGE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
             continue  # "the driver, a man of 46", "aged 63": an age
         if _ONE_OF_SUPERLATIVE.match(sentence, match.end()):
