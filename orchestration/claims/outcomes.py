@@ -73,6 +73,11 @@ _DETERMINED = re.compile(
 _ATTRIBUTIVE_AFTER = re.compile(r"[\s\u00a0]+(?!(?:by|in|on|at|as|after|during|when|over|from|and|or|to|with)\b)[a-z]")
 
 
+_NONE_AFTER = re.compile(
+    r"(?:\s+(?:и|і|та|й)\s+\w+)?\s+"
+    r"(?:нет|немає|не было|не було|не выявлено|не виявлено|не зафиксировано|не зафіксовано)\b",
+    re.I,
+)
 _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
 
 
@@ -83,6 +88,8 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
     for match in _pattern().finditer(unquoted):
         before = sentence[max(0, match.start() - 40) : match.start()]
         negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
+        # "погибших и пострадавших нет": in Russian and Ukrainian the "none" may follow the noun.
+        negated = negated or bool(_NONE_AFTER.match(unquoted, match.end()))
         non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.
         non_event = non_event or bool(re.search(r"\b(?:whether|if)\b[^,.;:]{0,40}$", before, re.IGNORECASE))

@@ -392,12 +392,16 @@ def find_places(sentence: str) -> list[PlaceMention]:
     found = [
         replace(p, prep=None, is_locative=False)
         if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end)
+        else replace(p, prep="in", is_locative=True)
+        if not p.is_locative and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
         else p
         for p in _drop_overlaps(found)
-    ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place
+    ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
+    # "по Киевскому району Донецка": the town a district belongs to is where it happened
     return _share_coordinated(sentence, _join_compound_names(sentence, found))
 
 
+_PART_OF_TOWN_BEFORE = re.compile(r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)\s+$", re.I)
 # Matched at a position: a reporting verb right after a city's name.
 _SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 

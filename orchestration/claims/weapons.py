@@ -143,7 +143,9 @@ def _split_at_repeated_heads(run):
         if seen_head and head is not None and names_head and names_head[0].weapon == head.weapon:
             current.append(word)  # a model after its noun names it ("ракетами Іскандер-М", "БпЛА типу Shahed")
             continue
-        if seen_head and entry.role in ("modifier", "operator", "model"):
+        # "ударними дронами нафтопереробний завод": a head of another class after a head is a new thing.
+        other_head = entry.role == "head" and head is not None and entry.weapon != head.weapon
+        if seen_head and (entry.role in ("modifier", "operator", "model") or other_head):
             parts.append(current)
             current, seen_head = [], False
         current.append(word)
