@@ -127,6 +127,11 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
+_FORCES_STRUCK = re.compile(
+    r"\b(?:forces|troops|army|military|units|Сили\s+оборони|войска|війська|ВСУ|ЗСУ)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:struck|hit|targeted|уразили|поразили|атаковали|атакували)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _WAS_HIT = re.compile(
     r"(?:\s+(?:in|on|near|at|outside)\s+[^,.;:]{0,50}?)?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
     r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
@@ -1085,7 +1090,11 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
         return []
     text = m.sentence.text
     for thing in m.things:
-        if thing.weapon in OBJECT_CLASSES and _WAS_HIT.match(text[thing.end :]):
+        if thing.weapon in OBJECT_CLASSES and (
+            _WAS_HIT.match(text[thing.end :]) or _FORCES_STRUCK.search(text[max(0, thing.start - 80) : thing.start])
+        ):
+            # "A fuel depot ... was hit", "its forces had struck the Saratov refinery": a strike by the
+            # weapon the text is about.
             return [(thing.start, thing.end, None, context_thing, context_thing.weapon, False, "object_hit")]
     return []
 
