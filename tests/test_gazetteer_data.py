@@ -261,12 +261,16 @@ def test_place_volume():
 
 def test_region_words():
     _, rows = read("region_words.csv")
-    words = [r["word"] for r in rows]
-    assert len(words) == len(set(words))
-    assert all(r["kind"] == "region_word" for r in rows)
+    kinds = {"region_word", "national_noun", "national_modifier", "several_places_noun"}
+    assert {r["kind"] for r in rows} == kinds
+    for kind in kinds:  # one word may serve two lists ("regions"), never twice in one
+        words = [r["word"] for r in rows if r["kind"] == kind]
+        assert len(words) == len(set(words)), kind
+    words = [r["word"] for r in rows if r["kind"] == "region_word"]
     for word in ("Oblast", "Region", "region", "Krai", "Republic", "область", "области", "край"):
         assert word in words
     assert not {"district", "District", "raion"} & set(words)
+    assert {"regions", "регион"} <= {r["word"] for r in rows if r["kind"] == "national_noun"}
 
 
 # ---------------------------------------------------------------- spot checks

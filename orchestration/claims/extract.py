@@ -26,7 +26,7 @@ from orchestration.claims.grammar import (
     read_sentence,
 )
 from orchestration.claims.model import Article, Claim
-from orchestration.claims.places import PlaceMention, find_places
+from orchestration.claims.places import PlaceMention, find_places, names_several_places
 from orchestration.claims.sentences import split_sentences
 from orchestration.claims.weapons import ThingMention
 
@@ -501,7 +501,7 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
             region_code, scope = identity.region_code, "region"
             country = region_code.split("-")[0] if region_code else None
-        elif draft.outcome in ("hit", "injured", "killed", "damaged") and not _SEVERAL_PLACES.search(sentence.text):
+        elif draft.outcome in ("hit", "injured", "killed", "damaged") and not names_several_places(sentence.text):
             # Consequences happen where the text is: "the strike damaged 15 houses" after "in Zaporizhzhia"
             # (not so "in several regions", "in eight regions": many places, none named).
             place = _context_region(identity, last_places, sentence)
@@ -1011,7 +1011,8 @@ def _infer_total_scopes(everything: list[_Resolved]) -> None:
         # A sea among the parts ("..., and over the Sea of Azov") puts the total beyond one country.
         placed = [c for c in children if c.place_text is not None]  # not those that took the total's place
         countries = {c.country for c in placed if c.country or c.scope == "sea"}
-        several = parent.draft.extras.get("several_places")
+        # "45 drones over seven regions, including 11 over Moscow": the total spans more than its parts.
+        several = parent.draft.extras.get("several_places") or names_several_places(parent.draft.sentence.text)
         if (
             parent.scope == "unknown"
             and parent.is_place_resolved

@@ -1043,6 +1043,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                 if noun.end() <= p.start <= noun.end() + 60
                 and (p.prep or "").lower() in {"on", "against", "на", "по"}
                 and not re.search(r"[,.;:!?]", text[noun.end() : p.start])
+                and p.place_type != "national"  # "атаки беспилотников на российские регионы": background
             ),
             None,
         )  # fmt: skip

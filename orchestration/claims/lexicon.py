@@ -129,8 +129,10 @@ def places() -> list[dict[str, str]]:
 
 
 @cache
-def region_words() -> list[str]:
-    return [row["word"] for row in load_csv("region_words.csv")]
+def region_words(kind: str = "region_word") -> list[str]:
+    """Words that make a name a region ("oblast"); with `kind`, the other word lists of that file:
+    `national_noun` ("regions" in "over Russian regions") and `national_modifier` ("border")."""
+    return [row["word"] for row in load_csv("region_words.csv") if row["kind"] == kind]
 
 
 @cache

@@ -317,6 +317,7 @@ def lexicon_phrases() -> list[str]:
     for row in lexicon.countries():
         phrases += [*row["names"].split("|"), *row["adjectives"].split("|")]
     phrases += lexicon.region_words() + lexicon.anaphor_words()
+    phrases += lexicon.region_words("national_noun") + lexicon.region_words("national_modifier")
     weapons = lexicon.weapons()
     phrases += weapons["modifiers"]
     for forms in weapons["heads"].values():

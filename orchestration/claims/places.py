@@ -63,10 +63,6 @@ _STRIKE_VERBS = {"attacked", "struck", "hit", "targeted", "shelled", "pounded", 
 _BEARING_OF = re.compile(
     r"(?<!the\s)\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
-_NATIONAL_NOUNS = (
-    r"(?:regions|territory|territories|soil|airspace|skies|sky|cities|towns|land|lands|oblasts|"
-    r"provinces|border regions|frontier|areas)"
-)
 
 
 @dataclass(frozen=True)
@@ -189,15 +185,50 @@ def _capitalised(name: str) -> str:
 
 @cache
 def _national_pattern() -> re.Pattern[str]:
+    """A country's own land by its adjective: "over Russian regions", "over seven Russian border
+    regions", "над семью российскими регионами", "над территорией Белгородской..." is not one."""
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
     alternatives = "|".join(re.escape(a) for a in adjectives)
+
+    def forms(kind: str) -> str:
+        words = {f for w in lexicon.region_words(kind) for f in morphology.forms_of(w)}
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    count = rf"\d+|{_number_words()}"
     return re.compile(
-        rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s|the whole|the entire)\s+"
-        rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various|"
-        rf"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|dozens of)\s+)*"
-        rf"{_NATIONAL_NOUNS}(?![\w])",
+        rf"(?<![\w])(?:(?:{count})\s+)?"  # Russian and Ukrainian put the count first: "над семью российскими"
+        rf"(?P<adj>{alternatives}|its|their|our|the country's|the country’s|the whole|the entire)\s+"
+        rf"(?:(?:{forms('national_modifier')}|{count})\s+)*"
+        rf"(?:{forms('national_noun')})(?![\w])",
         re.IGNORECASE,
     )
+
+
+@cache
+def _several_places_pattern() -> re.Pattern[str]:
+    nouns = {f for w in lexicon.region_words("several_places_noun") for f in morphology.forms_of(w)}
+    noun_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(nouns, key=len, reverse=True))
+    vague = "|".join(re.escape(w) for w in sorted(lexicon.numbers()["vague"], key=len, reverse=True))
+    qualifiers = "|".join(re.escape(q) for qs in lexicon.numbers()["qualifiers"].values() for q in qs)
+    return re.compile(
+        r"(?<!\w)(?:in|across|over|throughout|at|on|в|у|во|на|над|по)\s+"
+        rf"(?:(?:{qualifiers})\s+)?(?:\d+|{_number_words()}|{vague}|ряде|низці|многих|багатьох)\s+"
+        rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def names_several_places(text: str) -> bool:
+    """Whether the text puts what it tells in several places it does not name: "in eight regions",
+    "over seven regions", "на девяти локациях", "у кількох громадах"."""
+    return _several_places_pattern().search(text) is not None
+
+
+@cache
+def _number_words() -> str:
+    data = lexicon.numbers()
+    words = {str(w) for w in (*data["units"], *data["tens"]) if w not in ("a", "an")}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @cache
