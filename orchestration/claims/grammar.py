@@ -1008,8 +1008,6 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     "Belgorod came under drone attack", "Краснодарский край подвергся атаке беспилотников")."""
     text = m.sentence.text
     located = [p for p in m.places if p.is_locative]
-    if not located:
-        return anchors
     counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
     added: list[tuple] = []
     for noun in _attack_nouns_pattern().finditer(text):
@@ -1019,7 +1017,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             bound = [
                 t for t in m.things
                 if t.weapon in WEAPON_CLASSES and 0 < t.start - noun.end() <= 60
-                and not _PHRASE_BREAK.search(text[noun.end() : t.start])
+                and not _PHRASE_BREAK.search(text[noun.end() : t.start].rstrip("«\"„“ "))
             ]  # fmt: skip
             bound = _coordinated_things(text, bound)
         else:
@@ -1051,7 +1049,11 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             before = text[: noun.start()]
             verb = _struck_place_verb().search(before)
             subject = [p for p in located if verb is not None and 0 <= verb.start() - p.end <= 3]
-            if verb is None or not subject or re.search(r"[,.;:!?]", text[verb.end() : noun.start()]):
+            struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
+            # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
+            head = noun.group(0).split()[-1]
+            one_strike = morphology.grammatical_number(head) != "plur" and not re.search(r"[a-z]s$", head, re.I)
+            if not struck and not (one_strike and _struck_object(m, noun.end(), clause)):
                 continue
         for thing in bound:
             anchors = [a for a in anchors if a[3] is not thing]
@@ -1059,6 +1061,24 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     if not added:
         return anchors
     return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+def _struck_object(m: SentenceMentions, noun_end: int, clause: tuple[int, int]) -> bool:
+    """Whether a strike noun's clause says what it struck or did: a counted-as-one object after
+    "по/на/on/against" ("удар дрона по автомобілю", "атаке беспилотника на остановку"), or a toll or
+    damage ("от атаки беспилотника загорелся склад"). Only in Russian and Ukrainian, whose strike
+    nouns carry the weapon after them; English has the same reading in `_anchors`."""
+    text = m.sentence.text
+    target = re.compile(r"(?:^|\s)(?:по|на|on|against)\s+(?:[\w'’-]+\s+){0,2}$")
+    if any(
+        t.weapon in OBJECT_CLASSES and noun_end < t.start <= noun_end + 80 and target.search(text[noun_end : t.start])
+        for t in m.things
+    ):
+        return True
+    return any(
+        o.outcome in _AFTERMATH and not (o.is_negated or o.is_non_event) and clause[0] <= o.start < clause[1]
+        for o in m.outcomes
+    )
 
 
 def _coordinated_things(text: str, things: list) -> list:
@@ -1317,11 +1337,20 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
     allowed = ALLOWED_OUTCOMES.get(weapon, ())
     clause = _clause_of(start, clauses)
     best, best_score = None, None
+    # "погиб мужчина, трое ранены": a verb right before the thing is its own; a verb after a comma
+    # belongs to the next item then, not to a list of both.
+    verb_first = any(
+        c.end <= start and not text[c.end : start].strip() and c.voice in ("active", "either", "passive")
+        and c.outcome in allowed and morphology.has_cyrillic(c.text)
+        for c in cues
+    )  # fmt: skip
     for cue in cues:
         outcome = cue.outcome
         if outcome not in allowed or (cue.applies_to and weapon not in cue.applies_to):
             continue
         score = None
+        if cue.start >= end and verb_first and "," in text[end : cue.start]:
+            continue
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
