@@ -43,7 +43,7 @@ _FILLER = (
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
     r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
-    r"самой|самом|самій|самому|самого|самих|самом|самої|районе|районі|городе|місті|селе|области|регионами|регіонами|регионах|регіонах|областями|областях|"
+    r"самой|самом|самій|самому|самого|самих|самом|самої|районе|районі|района|району|городе|місті|селе|области|регионами|регіонами|регионах|регіонах|областями|областях|"
     r"территориями|територіями|территорией|территории|акваторией|акватории|небом|территорію|території|селі|територію|територією|городу|місту|поселка|селища|поселке|селищі|громади|громаді)"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
@@ -280,7 +280,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened;
             # "the suburbs of Moscow" are around the city, so in its region (Moscow Oblast).
             prep = _preposition_at(sentence, part_of.start()) or "in"
-            prep = prep if prep in LOCATIVE else "in"
+            prep = prep if prep in LOCATIVE or prep in NON_LOCATIVE else "in"  # "з району": from there
             if re.match(r"(?:outskirts|suburbs?|vicinity|environs)\b", part_of.group(0), re.I):
                 prep = "near"
         if after_of and _before(_BEARING_OF, sentence, match.start()):
@@ -424,7 +424,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
         replace(p, prep=None, is_locative=False)
         if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end)
         else replace(p, prep="in", is_locative=True)
-        if not p.is_locative and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
+        if not p.is_locative
+        and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
+        and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
         else p
         for p in _drop_overlaps(found)
     ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
@@ -575,7 +577,8 @@ def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMenti
 
 def _mention(start: int, end: int, text: str, entry: _Name, prep: str | None, has_region_word: bool) -> PlaceMention:
     if entry.kind == "sea":
-        return PlaceMention(start, end, text, "sea", None, None, "sea", prep, True)
+        # "з району Каспійського моря", "from the Caspian Sea": where missiles came from, not went.
+        return PlaceMention(start, end, text, "sea", None, None, "sea", prep, prep not in NON_LOCATIVE)
     if entry.kind == "country":
         return PlaceMention(start, end, text, "country", entry.country, None, "country", prep, prep in LOCATIVE)
     vicinity = entry.vicinity if prep in VICINITY else None
