@@ -257,7 +257,10 @@ def draft_claims(
     `previous` are the drafts of the sentence before, which a verbless list may continue."""
     text = m.sentence.text
     anchors = _anchors(m, context_thing)
-    continues = _CONTINUATION.match(text) and previous
+    lead_in = _list_lead_in(m.sentence, previous or [])
+    continues = (_CONTINUATION.match(text) or lead_in) and previous
+    if lead_in:
+        previous = lead_in  # "– 307 ворожих БпЛА": a part of the figure before the colon, no earlier one
     drafts = []
     last_cue: OutcomeCue | None = None
     for anchor in anchors:
@@ -1061,6 +1064,27 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     if not added:
         return anchors
     return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
+
+
+def _list_lead_in(sentence: Sentence, previous: list[Draft]) -> list[Draft]:
+    """The drafts of the line a bulleted item continues: the nearest line before that ends with a
+    colon ("Підтверджено збиття 319 повітряних цілей:" then "– 12 крилатих ракет;"), with only
+    bulleted lines between."""
+    if not previous or not _BULLET.match(sentence.text):
+        return []
+    lead = None
+    for draft in reversed(previous):
+        if draft.sentence.text.rstrip().endswith(":"):
+            lead = draft.sentence
+            break
+        if not _BULLET.match(draft.sentence.text):
+            return []
+    if lead is None or sentence.index - lead.index > 12:
+        return []
+    return [d for d in previous if d.sentence.index == lead.index]
 
 
 def _struck_object(m: SentenceMentions, noun_end: int, clause: tuple[int, int]) -> bool:
