@@ -490,12 +490,25 @@ _SEVERAL_PLACES = re.compile(
     r"(?<!\w)(?:в|у|во)\s+(?:нескольких|ряде|многих|\d+|кількох|низці|багатьох)\s+(?:регион|област|район|міст|город)\w*",
     re.I,
 )
+_COUNTRY_FRAME = re.compile(r"^\s*(?:(?:meanwhile|elsewhere),?\s+)?(?:in|в|у|во)\s+$", re.IGNORECASE)
 _LOCALITY_TYPES = ("city", "town", "village", "settlement", "unresolved")
 
 
 def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context, sentence) -> _Resolved:
     last_places, last_country = context.last_places, context.last_country
     place = draft.place
+    if (
+        place is not None
+        and place.scope == "country"
+        and place.country
+        and draft.outcome in ("launched", "intercepted")
+        and _COUNTRY_FRAME.match(sentence.text[: place.start])
+        and sentence.text[place.end :].lstrip().startswith(",")
+    ):
+        # "In Ukraine, the air force said Russia had fired 497 drones": where the news is from, not
+        # where the drones went; a national tally with no place, about that country.
+        draft = replace(draft, place=None, extras={**draft.extras, "country": place.country})
+        place = None
     scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
     if place is None and not draft.is_list_item:
         if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
