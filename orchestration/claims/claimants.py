@@ -210,6 +210,8 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if not places:
             continue
         place = places[0]
+        if any(match.end() <= m.start <= match.end() + place.end + 2 for m in mentions):
+            continue  # "head of the Mykolaiv Regional Military Administration": the office names itself
         local = place.place_type in ("city", "town", "village", "settlement", "district")
         mentions.append(
             ClaimantMention(
@@ -243,7 +245,35 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
             )
         )
     mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
-    return _mark_sources(sentence, mentions)
+    mentions += _surname_speakers(sentence, mentions)
+    return _mark_sources(sentence, sorted(mentions, key=lambda m: m.start))
+
+
+@cache
+def _surname_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(reporting_verbs(), key=len, reverse=True))
+    name = r"[A-ZА-ЯІЇЄЁ][a-zа-яіїєё'’-]{2,}"
+    return re.compile(
+        rf"(?<![\w.])(?P<before>{name})\s+(?:{verbs})(?![\w])|"  # "Fedorov said", "Федоров сообщил"
+        rf"(?<![\w])(?:{verbs})\s+(?P<after>{name})(?=\s*[.,;]|\s*$)"  # '..., said Fedorov.'
+    )
+
+
+def _surname_speakers(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
+    """A lone capitalised name that speaks ('"...," Fedorov said'): the person of that surname named
+    before with a title (resolved in the article pass; `person` holds the name)."""
+    found = []
+    for match in _surname_pattern().finditer(sentence):
+        group = "before" if match.group("before") else "after"
+        start, end, name = match.start(group), match.end(group), match.group(group)
+        if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
+            continue
+        if lexicon.normalise(name) in _country_names() or find_places(name):
+            continue  # "Russia said", "Kyiv said": not a person
+        if group == "before" and re.search(r"[A-ZА-ЯІЇЄЁ][\w'’-]*\s+$", sentence[max(0, start - 40) : start]):
+            continue  # "the Krasnodar Region said": the end of a longer name, not a surname alone
+        found.append(ClaimantMention(start, end, name, "government", None, None, None, True, True, person=name))
+    return found
 
 
 # The words before a mention are looked for in at most this many characters before it, not in the

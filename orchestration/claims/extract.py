@@ -95,7 +95,7 @@ def extract_claims(article: Article) -> list[Claim]:
     if signer is not None:
         # "Віталій Кім, начальник Миколаївської ОВА" closing a post: what the post tells with no
         # other source is its author's.
-        publisher = _identify(signer, [])
+        publisher = _identify(signer, []) or publisher
     related_paragraphs = {s.paragraph for s in sentences if _related_link().match(s.text)}
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
@@ -103,10 +103,16 @@ def extract_claims(article: Article) -> list[Claim]:
         if _caption().match(sentence.text):
             continue  # "Photo: Rescuers work at the site of the strike": what the article tells
         following = readings[position + 1] if position + 1 < len(readings) else None
+        named = []
         for claimant in mentions.claimants:
             identity = _identify(claimant, identities)
+            if identity is None:
+                continue  # a lone surname no one was named with before: no source known
             identities.append((claimant, identity))
-        sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(mentions.claimants) :]}
+            named.append(claimant)
+        if len(named) != len(mentions.claimants):
+            mentions = replace(mentions, claimants=named)
+        sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(named) :]}
         drafts = draft_claims(mentions, last_thing, previous_drafts)
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = [*previous_drafts, *drafts][-12:] if drafts else previous_drafts
@@ -127,7 +133,7 @@ def extract_claims(article: Article) -> list[Claim]:
             elif (closing := _closing_source(sentence, following)) is not None:
                 # "... 12 more were jammed. Six left the airspace, the Air Force said.": the next
                 # sentence's closing attribution covers the one before it in the same paragraph.
-                identity, carried = _identify(closing, identities), True
+                identity, carried = _identify(closing, identities) or publisher, True
             else:
                 identity, carried = publisher, False
             context = _Context(last_places, sentence_country or last_country, last_locality)
@@ -361,12 +367,20 @@ def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> Claimant
     return None
 
 
-def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity:
+def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity | None:
     text = mention.text
     if mention.claimant_id:
         return Identity(
             text, mention.claimant_id, mention.kind, mention.country, mention.region_code, mention.is_person
         )
+    if mention.is_generic and mention.person == text:
+        # A surname alone ("Fedorov said"): the person named before in full, else nobody known.
+        surname = lexicon.normalise(text)
+        for _, identity in reversed(known):
+            words = [lexicon.normalise(w) for w in re.findall(r"[\w'’-]+", identity.claimant or "")]
+            if identity.is_person and any(w == surname or (len(w) > 5 and w[:-2] == surname[:-2]) for w in words):
+                return replace(identity, claimant=text)
+        return None
     if mention.is_generic:
         for _, identity in reversed(known):
             if identity.claimant_id == "unattributed":
@@ -385,9 +399,16 @@ def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
     word = mention.text.lower()
     if word in pronouns():
         return identity.is_person == pronouns()[word]  # "he", "він", "по его словам"; "they"
+    if word in _person_references():
+        return identity.is_person  # "the official said": the governor or mayor named before
     if "ministry" in word or word.endswith("mod"):
         return identity.kind == "defence_ministry" or "ministry" in (identity.claimant or "").lower()
     return identity.kind == mention.kind
+
+
+@cache
+def _person_references() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.attribution().get("person_references", []))
 
 
 @cache

@@ -112,6 +112,9 @@ _OF_TOTAL = re.compile(
 )
 _SUBSET = re.compile(
     r"(?:including|among them|among whom|of whom|such as|"
+    # "296 UAVs, mostly FPV drones, attacked ...": what most of them were, not more things
+    r",\s*(?:mostly|mainly|primarily|largely|predominantly|most\s+of\s+them|переважно|здебільшого|"
+    r"в\s+основном|преимущественно|в\s+основному)|"
     r"among\s+(?:the\s+)?(?:injured|wounded|dead|killed|victims|casualties)(?:\s+(?:were|was|are|is))?|"
     r"в\s+том\s+числе|среди\s+(?:них|раненых|погибших|пострадавших)|серед\s+(?:них|поранених|загиблих|постраждалих)|"
     r"у\s+тому\s+числі)\s+(?:[\w'’-]+\s+){0,3}$",
@@ -396,7 +399,11 @@ def draft_claims(
             and (count.value or 0) > 1
             and cue.start >= end
             and re.fullmatch(r"attacked|атаковал[аио]?|атакувал[аио]?|атакував", cue.text, re.I)
-            and re.fullmatch(r"\s*(?:had\s+|have\s+)?", text[end : cue.start])
+            # "296 UAVs of various types, mostly FPV drones, attacked": a complement and an aside between
+            and re.fullmatch(
+                r"(?:\s+(?:of|з|из)\s+[\w\s'’-]{1,40}?)?(?:\s*,[^,.;:]{1,60},)?\s*(?:had\s+|have\s+)?",
+                text[end : cue.start],
+            )
         ):
             # "28 drones attacked the capital": how many were sent, as "attacked it with 28 drones".
             cue = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
@@ -1400,6 +1407,10 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         elif cue.end <= start:
             gap = text[cue.end : start]
             between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
+            if _WITH_GAP.search(gap) and cue.outcome == "hit":
+                # "attacked an energy facility in Zaporizhzhia with two drones": the object attacked
+                # stands between the verb and what it was attacked with.
+                between = [a for a in between if a[4] not in OBJECT_CLASSES]
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
