@@ -362,9 +362,19 @@ def _acting_claimant(claimants: list[ClaimantMention], draft: Draft) -> Claimant
     for c in claimants:
         if c.kind in ("military", "defence_ministry") and c.end <= draft.anchor_start:
             between = draft.sentence.text[c.end : draft.anchor_start]
+            if draft.outcome == "intercepted" and _ATTACKS_AFTER.match(between):
+                continue  # "ВСУ пытались атаковать регион: ... сбиты девять беспилотников": the attacker
             if "." not in between and len(between) < 120:
                 return c
     return None
+
+
+_ATTACKS_AFTER = re.compile(
+    r"\s+(?:(?:also|again|также|також|снова|знову|вновь)\s+)?(?:tried\s+to\s+|attempted\s+to\s+|пыта\w*\s+|"
+    r"попыта\w*\s+|намага\w*\s+|спробува\w*\s+)?(?:attack|launch|fire|strike|struck|атак|запуст|выпуст|"
+    r"обстрел|обстріл|удар|нанес|завда)",
+    re.IGNORECASE,
+)
 
 
 def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Identity]]) -> Identity | None:

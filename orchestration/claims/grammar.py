@@ -1002,6 +1002,11 @@ def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
             and following[4] in WEAPON_CLASSES
             and anchor[4] != following[4]
             and _MIXED_JOINER.fullmatch(text[anchor[3].end : following[3].start])
+            # "девять беспилотников и ракета": a singular noun with no article is one more thing
+            and not (
+                morphology.has_cyrillic(following[3].text)
+                and morphology.is_singular_subject_or_object(following[3].text.split()[-1])
+            )
         ):
             joined = text[anchor[3].start : following[3].end]
             mixed = replace(anchor[3], weapon="other", model=None, end=following[3].end, text=joined)

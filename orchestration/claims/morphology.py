@@ -62,11 +62,21 @@ def _known_parses(analyzer, word: str) -> list:
     return parses
 
 
+def _indeclinable(word: str) -> bool:
+    """Whether no dictionary knows the word in more than one form ("камикадзе", not "Сіверський")."""
+    word = word.lower()
+    parses = [p for language in _languages(word) for p in _analyzers()[language].parse(word) if _is_dictionary(p)]
+    return bool(parses) and all("Fixd" in p.tag for p in parses)
+
+
 def _readings(word: str, parts_of_speech: tuple[str, ...]) -> list:
     """The dictionary readings (tags) of a Cyrillic word with one of these parts of speech."""
     word = word.lower()
     if not has_cyrillic(word):
         return []
+    head = re.fullmatch(r"(\w+)-([а-яіїєё]{3,})", word)
+    if head and _indeclinable(head.group(2)):
+        word = head.group(1)  # "дрон-камикадзе" is singular as "дрон" is
     return [
         parse.tag
         for language in _languages(word)
@@ -209,6 +219,10 @@ def inflections(phrase: str) -> frozenset[str]:
     """
     if not has_cyrillic(phrase):
         return frozenset({phrase})
+    compound = re.fullmatch(r"(\w+)(-[А-Яа-яІіЇїЄєЁё]{3,})", phrase)
+    if compound and _indeclinable(compound.group(2)[1:]):
+        # "дрон-камикадзе": the head declines, the indeclinable word after the hyphen stays.
+        return frozenset({phrase} | {f + compound.group(2) for f in inflections(compound.group(1))})
     words = phrase.split()
     forms = {phrase}
     if len(words) == 1:
