@@ -76,6 +76,45 @@ def _node_regex(node: dict, depths: dict[int, int]) -> str:
     return f"(?:{group})?" if ends_here else group
 
 
+def alternatives(words: Iterable[str], flags: int = re.IGNORECASE) -> str:
+    """`(?:w1|w2|...)` of literal words (each `re.escape`d), the same matches in the same order,
+    compiled as a trie so that a position is not tried against every word in turn.
+
+    Exact only when, at every position, the words that can match form a chain of prefixes tried
+    longest first; otherwise (a shorter word given before a longer one it begins, a character
+    outside Latin and Cyrillic whose case folding is irregular) the plain alternation is returned.
+    """
+    words = list(dict.fromkeys(words))
+    plain = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    fold = flags & re.IGNORECASE
+    if not all(words) or flags & ~re.IGNORECASE or not all(_plain_chars(w) for w in words):
+        return plain
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            if "" in node:
+                return plain  # a shorter word it begins with came first, so would be tried first
+            node = node.setdefault(char.lower() if fold else char, {})
+        node[""] = {}
+    return _literal_node_regex(trie)
+
+
+def _plain_chars(word: str) -> bool:
+    # In ASCII, Latin-1 and Cyrillic, characters with different lower cases never match the same
+    # text (the exceptions, dotless i, long s, the Kelvin sign, lie outside); a character without
+    # case (digits, punctuation, ’) matches only itself.
+    return all(char < "\u0100" or "\u0400" <= char <= "\u04ff" or char.lower() == char.upper() for char in word)
+
+
+def _literal_node_regex(node: dict) -> str:
+    branches = [re.escape(char) + _literal_node_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    group = "(?:" + "|".join(branches) + ")"
+    return f"{group}?" if "" in node else group
+
+
 def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")

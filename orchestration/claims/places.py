@@ -190,9 +190,9 @@ def _capitalised(name: str) -> str:
 @cache
 def _national_pattern() -> re.Pattern[str]:
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(a) for a in adjectives)
+    owners = [*adjectives, "its", "their", "our", "the country's", "the country’s", "the whole", "the entire"]
     return re.compile(
-        rf"(?<![\w])(?P<adj>{alternatives}|its|their|our|the country's|the country’s|the whole|the entire)\s+"
+        rf"(?<![\w])(?P<adj>{lexicon.alternatives(owners)})\s+"
         rf"(?:(?:own|border|western|southern|central|northern|eastern|southwestern|several|many|other|various|"
         rf"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|dozens of)\s+)*"
         rf"{_NATIONAL_NOUNS}(?![\w])",
