@@ -76,16 +76,18 @@ def _node_regex(node: dict, depths: dict[int, int]) -> str:
     return f"(?:{group})?" if ends_here else group
 
 
-def alternatives(words: Iterable[str], flags: int = re.IGNORECASE) -> str:
+def alternatives(words: Iterable[str], flags: int = re.IGNORECASE, whole_words: bool = False) -> str:
     """`(?:w1|w2|...)` of literal words (each `re.escape`d), the same matches in the same order,
-    compiled as a trie so that a position is not tried against every word in turn.
+    compiled as a trie so that a position is not tried against every word in turn. With
+    `whole_words`, followed by no word character.
 
     Exact only when, at every position, the words that can match form a chain of prefixes tried
     longest first; otherwise (a shorter word given before a longer one it begins, a character
     outside Latin and Cyrillic whose case folding is irregular) the plain alternation is returned.
     """
     words = list(dict.fromkeys(words))
-    plain = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    end = r"(?!\w)" if whole_words else ""
+    plain = "(?:" + "|".join(re.escape(w) for w in words) + ")" + end
     fold = flags & re.IGNORECASE
     if not all(words) or flags & ~re.IGNORECASE or not all(_plain_chars(w) for w in words):
         return plain
@@ -93,11 +95,16 @@ def alternatives(words: Iterable[str], flags: int = re.IGNORECASE) -> str:
     for word in words:
         node = trie
         for char in word:
-            if "" in node:
-                return plain  # a shorter word it begins with came first, so would be tried first
+            # A shorter word this one begins with came first, so would be tried first; unless a
+            # word character follows it here, where `(?!\w)` fails it whenever this one matches.
+            if "" in node and not (whole_words and _WORD_CHAR.match(char)):
+                return plain
             node = node.setdefault(char.lower() if fold else char, {})
         node[""] = {}
-    return _literal_node_regex(trie)
+    return _literal_node_regex(trie) + end
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _plain_chars(word: str) -> bool:
