@@ -118,8 +118,8 @@ def _literal_node_regex(node: dict) -> str:
     branches = [re.escape(char) + _literal_node_regex(child) for char, child in node.items() if char]
     if not branches:
         return ""
-    group = "(?:" + "|".join(branches) + ")"
-    return f"{group}?" if "" in node else group
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{group})?" if "" in node else group
 
 
 def normalise(text: str) -> str:
