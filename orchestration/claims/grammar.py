@@ -91,7 +91,11 @@ ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
 _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
-_FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
+_FROM_GAP = 80
+_FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
+# A match spans "from" and the gap, and its "$" may stand before a final newline: a search of this
+# many characters before a place finds what a search of the whole prefix finds.
+_FROM_PHRASE_REACH = len("from") + _FROM_GAP + 2
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
@@ -1404,7 +1408,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
 
 def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
-    return [p for p in places if _FROM_PHRASE.search(text[: p.start]) and p.prep not in _TARGET_PREPS]
+    return [
+        p
+        for p in places
+        if _FROM_PHRASE.search(text, max(0, p.start - _FROM_PHRASE_REACH), p.start) and p.prep not in _TARGET_PREPS
+    ]
 
 
 def _participle_with_object(text: str, cue: OutcomeCue, end: int, anchors) -> bool:
