@@ -91,6 +91,7 @@ ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
 _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+_SPACES = re.compile(r"\s*")
 _FROM_GAP = 80
 _FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
 # A match spans "from" and the gap, and its "$" may stand before a final newline: a search of this
@@ -376,12 +377,15 @@ def draft_claims(
             cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
-        if cue.start >= end and any(
-            b[0] > cue.end
-            and b[4] in WEAPON_CLASSES
-            and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
-            and "," not in text[cue.end : b[0]]
-            for b in anchors
+        if (
+            cue.start >= end
+            and any(
+                b[0] > cue.end
+                and b[4] in WEAPON_CLASSES
+                and "," not in text[cue.end : b[0]]  # the cheaper test first
+                and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
+                for b in anchors
+            )
         ):
             continue  # "Russian aircraft struck Kharkiv with two bombs": the carrier, not a thing that hit
         if (
@@ -1328,9 +1332,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
-            object_follows = any(
-                a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors
-            ) and not re.search(r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE)
+            # An anchor with only spaces between the cue and it: one that starts within them.
+            spaces_end = _SPACES.match(text, cue.end).end()
+            object_follows = any(cue.end <= a[0] <= spaces_end for a in anchors) and not re.search(
+                r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
+            )
             if object_follows and cue.outcome != "hit":
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
             elif _participle_with_object(text, cue, end, anchors):
