@@ -12,6 +12,10 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+# The parser behind `re`: a pattern's parsed form tells which characters a match can start with.
+from re import _constants as _sre
+from re import _parser as _sre_parser
+
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -120,6 +124,70 @@ def _literal_node_regex(node: dict) -> str:
         return ""
     group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{group})?" if "" in node else group
+
+
+def first_char_guard(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """`(?=[...])`: the characters a match of `pattern` can start with (a superset), so a position
+    where none stands fails at once instead of trying every alternative; "" when unknown.
+
+    Put before `pattern` (after any zero-width start): it never changes what matches."""
+    try:
+        chars, nullable = _first_chars(_sre_parser.parse(pattern, flags), flags)
+    except (_Unknown, re.error):
+        return ""
+    return "" if nullable else "(?=[" + "".join(sorted(chars)) + "])"
+
+
+class _Unknown(Exception):
+    pass
+
+
+_CATEGORY_CLASSES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+
+
+def _first_chars(items, flags: int) -> tuple[set[str], bool]:
+    """(class items a match can start with, whether it can be empty) of a parsed sequence."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return chars | {re.escape(chr(av))}, False
+        if op is _sre.IN:
+            if any(item_op is _sre.NEGATE for item_op, _ in av):
+                raise _Unknown
+            for item_op, item in av:
+                if item_op is _sre.LITERAL:
+                    chars.add(re.escape(chr(item)))
+                elif item_op is _sre.RANGE:
+                    chars.add(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
+                elif item_op is _sre.CATEGORY and item in _CATEGORY_CLASSES:
+                    chars.add(_CATEGORY_CLASSES[item])
+                else:
+                    raise _Unknown
+            return chars, False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: what follows starts the match
+        if op is _sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+                raise _Unknown  # the guard would be stricter than the group
+            found, nullable = _first_chars(av[3], flags)
+        elif op is _sre.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                branch_chars, branch_nullable = _first_chars(branch, flags)
+                found |= branch_chars
+                nullable = nullable or branch_nullable
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            found, nullable = _first_chars(av[2], flags)
+            nullable = nullable or av[0] == 0
+        else:
+            raise _Unknown
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
 
 
 def normalise(text: str) -> str:

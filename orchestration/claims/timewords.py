@@ -380,7 +380,7 @@ class _Grammar:
         relative_re = "(?:" + "|".join(rx for _, rx in relative) + ")"
 
         def c(rx: str) -> re.Pattern:
-            return re.compile(_START + "(?:" + rx + ")" + r"(?!\w)", re.I)
+            return re.compile(_START + lexicon.first_char_guard(rx) + "(?:" + rx + ")" + r"(?!\w)", re.I)
 
         # Order matters only for ties (same span): earlier wins.
         self.patterns: list[tuple[str, re.Pattern, Callable[[re.Match, date], Period]]] = [

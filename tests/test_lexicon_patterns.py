@@ -1,4 +1,5 @@
-"""`lexicon.alternatives`: a trie that matches exactly what the plain alternation of its words matches."""
+"""Pattern builders that only make matching faster: `lexicon.alternatives` (a trie matching exactly what
+the plain alternation of its words matches) and `lexicon.first_char_guard` (never changes a match)."""
 
 import re
 
@@ -24,3 +25,20 @@ def test_alternatives_match_as_the_plain_alternation(words, flags, whole_words, 
     trie = re.compile(rf"(?<!\w){lexicon.alternatives(words, flags, whole_words)}(?:\s|\.|$)", flags)
     for text in texts:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# (pattern, texts): the guard goes before the pattern, as the time words put it after "(?<!\w)".
+GUARDED = [
+    (r"(?:the\s+)?(?P<d>\d+)\s+(?:of\s+)?(?:oct|nov)", ["The 5 of Oct", "the  12 nov", "5th Oct", "THE 3 NOV"]),
+    (r"(?:в|на|у)?\s*(?:ночь|ніч)", ["В ночь", " ніч", "на ніч", "ночь"]),  # can start with a space
+    (r"(?:[-‐–]\s*)?\d+(?:[.,]\d+)?", ["-5", "– 3.5", "7,2", "x9"]),
+    (r"(?:a|b)?c?", ["abc", "", "c"]),  # can match nothing: no guard
+]
+
+
+@pytest.mark.parametrize(("pattern", "texts"), GUARDED, ids=[g[0][:20] for g in GUARDED])
+def test_first_char_guard_never_changes_a_match(pattern, texts):
+    plain = re.compile(rf"(?<!\w)(?:{pattern})", re.I)
+    guarded = re.compile(rf"(?<!\w){lexicon.first_char_guard(pattern)}(?:{pattern})", re.I)
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
