@@ -40,7 +40,7 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
     fold = bool(flags & re.IGNORECASE)
     unique = {p.strip().lower() if fold else p.strip() for p in phrases if p and p.strip()}
     body = _trie_regex(unique) if unique else r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-]){first_char_guard(body, flags)}(?:{body})(?![\w])", flags)
 
 
 def _trie_regex(phrases: Iterable[str]) -> str:
