@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # The parser behind `re`: a pattern's parsed form tells which characters a match can start with.
@@ -190,11 +190,15 @@ def _first_chars(items, flags: int) -> tuple[set[str], bool]:
     return chars, True
 
 
+@lru_cache(maxsize=1 << 16)  # the same names, titles and cues come back sentence after sentence
 def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = text.replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @cache
