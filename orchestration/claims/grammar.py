@@ -265,6 +265,7 @@ def draft_claims(
     continues = _CONTINUATION.match(text) and previous
     drafts = []
     last_cue: OutcomeCue | None = None
+    sentence_sites: list[PlaceMention] | None = None  # launch_sites of the sentence, found once
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
@@ -462,7 +463,9 @@ def draft_claims(
             )
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
-        sites = launch_sites(text, m.places) if cue.outcome == "launched" else []
+        if cue.outcome == "launched" and sentence_sites is None:
+            sentence_sites = launch_sites(text, m.places)
+        sites = sentence_sites if cue.outcome == "launched" else []
         if place is None and cue.outcome in ("launched", "hit"):
             # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
