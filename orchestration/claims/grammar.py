@@ -1314,13 +1314,20 @@ def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> 
 def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
     """Where a list that starts with the anchor ending at `end` ends, before `limit`: the items are
     joined by commas and "and" ("three houses, two garages, and a shop"); `end` when none follows."""
-    following = sorted((a for a in anchors if end <= a[0] and a[1] <= limit), key=lambda a: a[0])
+    following = [a for a in anchors if end <= a[0] and a[1] <= limit]
+    if not following or not _continues_list(text, end, min(following, key=lambda a: a[0])):
+        return end  # most things start no list: the one after them is looked at without sorting all
     last = end
-    for anchor in following:
-        if not _COORDINATED.fullmatch(text[last : anchor[0]]) or _OF_WHICH.match(text[anchor[1] :]):
-            break  # "32 drones, 28 of which were destroyed": a part, not a next item
+    for anchor in sorted(following, key=lambda a: a[0]):
+        if not _continues_list(text, last, anchor):
+            break
         last = anchor[1]
     return last
+
+
+def _continues_list(text: str, last: int, anchor) -> bool:
+    # "32 drones, 28 of which were destroyed": a part, not a next item
+    return bool(_COORDINATED.fullmatch(text, last, anchor[0])) and not _OF_WHICH.match(text, anchor[1])
 
 
 def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
@@ -1358,7 +1365,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                     score += 5
         elif cue.end <= start:
             gap = text[cue.end : start]
-            between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
+            between = any(cue.end <= a[0] and a[1] <= start for a in anchors)
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
