@@ -1334,6 +1334,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
     allowed = ALLOWED_OUTCOMES.get(weapon, ())
     clause = _clause_of(start, clauses)
     best, best_score = None, None
+    anchor_starts: set[int] | None = None  # built at the first cue after the thing
     for cue in cues:
         outcome = cue.outcome
         if outcome not in allowed or (cue.applies_to and weapon not in cue.applies_to):
@@ -1344,7 +1345,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
             # An anchor with only spaces between the cue and it: one that starts within them.
             spaces_end = _SPACES.match(text, cue.end).end()
-            object_follows = any(cue.end <= a[0] <= spaces_end for a in anchors) and not re.search(
+            anchor_starts = {a[0] for a in anchors} if anchor_starts is None else anchor_starts
+            object_follows = any(p in anchor_starts for p in range(cue.end, spaces_end + 1)) and not re.search(
                 r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
             )
             if object_follows and cue.outcome != "hit":
