@@ -129,8 +129,8 @@ def pronouns() -> dict[str, bool]:
 @cache
 def _pronoun_pattern() -> re.Pattern[str]:
     """'he said', 'він повідомив', 'по его словам', 'за їхніми даними': a pronoun as a source."""
-    words = "|".join(sorted(pronouns(), key=len, reverse=True))
-    verbs = "|".join(re.escape(v) for v in sorted(reporting_verbs(), key=len, reverse=True))
+    words = lexicon.alternatives(sorted(pronouns(), key=len, reverse=True))
+    verbs = lexicon.alternatives(sorted(reporting_verbs(), key=len, reverse=True))
     sayings = "|".join(lexicon.attribution()["pronoun_sayings"])
     return re.compile(
         rf"(?<![\w])({words})(?=\s+(?:[\w'’]+\s+)?(?:{verbs})(?![\w]))|"
@@ -353,7 +353,7 @@ def _country_names() -> dict[str, str]:
 
 @cache
 def _country_after() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(_country_names(), key=len, reverse=True))
+    names = lexicon.alternatives(sorted(_country_names(), key=len, reverse=True))
     return re.compile(rf"\s+(?:of\s+(?:the\s+)?)?({names})(?![\w])", re.I)
 
 
@@ -491,8 +491,7 @@ def _auxiliary() -> re.Pattern[str]:
 @cache
 def _inverted_pattern() -> re.Pattern[str]:
     """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
-    verbs = sorted(reporting_verbs(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(v) for v in verbs)
+    alternatives = lexicon.alternatives(sorted(reporting_verbs(), key=len, reverse=True))
     # "написал в своем телеграм-канале губернатор ...": the channel may stand between verb and source.
     channel = _cue_patterns()[2].pattern
     return re.compile(

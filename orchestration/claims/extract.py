@@ -822,15 +822,19 @@ def _adopt(child: _Resolved, parent: _Resolved, parent_index: int) -> None:
 def _link_parents(claims: list[_Resolved]) -> None:
     # Only claims that can be a total are looked back at, newest first: those before a claim are
     # settled by the time it is read, and sentence indices only grow, so the window still ends the search.
+    # A claim's place is settled once it is a total, so the totals of a country or of no known place,
+    # the only ones a part naming a place can have, are kept apart too: a part never walks over the
+    # regional totals it could not take.
     totals: list[int] = []
+    broad_totals: list[int] = []
     for i, child in enumerate(claims):
-        for j in reversed(totals) if _is_part(child) else ():
+        placeless_item = child.draft.is_list_item and child.place_text is None and child.scope == "unknown"
+        for j in reversed(totals if placeless_item else broad_totals) if _is_part(child) else ():
             parent = claims[j]
             if child.draft.sentence.index - parent.draft.sentence.index > PARENT_WINDOW:
                 break
             if parent.dropped or parent.parent is not None or parent.draft.count is None:
                 continue
-            placeless_item = child.draft.is_list_item and child.place_text is None and child.scope == "unknown"
             if (parent.scope not in ("country", "unknown") and not placeless_item) or not parent.is_place_resolved:
                 continue  # a regional figure has parts only where they name no place of their own
             if parent.draft.outcome != child.draft.outcome:
@@ -855,6 +859,8 @@ def _link_parents(claims: list[_Resolved]) -> None:
             break
         if not child.dropped and child.parent is None and child.draft.count is not None and child.is_place_resolved:
             totals.append(i)
+            if child.scope in ("country", "unknown"):
+                broad_totals.append(i)
 
 
 def _is_part(child: _Resolved) -> bool:

@@ -91,7 +91,12 @@ ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
 _TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
-_FROM_PHRASE = re.compile(r"\bfrom\b[^;:.]{0,80}$", re.I)
+_SPACES = re.compile(r"\s*")
+_FROM_GAP = 80
+_FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
+# A match spans "from" and the gap, and its "$" may stand before a final newline: a search of this
+# many characters before a place finds what a search of the whole prefix finds.
+_FROM_PHRASE_REACH = len("from") + _FROM_GAP + 2
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
@@ -266,6 +271,7 @@ def draft_claims(
         previous = lead_in  # "– 307 ворожих БпЛА": a part of the figure before the colon, no earlier one
     drafts = []
     last_cue: OutcomeCue | None = None
+    sentence_sites: list[PlaceMention] | None = None  # launch_sites of the sentence, found once
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
@@ -378,12 +384,15 @@ def draft_claims(
             cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
-        if cue.start >= end and any(
-            b[0] > cue.end
-            and b[4] in WEAPON_CLASSES
-            and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
-            and "," not in text[cue.end : b[0]]
-            for b in anchors
+        if (
+            cue.start >= end
+            and any(
+                b[0] > cue.end
+                and b[4] in WEAPON_CLASSES
+                and "," not in text[cue.end : b[0]]  # the cheaper test first
+                and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
+                for b in anchors
+            )
         ):
             continue  # "Russian aircraft struck Kharkiv with two bombs": the carrier, not a thing that hit
         if (
@@ -464,7 +473,9 @@ def draft_claims(
             )
         ]
         place = _choose_place(start, end, cue, places_in_clause, text)
-        sites = launch_sites(text, m.places) if cue.outcome == "launched" else []
+        if cue.outcome == "launched" and sentence_sites is None:
+            sentence_sites = launch_sites(text, m.places)
+        sites = sentence_sites if cue.outcome == "launched" else []
         if place is None and cue.outcome in ("launched", "hit"):
             # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
@@ -1360,13 +1371,20 @@ def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> 
 def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
     """Where a list that starts with the anchor ending at `end` ends, before `limit`: the items are
     joined by commas and "and" ("three houses, two garages, and a shop"); `end` when none follows."""
-    following = sorted((a for a in anchors if end <= a[0] and a[1] <= limit), key=lambda a: a[0])
+    following = [a for a in anchors if end <= a[0] and a[1] <= limit]
+    if not following or not _continues_list(text, end, min(following, key=lambda a: a[0])):
+        return end  # most things start no list: the one after them is looked at without sorting all
     last = end
-    for anchor in following:
-        if not _COORDINATED.fullmatch(text[last : anchor[0]]) or _OF_WHICH.match(text[anchor[1] :]):
-            break  # "32 drones, 28 of which were destroyed": a part, not a next item
+    for anchor in sorted(following, key=lambda a: a[0]):
+        if not _continues_list(text, last, anchor):
+            break
         last = anchor[1]
     return last
+
+
+def _continues_list(text: str, last: int, anchor) -> bool:
+    # "32 drones, 28 of which were destroyed": a part, not a next item
+    return bool(_COORDINATED.fullmatch(text, last, anchor[0])) and not _OF_WHICH.match(text, anchor[1])
 
 
 def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
@@ -1380,6 +1398,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         and c.outcome in allowed and morphology.has_cyrillic(c.text)
         for c in cues
     )  # fmt: skip
+    anchor_starts: set[int] | None = None  # built at the first cue after the thing
     for cue in cues:
         outcome = cue.outcome
         if outcome not in allowed or (cue.applies_to and weapon not in cue.applies_to):
@@ -1390,9 +1409,12 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
-            object_follows = any(
-                a[0] >= cue.end and not text[cue.end : a[0]].strip() for a in anchors
-            ) and not re.search(r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE)
+            # An anchor with only spaces between the cue and it: one that starts within them.
+            spaces_end = _SPACES.match(text, cue.end).end()
+            anchor_starts = {a[0] for a in anchors} if anchor_starts is None else anchor_starts
+            object_follows = any(p in anchor_starts for p in range(cue.end, spaces_end + 1)) and not re.search(
+                r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
+            )
             if object_follows and cue.outcome != "hit":
                 pass  # "a fighter jet shot down a Su-27": the thing before an active verb is the shooter
             elif _participle_with_object(text, cue, end, anchors):
@@ -1411,11 +1433,12 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                     score += 5
         elif cue.end <= start:
             gap = text[cue.end : start]
-            between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
-            if _WITH_GAP.search(gap) and cue.outcome == "hit":
-                # "attacked an energy facility in Zaporizhzhia with two drones": the object attacked
-                # stands between the verb and what it was attacked with.
-                between = [a for a in between if a[4] not in OBJECT_CLASSES]
+            # "attacked an energy facility in Zaporizhzhia with two drones": the object attacked
+            # stands between the verb and what it was attacked with.
+            objects_pass = cue.outcome == "hit" and _WITH_GAP.search(gap) is not None
+            between = any(
+                cue.end <= a[0] and a[1] <= start and not (objects_pass and a[4] in OBJECT_CLASSES) for a in anchors
+            )
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
@@ -1474,7 +1497,11 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
 
 def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
-    return [p for p in places if _FROM_PHRASE.search(text[: p.start]) and p.prep not in _TARGET_PREPS]
+    return [
+        p
+        for p in places
+        if _FROM_PHRASE.search(text, max(0, p.start - _FROM_PHRASE_REACH), p.start) and p.prep not in _TARGET_PREPS
+    ]
 
 
 def _participle_with_object(text: str, cue: OutcomeCue, end: int, anchors) -> bool:

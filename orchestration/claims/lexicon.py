@@ -9,8 +9,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+# The parser behind `re`: a pattern's parsed form tells which characters a match can start with.
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 import yaml
 
@@ -36,7 +40,7 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
     fold = bool(flags & re.IGNORECASE)
     unique = {p.strip().lower() if fold else p.strip() for p in phrases if p and p.strip()}
     body = _trie_regex(unique) if unique else r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-]){first_char_guard(body, flags)}(?:{body})(?![\w])", flags)
 
 
 def _trie_regex(phrases: Iterable[str]) -> str:
@@ -76,11 +80,125 @@ def _node_regex(node: dict, depths: dict[int, int]) -> str:
     return f"(?:{group})?" if ends_here else group
 
 
+def alternatives(words: Iterable[str], flags: int = re.IGNORECASE, whole_words: bool = False) -> str:
+    """`(?:w1|w2|...)` of literal words (each `re.escape`d), the same matches in the same order,
+    compiled as a trie so that a position is not tried against every word in turn. With
+    `whole_words`, followed by no word character.
+
+    Exact only when, at every position, the words that can match form a chain of prefixes tried
+    longest first; otherwise (a shorter word given before a longer one it begins, a character
+    outside Latin and Cyrillic whose case folding is irregular) the plain alternation is returned.
+    """
+    words = list(dict.fromkeys(words))
+    end = r"(?!\w)" if whole_words else ""
+    plain = "(?:" + "|".join(re.escape(w) for w in words) + ")" + end
+    fold = flags & re.IGNORECASE
+    if not all(words) or flags & ~re.IGNORECASE or not all(_plain_chars(w) for w in words):
+        return plain
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            # A shorter word this one begins with came first, so would be tried first; unless a
+            # word character follows it here, where `(?!\w)` fails it whenever this one matches.
+            if "" in node and not (whole_words and _WORD_CHAR.match(char)):
+                return plain
+            node = node.setdefault(char.lower() if fold else char, {})
+        node[""] = {}
+    return _literal_node_regex(trie) + end
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _plain_chars(word: str) -> bool:
+    # In ASCII, Latin-1 and Cyrillic, characters with different lower cases never match the same
+    # text (the exceptions, dotless i, long s, the Kelvin sign, lie outside); a character without
+    # case (digits, punctuation, ’) matches only itself.
+    return all(char < "\u0100" or "\u0400" <= char <= "\u04ff" or char.lower() == char.upper() for char in word)
+
+
+def _literal_node_regex(node: dict) -> str:
+    branches = [re.escape(char) + _literal_node_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{group})?" if "" in node else group
+
+
+def first_char_guard(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """`(?=[...])`: the characters a match of `pattern` can start with (a superset), so a position
+    where none stands fails at once instead of trying every alternative; "" when unknown.
+
+    Put before `pattern` (after any zero-width start): it never changes what matches."""
+    try:
+        chars, nullable = _first_chars(_sre_parser.parse(pattern, flags), flags)
+    except (_Unknown, re.error):
+        return ""
+    return "" if nullable else "(?=[" + "".join(sorted(chars)) + "])"
+
+
+class _Unknown(Exception):
+    pass
+
+
+_CATEGORY_CLASSES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+
+
+def _first_chars(items, flags: int) -> tuple[set[str], bool]:
+    """(class items a match can start with, whether it can be empty) of a parsed sequence."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return chars | {re.escape(chr(av))}, False
+        if op is _sre.IN:
+            if any(item_op is _sre.NEGATE for item_op, _ in av):
+                raise _Unknown
+            for item_op, item in av:
+                if item_op is _sre.LITERAL:
+                    chars.add(re.escape(chr(item)))
+                elif item_op is _sre.RANGE:
+                    chars.add(re.escape(chr(item[0])) + "-" + re.escape(chr(item[1])))
+                elif item_op is _sre.CATEGORY and item in _CATEGORY_CLASSES:
+                    chars.add(_CATEGORY_CLASSES[item])
+                else:
+                    raise _Unknown
+            return chars, False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: what follows starts the match
+        if op is _sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+                raise _Unknown  # the guard would be stricter than the group
+            found, nullable = _first_chars(av[3], flags)
+        elif op is _sre.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                branch_chars, branch_nullable = _first_chars(branch, flags)
+                found |= branch_chars
+                nullable = nullable or branch_nullable
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            found, nullable = _first_chars(av[2], flags)
+            nullable = nullable or av[0] == 0
+        else:
+            raise _Unknown
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+@lru_cache(maxsize=1 << 16)  # the same names, titles and cues come back sentence after sentence
 def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = text.replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @cache

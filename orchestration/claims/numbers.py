@@ -46,7 +46,7 @@ def _word_values() -> dict[str, int]:
 def _number_pattern() -> re.Pattern[str]:
     data = lexicon.numbers()
     words = sorted({*(k for k in data["units"] if k not in ("a", "an")), *data["tens"]}, key=len, reverse=True)
-    word_alt = "|".join(re.escape(w) for w in words)
+    word_alt = lexicon.alternatives(words)
     scale_alt = "|".join(data["scales"])
     word_number = (
         rf"(?:{word_alt})(?:[\s-]+(?:{word_alt}))*"
@@ -55,7 +55,7 @@ def _number_pattern() -> re.Pattern[str]:
     scaled = rf"(?:\s+(?:{scale_alt}))?"
     number = rf"{_DECIMAL}{scaled}|(?:{_DIGITS}){scaled}|{word_number}|(?:a|one)\s+(?:{scale_alt})"
     qualifier_phrases = [p for ps in data["qualifiers"].values() for p in ps]
-    qualifier_alt = "|".join(re.escape(q) for q in sorted(qualifier_phrases, key=len, reverse=True))
+    qualifier_alt = lexicon.alternatives(sorted(qualifier_phrases, key=len, reverse=True))
     range_tail = r"(?:\s*(?:-|–|—|to|or)\s*(?P<high>" + number + r"))?"
     between = rf"between\s+(?P<blow>{number})\s+and\s+(?P<bhigh>{number})"
     return re.compile(

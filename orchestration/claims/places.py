@@ -188,16 +188,16 @@ def _national_pattern() -> re.Pattern[str]:
     """A country's own land by its adjective: "over Russian regions", "over seven Russian border
     regions", "над семью российскими регионами", "над территорией Белгородской..." is not one."""
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(a) for a in adjectives)
+    owners = [*adjectives, "its", "their", "our", "the country's", "the country’s", "the whole", "the entire"]
 
     def forms(kind: str) -> str:
         words = {f for w in lexicon.region_words(kind) for f in morphology.forms_of(w)}
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return lexicon.alternatives(sorted(words, key=len, reverse=True))
 
     count = rf"\d+|{_number_words()}"
     return re.compile(
         rf"(?<![\w])(?:(?:{count})\s+)?"  # Russian and Ukrainian put the count first: "над семью российскими"
-        rf"(?P<adj>{alternatives}|its|their|our|the country's|the country’s|the whole|the entire)\s+"
+        rf"(?P<adj>{lexicon.alternatives(owners)})\s+"
         rf"(?:(?:{forms('national_modifier')}|{count})\s+)*"
         rf"(?:{forms('national_noun')})(?![\w])",
         re.IGNORECASE,
@@ -541,12 +541,7 @@ def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
 
 def _preposition_at(sentence: str, end: int) -> str | None:
     """The preposition governing what starts at `end`, looked for in the LOOKBACK_CHARS before it."""
-    # A match is one separator, then only words, numbers and spaces up to `end`: the search starts
-    # at the separator before that run (the same match as from LOOKBACK_CHARS back, found sooner).
-    start = end
-    while start > 0 and end - start < LOOKBACK_CHARS and _in_prep_run(sentence[start - 1]):
-        start -= 1
-    match = _PREP_BEFORE.search(sentence, max(0, end - LOOKBACK_CHARS, start - 1), end)
+    match = _PREP_BEFORE.search(sentence, _prep_search_start(sentence, end), end)
     if match is None or match.group("prep").lower() in _subject_adverbs():
         return None  # "Вночі Харків зазнав удару": an adverb, then the sentence's subject
     return match.group("prep").lower()
@@ -555,6 +550,34 @@ def _preposition_at(sentence: str, end: int) -> str | None:
 @cache
 def _subject_adverbs() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load_yaml("time_words.yml")["subject_adverbs"])
+
+
+def _prep_search_start(sentence: str, end: int) -> int:
+    """Where a search for _PREP_BEFORE ending at `end` may start and find the same match as from
+    LOOKBACK_CHARS back, found sooner. A match is one separator, the preposition, then only filler
+    words, each a whole word between spaces: it starts at most one character before the last word
+    that is no filler, and after the last character that cannot stand in it."""
+    floor = max(0, end - LOOKBACK_CHARS)
+    position = end
+    word_end = None  # the end of the word being walked back over
+    while position > floor:
+        char = sentence[position - 1]
+        if not _in_prep_run(char):
+            return position - 1
+        if char.isspace():
+            if word_end is not None:
+                if not _FILLER_WORD.fullmatch(sentence, position, word_end):
+                    return position - 1
+                word_end = None
+        elif word_end is None:
+            word_end = position
+        position -= 1
+    return floor
+
+
+# A filler standing alone; none has a space in it, so each is one word between spaces.
+_FILLER_WORD = re.compile(_FILLER, re.IGNORECASE)
+assert not re.search(r"\s|\\s", _FILLER)
 
 
 def _in_prep_run(char: str) -> bool:

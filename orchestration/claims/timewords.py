@@ -62,6 +62,8 @@ from pathlib import Path
 
 import yaml
 
+from orchestration.claims import lexicon
+
 DATA_FILE = Path(__file__).parent / "data" / "time_words.yml"
 
 Period = tuple[date | None, date | None]
@@ -96,7 +98,25 @@ def _word_re(word: str) -> str:
 
 
 def _alternatives(words: list[str]) -> str:
-    return "(?:" + "|".join(_word_re(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return _literal_alternatives([(w, _spellings(w)) for w in sorted(words, key=len, reverse=True)])
+
+
+def _spellings(word: str) -> list[str]:
+    """The literal texts `_word_re(word)` matches, or [] when a hyphen or space makes them many."""
+    if "-" in word or " " in word:
+        return []
+    spellings = [""]
+    for ch in word:
+        spellings = [s + c for s in spellings for c in ("'’ʼ" if ch in "'’ʼ" else ch)]
+    return spellings
+
+
+def _literal_alternatives(words: list[tuple[str, list[str]]], whole_words: bool = False) -> str:
+    """The alternation of (word, its spellings) in order, as a trie when every word is literal."""
+    end = r"(?!\w)" if whole_words else ""
+    if not all(spellings for _, spellings in words):
+        return "(?:" + "|".join(_word_re(w) for w, _ in words) + ")" + end
+    return lexicon.alternatives([s for _, spellings in words for s in spellings], re.I, whole_words)
 
 
 def _phrase_re(phrase: str) -> str:
@@ -231,14 +251,15 @@ class _Grammar:
         self.data = data
         # Lexicons
         self.month_of: dict[str, int] = {}
-        month_words: list[str] = []
+        month_words: list[tuple[str, list[str]]] = []  # (regex, the texts it matches)
         for entry in data["months"]:
             for form in entry["forms"]:
                 self.month_of[_norm(form)] = entry["month"]
-                month_words.append(_word_re(form))
+                month_words.append((_word_re(form), _spellings(form)))
             for abbr in entry.get("abbreviations") or []:
                 self.month_of[_norm(abbr)] = entry["month"]
-                month_words.append(_word_re(abbr) + r"\.?")
+                spellings = _spellings(abbr)
+                month_words.append((_word_re(abbr) + r"\.?", [s + "." for s in spellings] + spellings))
         self.capitalised_only = {_norm(w) for w in data.get("capitalised_only") or []}
         self.weekday_of: dict[str, int] = {}
         for entry in data["weekdays"]:
@@ -261,7 +282,11 @@ class _Grammar:
         self.midnight = {_norm(w) for w in data["clock_words"]["midnight"]}
         self.noon = {_norm(w) for w in data["clock_words"]["noon"]}
 
-        month = "(?:" + "|".join(sorted(month_words, key=len, reverse=True)) + r")(?!\w)"
+        month_words.sort(key=lambda word: len(word[0]), reverse=True)
+        if all(spellings for _, spellings in month_words):
+            month = lexicon.alternatives([s for _, spellings in month_words for s in spellings], re.I, True)
+        else:
+            month = "(?:" + "|".join(regex for regex, _ in month_words) + r")(?!\w)"
         self.month_re = month
         year_words = "(?:" + "|".join(_word_re(w) for w in data["year_words"]) + ")"
         year_tail = rf"(?:\s+{year_words}(?!\w))?"
@@ -355,7 +380,7 @@ class _Grammar:
         relative_re = "(?:" + "|".join(rx for _, rx in relative) + ")"
 
         def c(rx: str) -> re.Pattern:
-            return re.compile(_START + "(?:" + rx + ")" + r"(?!\w)", re.I)
+            return re.compile(_START + lexicon.first_char_guard(rx) + "(?:" + rx + ")" + r"(?!\w)", re.I)
 
         # Order matters only for ties (same span): earlier wins.
         self.patterns: list[tuple[str, re.Pattern, Callable[[re.Match, date], Period]]] = [

@@ -1,0 +1,44 @@
+"""Pattern builders that only make matching faster: `lexicon.alternatives` (a trie matching exactly what
+the plain alternation of its words matches) and `lexicon.first_char_guard` (never changes a match)."""
+
+import re
+
+import pytest
+
+from orchestration.claims import lexicon
+
+# (words in the order the plain alternation tries them, flags, whole words, texts)
+CASES = [
+    (["ukrainian", "ukraine's", "uk", "its", "their"], re.I, False, ["Ukrainian skies", "UK's its", "ukraine"]),
+    (["Oct.", "Oct", "October"], re.I, False, ["October", "Oct.", "oct"]),  # shorter first: that order kept
+    (["mar.", "mar", "march", "sept", "september"], re.I, True, ["March 5", "Mar. 5", "Sept", "mar-a"]),
+    (["May", "may", "mayor"], 0, False, ["Mayor may May", "mayor"]),
+    (["türkiye's", "turkish", "the country’s"], re.I, False, ["TÜRKIYE'S", "the country’s", "Turkish"]),
+    (["п'ятниця", "п’ятниця", "області", "область", "обл"], re.I, True, ["ОБЛАСТИ", "область", "обл.", "П’ятниця"]),
+]
+
+
+@pytest.mark.parametrize(("words", "flags", "whole_words", "texts"), CASES, ids=[c[0][0] for c in CASES])
+def test_alternatives_match_as_the_plain_alternation(words, flags, whole_words, texts):
+    end = r"(?!\w)" if whole_words else ""
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + rf"){end}(?:\s|\.|$)", flags)
+    trie = re.compile(rf"(?<!\w){lexicon.alternatives(words, flags, whole_words)}(?:\s|\.|$)", flags)
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# (pattern, texts): the guard goes before the pattern, as the time words put it after "(?<!\w)".
+GUARDED = [
+    (r"(?:the\s+)?(?P<d>\d+)\s+(?:of\s+)?(?:oct|nov)", ["The 5 of Oct", "the  12 nov", "5th Oct", "THE 3 NOV"]),
+    (r"(?:в|на|у)?\s*(?:ночь|ніч)", ["В ночь", " ніч", "на ніч", "ночь"]),  # can start with a space
+    (r"(?:[-‐–]\s*)?\d+(?:[.,]\d+)?", ["-5", "– 3.5", "7,2", "x9"]),
+    (r"(?:a|b)?c?", ["abc", "", "c"]),  # can match nothing: no guard
+]
+
+
+@pytest.mark.parametrize(("pattern", "texts"), GUARDED, ids=[g[0][:20] for g in GUARDED])
+def test_first_char_guard_never_changes_a_match(pattern, texts):
+    plain = re.compile(rf"(?<!\w)(?:{pattern})", re.I)
+    guarded = re.compile(rf"(?<!\w){lexicon.first_char_guard(pattern)}(?:{pattern})", re.I)
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
