@@ -133,8 +133,10 @@ def _country_adjectives() -> dict[str, str]:
 
 @cache
 def _anaphor_pattern() -> re.Pattern[str]:
-    # Not followed by a name ("области Белгородской", "місто Суми" are the named place).
-    words = lexicon.phrase_pattern(f for w in lexicon.anaphor_words() for f in morphology.forms_of(w)).pattern
+    # Not followed by a name ("области Белгородской", "місто Суми" are the named place); never a
+    # plural ("над российскими регионами" are many, not the one the text is about).
+    forms = {f for w in lexicon.anaphor_words() for f in morphology.forms_of(w)}
+    words = lexicon.phrase_pattern(f for f in forms if morphology.grammatical_number(f) != "plur").pattern
     return re.compile(rf"{words}(?!\s+[А-ЯІЇЄЁ])", re.IGNORECASE)
 
 
@@ -346,9 +348,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     True,
                 )
             )
-    for match in re.finditer(
-        r"(?<![\w])(?:the\s+)?(?:open\s+)?(?:sea|waters)(?![\w])(?!\s+of\b)", sentence, re.IGNORECASE
-    ):
+    for match in _bare_sea_pattern().finditer(sentence):
         before = _before(_SEA_PREP_BEFORE, sentence, match.start())
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(
@@ -463,12 +463,26 @@ def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[Place
 
 
 _COUNTRY_PREP_BEFORE = re.compile(r"(across|over|throughout|of|in|around|inside|within|at|against)\s+$", re.I)
-_SEA_PREP_BEFORE = re.compile(r"(over|above|in|into|on)\s+$", re.IGNORECASE)
+_SEA_PREP_BEFORE = re.compile(r"(over|above|in|into|on|над|в|у|на)\s+$", re.IGNORECASE)
+
+
+@cache
+def _bare_sea_pattern() -> re.Pattern[str]:
+    """ "Over the sea", "над морем": a sea not named, still the sea (`sea_noun` in region_words.csv)."""
+    words = {f for w in lexicon.region_words("sea_noun") for f in morphology.forms_of(w)}
+    nouns = lexicon.alternatives(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:the\s+)?(?:open\s+)?{nouns}(?![\w])(?!\s+of\b)", re.IGNORECASE)
+
+
 # Matched at a position (pattern.match(text, pos)), so without "^".
 _SEA_AS_MODIFIER = re.compile(
     r"\s+(?:port|ports|coast|coastal|fleet|city|town|resort|region|peninsula|shipping|grain|corridor)\b", re.I
 )
-_SEA_LANDMARK = re.compile(r"\s+(?:near|off|off\s+the\s+coast\s+of|close\s+to|south\s+of|west\s+of)\s+", re.I)
+_SEA_LANDMARK = re.compile(
+    r"\s+(?:near|off|off\s+the\s+coast\s+of|close\s+to|south\s+of|west\s+of|"
+    r"у|біля|возле|около|поблизу|недалеко\s+от|у\s+берегов|у\s+побережья|біля\s+узбережжя)\s+",
+    re.I,
+)
 _DATELINE = re.compile(r"\s*(?:/[\w\s]+)?(?:,\s*[A-Za-z]+\.?\s+\d{1,2}\.?\s*)?(?:\(|/)")
 
 
