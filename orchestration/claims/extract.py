@@ -269,6 +269,16 @@ def _adopt_source(r: _Resolved, identity: Identity) -> None:
     """`r` was said by `identity`, found after `r` was resolved; a home reporter's unplaced figure
     is about its own country, as at resolution."""
     r.identity, r.is_carried = identity, True
+    place = r.draft.place
+    if (
+        r.scope == "unknown"
+        and place is not None
+        and place.place_type == "anaphor"
+        and identity.region_code
+        and identity.kind in ("regional_authority", "local_authority")
+    ):
+        # «Над областю збито 7 ракет», — Козицький: "the region" of a quote is its speaker's region.
+        r.scope, r.region_code, r.country = "region", identity.region_code, identity.region_code.split("-")[0]
     if (
         r.scope == "unknown"
         and r.country is None
@@ -565,8 +575,15 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         if re.search(r"settlement|village", place.text, re.I) and locality and sentence.index - locality[0] <= 3:
             place = locality[1]  # "near the settlement": the one named just before, known or not
         else:
-            # "the region", "the city": the place the text is about just now, or none.
-            place = _context_region(identity, last_places, sentence)
+            # "the region", "the city": the place named before it in its sentence ("атакувала Одесу
+            # ..., у місті пошкоджено"), else the place the text is about just now, or none.
+            wants_region = re.search(r"region|oblast|област|регион|регіон", place.text, re.I) is not None
+            before = [
+                p for p in find_places(sentence.text)
+                if p.end <= place.start and p.scope == "region" and p.region_code and p.is_locative
+                and (p.place_type == "region") == wants_region  # "the region" is no city named before
+            ]  # fmt: skip
+            place = before[-1] if before else _context_region(identity, last_places, sentence)
     if place is not None:
         place_text = place.text
         if place.scope == "region":

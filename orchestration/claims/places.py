@@ -137,7 +137,7 @@ def _anaphor_pattern() -> re.Pattern[str]:
     # plural ("над российскими регионами" are many, not the one the text is about).
     forms = {f for w in lexicon.anaphor_words() for f in morphology.forms_of(w)}
     words = lexicon.phrase_pattern(f for f in forms if morphology.grammatical_number(f) != "plur").pattern
-    return re.compile(rf"{words}(?!\s+[А-ЯІЇЄЁ])", re.IGNORECASE)
+    return re.compile(rf"{words}(?!\s+(?-i:[А-ЯІЇЄЁ]))", re.IGNORECASE)  # a capital, whatever the flag
 
 
 @cache
@@ -400,17 +400,21 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
             continue
         name = match.group("name") or match.group("after")
-        if lexicon.normalise(name.split()[0]) in (
-            "the",
-            "a",
-            "its",
-            "their",
-            "this",
-            "that",
-            "each",
-            "every",
+        if (
+            lexicon.normalise(name.split()[0])
+            in (
+                "the",
+                "a",
+                "its",
+                "their",
+                "this",
+                "that",
+                "each",
+                "every",
+            )
+            or lexicon.normalise(name.split()[0]) in LOCATIVE | NON_LOCATIVE
         ):
-            continue
+            continue  # "Над областю": a preposition opening the sentence, no name
         found.append(_unresolved(start, match.end(), match.group(0), _preposition_at(sentence, start)))
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
