@@ -37,7 +37,7 @@ NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "и
 VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 _FILLER = (
-    r"(?:the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
+    r"(?:least|more|than|nearly|almost|the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
     r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
