@@ -531,6 +531,10 @@ _SEVERAL_PLACES = re.compile(
     r"(?<!\w)(?:в|у|во)\s+(?:нескольких|ряде|многих|\d+|кількох|низці|багатьох)\s+(?:регион|област|район|міст|город)\w*",
     re.I,
 )
+_BARE_MINISTRY = re.compile(
+    r"(?:the\s+)?(?:ministry|министерств\w*|міністерств\w*|ведомств\w*|відомств\w*|в\s+ведомстве|у\s+відомстві)",
+    re.IGNORECASE,
+)
 _COUNTRY_FRAME = re.compile(r"^\s*(?:(?:meanwhile|elsewhere),?\s+)?(?:in|в|у|во)\s+$", re.IGNORECASE)
 _LOCALITY_TYPES = ("city", "town", "village", "settlement", "unresolved")
 
@@ -626,6 +630,15 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         # "the Defence Ministry said two Storm Shadows were shot down over Crimea": whoever shoots down
         # Ukraine's missiles is Russia's, wherever the place lies.
         identity = _fill_identity(identity, _OTHER_SIDE[named_side])
+    if (
+        identity.kind == "government"
+        and draft.outcome in ("intercepted", "launched")
+        and (identity.claimant_id is None or identity.claimant_id.startswith("xx-"))
+        and _BARE_MINISTRY.fullmatch(identity.claimant or "")
+    ):
+        # "Air defences destroyed 30 drones, the ministry said" with no ministry named before: the
+        # ministry that counts air defence's work is the defence ministry.
+        identity = replace(identity, kind="defence_ministry", claimant_id=None)
     identity = _fill_identity(identity, country)
     origin = _weapon_origin(draft, identity, country, scope)
     if (
