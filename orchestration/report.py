@@ -167,8 +167,12 @@ def _disagreement_chart(frame) -> str:
     rows = frame.head(15)
     labels = [f"{r.region_code} {_text(r.claim_date)} {r.weapon}" for r in rows.itertuples()]
     positions = range(len(rows))
-    axes.barh([p - 0.2 for p in positions], rows["ministry_count"], height=0.4, label="ministry")
-    axes.barh([p + 0.2 for p in positions], rows["governor_count"], height=0.4, label="governor")
+    # A night where only one of them gave a figure (the other side's disagreed) has a null count:
+    # no bar, not an error (matplotlib cannot draw pandas' NA).
+    ministry = rows["ministry_count"].astype("float64").fillna(0)
+    governor = rows["governor_count"].astype("float64").fillna(0)
+    axes.barh([p - 0.2 for p in positions], ministry, height=0.4, label="ministry")
+    axes.barh([p + 0.2 for p in positions], governor, height=0.4, label="governor")
     axes.set_yticks(list(positions), labels, fontsize=8)
     axes.set_xlabel("count")
     axes.legend(fontsize=8, frameon=False)
