@@ -24,7 +24,7 @@ from dagster_dbt import (
 )
 from dagster_dbt.dbt_project import using_dagster_dev
 
-from orchestration import settings, tidy
+from orchestration import build_state, settings, tidy
 from orchestration.dbt_checks import describe_test
 from orchestration.dbt_prepare import prepare_dbt_project
 from orchestration.defs import spark
@@ -80,9 +80,19 @@ def skyledger_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     # folder named with this process's id: the next run removes the one a killed run left at once.
     target = settings.dbt_target_dir(skyledger.path()) / f"build-{os.getpid()}.{context.run.run_id[:8]}"
     _seed_partial_parse(Path(dbt_project.target_path), target)
-    invocation = dbt.cli(["build"], context=context, target_path=target)
+    # Incremental models rewrite only what changed in the raw tables; what they cannot see (their
+    # SQL, the reference data they join, how undated articles are dated) rebuilds them whole.
+    stamp = settings.state_dir(skyledger.path()) / build_state.INCREMENTAL_STAMP
+    fingerprint = build_state.incremental_fingerprint()
+    full_refresh = not (stamp.exists() and stamp.read_text() == fingerprint)
+    if full_refresh:
+        context.log.info("incremental models rebuilt whole: the dbt project or the reference data changed")
+    invocation = dbt.cli(["build", *(["--full-refresh"] if full_refresh else [])], context=context, target_path=target)
     try:
         yield from invocation.stream()
+        if full_refresh and invocation.is_successful():
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(fingerprint)
     finally:
         # Remove this run's artefacts once its events are read, and any a killed run left behind
         # (its process ended, or an hour old), so they do not pile up.
