@@ -1,5 +1,6 @@
-"""Incremental dbt models: a build over new, edited and emptied articles leaves the same tables as
-rebuilding them whole from the same raw tables."""
+"""Incremental dbt models: a build over new, edited and emptied articles, and over reports that
+join a group of an unchanged article's claim, leaves the same tables as rebuilding them whole
+from the same raw tables."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from orchestration.build_state import INCREMENTAL_STAMP
 from orchestration.cli import build
 
 ROOT = Path(__file__).resolve().parent.parent
-# Incremental on DuckDB: rewritten per changed article, the rest kept.
-INCREMENTAL_TABLES = ("main.int_claims_resolved",)
+# Incremental on DuckDB: rewritten per changed article (and the groups it touches), the rest kept.
+INCREMENTAL_TABLES = ("main.int_claims_resolved", "main.int_claims_deduplicated", "marts.fct_claims")
 # Built from them: must come out the same either way.
-DOWNSTREAM_TABLES = ("main.int_claims_deduplicated", "marts.fct_claims", "marts.fct_claims_deduplicated")
+DOWNSTREAM_TABLES = ("marts.fct_claims_deduplicated", "marts.fct_region_daily", "marts.fct_national_daily")
 
 NEW = [
     {
@@ -35,14 +36,16 @@ NEW = [
 # An article edited in place (new claims for the same id) and one emptied of every claim.
 EDITED = "ministry/demo-mod-headline-tally.txt"
 EMPTIED = "governors/demo-bocharov-telegram.txt"
+# An unchanged article whose claims a new, earlier report repeats: the new report becomes its
+# groups' representative and their first_published_at moves, on the unchanged article's rows too.
+REPEATED = "ministry/demo-ria-mod-20240823.json"
 
 
 def _rows(warehouse: Path, table: str) -> list[tuple]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         columns = [c[0] for c in con.execute(f"select * from {table} limit 0").description]
-        order = "claim_group_id" if "deduplicated" in table else "claim_id"
-        return [columns, *con.execute(f"select * from {table} order by {order}").fetchall()]
+        return [columns, *con.execute(f"select * from {table} order by all").fetchall()]
     finally:
         con.close()
 
@@ -60,8 +63,12 @@ def test_an_incremental_build_equals_a_whole_rebuild_over_new_edited_and_emptied
     assert "incremental models rebuilt whole" in _build_log(first)
     before = {row[0] for row in _rows(warehouse, "main.int_claims_resolved")[1:]}
 
+    original = json.loads((ROOT / "data" / "articles" / REPEATED).read_text(encoding="utf-8"))
+    earlier = {"id": "inc-earlier-report", "published_at": "2024-08-23T22:00:00+03:00"}
+    earlier["text"] = original["text"] + "\n\nThe report was carried by several outlets."
     (articles / "new").mkdir()
-    (articles / "new" / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in NEW) + "\n", encoding="utf-8")
+    feed = [*NEW, earlier]
+    (articles / "new" / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in feed) + "\n", encoding="utf-8")
     (articles / EDITED).write_text(
         "Russian air defence systems intercepted 41 Ukrainian drones over the Bryansk region overnight, "
         "the Defence Ministry said.\n",
@@ -75,6 +82,14 @@ def test_an_incremental_build_equals_a_whole_rebuild_over_new_edited_and_emptied
     resolved = {row[1] for row in incremental["main.int_claims_resolved"][1:]}
     assert {"inc-new-1", "inc-new-2", Path(EDITED).stem} <= resolved and Path(EMPTIED).stem not in resolved
     assert before - {row[0] for row in incremental["main.int_claims_resolved"][1:]}, "the edit removed no claim"
+    claims = incremental["marts.fct_claims"]
+    moved = [
+        row
+        for row in claims[1:]
+        if row[claims[0].index("article_id")] == original["id"]
+        and str(row[claims[0].index("first_published_at")]).startswith("2024-08-23 19:00")
+    ]
+    assert moved, "no claim of the unchanged article took the earlier report's first_published_at"
 
     # The same raw tables, every incremental model rebuilt whole (the stamp gone: --full-refresh).
     (paths.state_dir(warehouse) / INCREMENTAL_STAMP).unlink()

@@ -34,18 +34,29 @@
 
 {#- The custom incremental strategy `replace_articles`: delete the rows whose unique_key the new
     batch holds and every row of a changed article (one that now has no claim leaves no row in the
-    batch to name it), then insert the batch. The changed articles are read before the insert, from
-    the same state the batch was computed from. (Not `incremental_predicates`: a config value is
-    rendered when the project is parsed, before ref() points at the staging models.) -#}
+    batch to name it), then insert the batch. A row's articles are its `article_column` (config;
+    default article_id), or the elements of that column when it is a list (article_ids). The
+    changed articles are read before the insert, from the same state the batch was computed from.
+    (Not `incremental_predicates`: a config value is rendered when the project is parsed, before
+    ref() points at the staging models.) -#}
 {% macro get_incremental_replace_articles_sql(arg_dict) -%}
     {%- set target_relation = arg_dict['target_relation'] -%}
     {%- set temp_relation = arg_dict['temp_relation'] -%}
     {%- set key = arg_dict['unique_key'] -%}
+    {%- set article_column = config.get('article_column', 'article_id') -%}
     {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
     delete from {{ target_relation }}
     where
         {{ key }} in (select {{ key }} from {{ temp_relation }})
-        or article_id in ({{ changed_article_ids(target_relation) }});
+        {%- if article_column == 'article_id' %}
+        or article_id in ({{ changed_article_ids(target_relation) }})
+        {%- else %}
+        or {{ key }} in (
+            select {{ key }}
+            from (select {{ key }}, {{ explode_list(article_column) }} as article_id from {{ target_relation }}) as reports
+            where article_id in ({{ changed_article_ids(target_relation) }})
+        )
+        {%- endif %};
     insert into {{ target_relation }} ({{ columns }})
     select {{ columns }} from {{ temp_relation }}
 {%- endmacro %}
