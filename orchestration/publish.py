@@ -18,8 +18,9 @@ warehouse blocks the pipeline, so readers get their own copy, replaced whole aft
 - Only what readers need: the marts, the contradictions, and `raw.articles` cut down to the
   articles that hold a claim (the texts evidence offsets point into), never the source paths,
   line numbers or content hashes of the working warehouse, nor the high-water mark of its
-  incremental models (INTERNAL_COLUMNS, dropped from every table and Parquet file). Files are written 0644 and folders 0755 (PUBLISHED_FILE_MODE,
-  PUBLISHED_DIR_MODE): readable by every reader, writable by the pipeline's user only.
+  incremental models (INTERNAL_COLUMNS, dropped from every table and Parquet file). Files are
+  written 0644 and folders 0755 (PUBLISHED_FILE_MODE, PUBLISHED_DIR_MODE): readable by every
+  reader, writable by the pipeline's user only.
 - Temporary names carry the writer's process id: a publish killed half-way leaves files the next
   publish removes at once (orchestration/tidy.py).
 """
