@@ -96,8 +96,7 @@ def test_an_incremental_build_equals_a_whole_rebuild_over_new_edited_and_emptied
     ]
     assert moved, "no claim of the unchanged article took the earlier report's first_published_at"
 
-    # The same raw tables, every incremental model rebuilt whole (the stamp gone: --full-refresh).
-    (paths.state_dir(warehouse) / INCREMENTAL_STAMP).unlink()
+    # The same raw tables, every incremental model rebuilt whole (--force: dbt build --full-refresh).
     whole = build(articles, warehouse, force=True)
     assert whole["success"], whole.get("failures")
     assert "incremental models rebuilt whole" in _build_log(whole)
@@ -105,15 +104,18 @@ def test_an_incremental_build_equals_a_whole_rebuild_over_new_edited_and_emptied
         assert _rows(warehouse, table) == rows, table
 
 
-def test_a_changed_dbt_project_rebuilds_the_incremental_models_whole(tmp_path: Path, monkeypatch):
+def test_a_changed_dbt_project_rebuilds_the_incremental_models_whole(tmp_path: Path):
     articles = tmp_path / "articles"
     shutil.copytree(ROOT / "data" / "articles" / "ministry", articles)
     warehouse = tmp_path / "w.duckdb"
     assert build(articles, warehouse)["success"]
-    unchanged = build(articles, warehouse, force=True)
+    (articles / "one.jsonl").write_text(json.dumps(NEW[0]) + "\n", encoding="utf-8")
+    unchanged = build(articles, warehouse)
+    assert unchanged["changes"] == ["articles added or changed"]
     assert "incremental models rebuilt whole" not in _build_log(unchanged)
     stamp = paths.state_dir(warehouse) / INCREMENTAL_STAMP
     stamp.write_text("a project as it was before an edit")
-    changed = build(articles, warehouse, force=True)
+    (articles / "two.jsonl").write_text(json.dumps(NEW[1]) + "\n", encoding="utf-8")
+    changed = build(articles, warehouse)
     assert "incremental models rebuilt whole" in _build_log(changed)
     assert stamp.read_text() != "a project as it was before an edit"
