@@ -7,10 +7,11 @@ runs the command line three times as a whole process under `/usr/bin/time -v`:
 2. incremental: a new file of `--new` records is added, the rest is unchanged;
 3. no change: the same folder again.
 
-For each it reports wall seconds, peak memory (the largest single process, dbt included), and
-the stages read from the build's log: start-up (imports and dbt preparation, before the job),
-reference + loading, extraction, dbt, publishing + docs page. Prints one JSON object with the
-ratios incremental / full and no-change / full, measured in the same run.
+For each it reports wall seconds, CPU seconds, peak memory (the largest single process, dbt
+included), the 1-minute load average before and after, and the stages read from the build's log
+file: start-up (imports and dbt preparation, before the job), reference + loading, extraction,
+dbt, docs page, publishing, report page, and the wrap-up after the job. Prints one JSON object
+with the ratios incremental / full and no-change / full, measured in the same run.
 
 Run: `.venv/bin/python bench/build_scale.py --articles 10000 [--new 1000] [--workers N] [--keep DIR]`.
 `make bench-build` runs the 10k case; the 100k case is recorded in bench/README.md.
@@ -27,17 +28,21 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from corpus import write
 
 ROOT = Path(__file__).resolve().parent.parent
 SKYLEDGER = Path(sys.executable).with_name("skyledger")
-_LOG = re.compile(
-    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+0000 - dagster - \w+ - build_warehouse - [0-9a-f-]+ - (?:\d+ - )?(\w+) - "
-)
 _MAX_RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+_CPU = re.compile(r"(?:User|System) time \(seconds\): ([\d.]+)")
+
+
+def _cpu_seconds(time_output: str) -> float | None:
+    """User + system CPU seconds of the build and its children (dbt, extraction workers)."""
+    found = [float(value) for value in _CPU.findall(time_output)]
+    return round(sum(found), 1) if found else None
 
 
 def build(articles: Path, warehouse: Path, workers: int | None, log: Path) -> dict:
@@ -45,6 +50,7 @@ def build(articles: Path, warehouse: Path, workers: int | None, log: Path) -> di
     command += ["--warehouse", str(warehouse), "--json"]
     if workers:
         command += ["--workers", str(workers)]
+    load_before = os.getloadavg()[0]
     started = time.time()
     completed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     finished = time.time()
@@ -59,54 +65,50 @@ def build(articles: Path, warehouse: Path, workers: int | None, log: Path) -> di
         "success": summary["success"],
         "wall_seconds": round(finished - started, 1),
         "peak_memory_mb": round(int(rss.group(1)) / 1024) if rss else None,
+        "cpu_seconds": _cpu_seconds(completed.stderr),
+        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "articles_total": summary.get("articles"),
         "claims_total": summary.get("claims"),
-        "stages_seconds": stages(
-            completed.stdout + completed.stderr, started, finished, summary["seconds"], warehouse.parent
-        ),
+        "nothing_to_do": bool(summary.get("nothing_to_do")),
+        "stages_seconds": stages(None if summary.get("nothing_to_do") else summary.get("log"), started, finished),
     }
 
 
-def stages(output: str, started: float, finished: float, job_seconds: float, work: Path) -> dict:
-    """Stage lengths (one-second resolution) from the log's timestamps and dbt's run_results.json.
+# The build's log file (summary["log"]): a timestamped line per Dagster event.
+_LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) ")
+_STEP_DONE = re.compile(r" (\w+) STEP_SUCCESS Finished execution of step \"\w+\" in (?:(\d+)m)?([\d.]+)(ms|s)\.")
+# Steps per stage, in the job's order.
+STAGES = {
+    "reference_and_loading": ("raw_articles", "reference_claimants", "reference_places"),
+    "extraction": ("raw_claims", "raw_reference_dates"),
+    "dbt": ("skyledger_dbt_models",),
+    "docs": ("docs_page",),
+    "publish": ("published_warehouse",),
+    "report": ("report_page",),
+}
 
-    Loading ends when `raw_claims` logs its first line, extraction at its last; dbt ends when it
-    writes run_results.json; publishing and the docs page take the rest.
-    """
-    first: dict[str, float] = {}
-    last: dict[str, float] = {}
-    for line in output.splitlines():
-        match = _LOG.match(line)
-        if match:
-            moment = datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC).timestamp()
-            first.setdefault(match.group(2), moment)
-            last[match.group(2)] = moment
-    job_started = finished - job_seconds
-    loaded = first.get("raw_claims", job_started)
-    extracted = last.get("raw_claims", loaded)
-    results = _dbt_results(work, started, finished)
-    dbt_done = results["finished"] if results else extracted
-    report = {
-        "start_up": round(job_started - started, 1),
-        "reference_and_loading": round(max(loaded - job_started, 0), 1),
-        "extraction": round(extracted - loaded, 1),
-        "dbt": round(dbt_done - extracted, 1),
-        "publish_and_docs": round(finished - dbt_done, 1),
-    }
-    if results:
-        report["dbt_own_elapsed"] = results["elapsed"]
+
+def stages(log_file: Path | None, started: float, finished: float) -> dict:
+    """Seconds per stage: each step's own duration from the log's STEP_SUCCESS lines; start-up
+    from the process's start to the job's first line (imports, dbt preparation); wrap-up from the
+    job's last line to the process's end (summary, ops.builds). One-second resolution for those two."""
+    if log_file is None or not Path(log_file).exists():
+        return {"start_up": round(finished - started, 1)}  # nothing to do: no job ran
+    steps: dict[str, float] = {}
+    moments = []
+    for line in Path(log_file).read_text(encoding="utf-8").splitlines():
+        stamp = _LINE.match(line)
+        if stamp:
+            moments.append(datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S").timestamp())
+        done = _STEP_DONE.search(line)
+        if done:
+            step, minutes, value, unit = done.groups()
+            steps[step] = int(minutes or 0) * 60 + float(value) / (1000 if unit == "ms" else 1)
+    report = {"start_up": round(moments[0] - started, 1) if moments else None}
+    for stage, names in STAGES.items():
+        report[stage] = round(sum(steps.get(name, 0.0) for name in names), 1)
+    report["wrap_up"] = round(finished - moments[-1], 1) if moments else None
     return report
-
-
-def _dbt_results(work: Path, started: float, finished: float) -> dict | None:
-    """The run_results.json this build's `dbt build` wrote (the project's target or one beside the warehouse)."""
-    candidates = [*work.rglob("run_results.json"), *(ROOT / "dbt_project" / "target").rglob("run_results.json")]
-    written = [p for p in candidates if started <= p.stat().st_mtime <= finished]
-    for path in sorted(written, key=lambda p: p.stat().st_mtime, reverse=True):
-        results = json.loads(path.read_text())
-        if results.get("args", {}).get("which") == "build":
-            return {"finished": path.stat().st_mtime, "elapsed": round(results.get("elapsed_time", 0), 1)}
-    return None
 
 
 def main() -> None:

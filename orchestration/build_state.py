@@ -121,6 +121,18 @@ def dbt_project_hash() -> str:
     return tree_hash(DBT_PROJECT_DIR, DBT_IGNORED)
 
 
+# Beside the warehouse (paths.state_dir): what dbt's incremental models were last rebuilt whole from.
+INCREMENTAL_STAMP = "dbt-incremental.hash"
+
+
+def incremental_fingerprint() -> str:
+    """What dbt's incremental models cannot see in the raw tables' timestamps: the dbt project's
+    files, the reference data, and the way undated articles are dated (orchestration/reference_date.py,
+    applied to every undated article at each build). When it changes, they are rebuilt whole."""
+    dating = hashlib.sha256((PROJECT_ROOT / "orchestration" / "reference_date.py").read_bytes()).hexdigest()
+    return f"{dbt_project_hash()} {tree_hash(REFERENCE_DIR)} {dating[:16]}"
+
+
 def current_inputs(folder: Path) -> Inputs:
     from orchestration.claims import extractor_version
 

@@ -75,6 +75,9 @@ def build(
             summary["seconds"] = round(time.monotonic() - started, 1)
             _record(warehouse_path, inputs, "nothing to do", started_at, summary)
             return summary
+        if force:
+            # "Rebuild anyway" includes dbt's incremental models: without their stamp, dbt rebuilds them whole.
+            paths.state_dir(warehouse_path).joinpath(build_state.INCREMENTAL_STAMP).unlink(missing_ok=True)
         summary = _run_pipeline(
             articles, warehouse_path, allow_shrink=allow_shrink, verbose=verbose, workers=workers, stream=stream
         )

@@ -17,9 +17,10 @@ warehouse blocks the pipeline, so readers get their own copy, replaced whole aft
   it is kept for readers still listing it; older ones are removed.
 - Only what readers need: the marts, the contradictions, and `raw.articles` cut down to the
   articles that hold a claim (the texts evidence offsets point into), never the source paths,
-  line numbers or content hashes of the working warehouse (INTERNAL_COLUMNS, dropped from every
-  table and Parquet file). Files are written 0644 and folders 0755 (PUBLISHED_FILE_MODE,
-  PUBLISHED_DIR_MODE): readable by every reader, writable by the pipeline's user only.
+  line numbers or content hashes of the working warehouse, nor the high-water mark of its
+  incremental models (INTERNAL_COLUMNS, dropped from every table and Parquet file). Files are
+  written 0644 and folders 0755 (PUBLISHED_FILE_MODE, PUBLISHED_DIR_MODE): readable by every
+  reader, writable by the pipeline's user only.
 - Temporary names carry the writer's process id: a publish killed half-way leaves files the next
   publish removes at once (orchestration/tidy.py).
 """
@@ -43,8 +44,9 @@ PUBLISHED_SCHEMAS = ("marts", "contradictions")
 # hold a claim (ARTICLES_WITH_CLAIMS), without the columns below.
 PUBLISHED_TABLES = (("raw", "articles"),)
 ARTICLES_WITH_CLAIMS = "article_id in (select article_id from src.marts.fct_claims)"
-# Where the working warehouse found a text, and its hash: internal, never published.
-INTERNAL_COLUMNS = frozenset({"source_path", "source_line", "content_hash", "loaded_at"})
+# Where the working warehouse found a text, its hash, and when its rows changed (the incremental
+# models' high-water mark): internal, never published.
+INTERNAL_COLUMNS = frozenset({"source_path", "source_line", "content_hash", "loaded_at", "source_changed_at"})
 PUBLISHED_FILE_MODE = 0o644
 PUBLISHED_DIR_MODE = 0o755
 # The schema exported as one Parquet file per table.

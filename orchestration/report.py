@@ -21,6 +21,8 @@ from pathlib import Path
 import duckdb
 
 TOP_REGIONS = 8
+# Claims per region per day: a bar per day up to this many days, a stacked area past it.
+MAX_BAR_DAYS = 60
 MAX_TABLE_ROWS = 40
 
 
@@ -147,16 +149,27 @@ def _national_chart(frame) -> str:
 def _regions_chart(frame) -> str:
     if frame.empty:
         return _empty("No dated claim names a region yet.")
+    import pandas as pd
+
     plt, figure, axes = _figure()
     table = frame.pivot_table(index="claim_date", columns="region_code", values="claims", fill_value=0)
-    bottom = None
-    for region in table.columns:
-        values = table[region].to_numpy()
-        axes.bar([_text(d) for d in table.index], values, bottom=bottom, label=region)
-        bottom = values if bottom is None else bottom + values
+    if len(table) <= MAX_BAR_DAYS:
+        bottom = None
+        for region in table.columns:
+            values = table[region].to_numpy()
+            axes.bar([_text(d) for d in table.index], values, bottom=bottom, label=region)
+            bottom = values if bottom is None else bottom + values
+        axes.tick_params(axis="x", labelrotation=60, labelsize=7)
+    else:
+        # Past a few weeks a bar per day and region is thousands of shapes (27 s to draw two years
+        # of a 10,000-article warehouse, at every build) that no reader can tell apart: one stacked
+        # area per region over every day instead, days without a claim at 0.
+        days = pd.date_range(pd.Timestamp(table.index.min()), pd.Timestamp(table.index.max()), freq="D")
+        table = table.set_axis(pd.to_datetime(table.index)).reindex(days, fill_value=0)
+        axes.stackplot(table.index, *(table[region].to_numpy() for region in table.columns), labels=table.columns)
+        figure.autofmt_xdate()
     axes.set_ylabel("claims")
     axes.legend(fontsize=8, frameon=False, ncol=4)
-    axes.tick_params(axis="x", labelrotation=60, labelsize=7)
     return _svg(plt, figure)
 
 
@@ -167,8 +180,12 @@ def _disagreement_chart(frame) -> str:
     rows = frame.head(15)
     labels = [f"{r.region_code} {_text(r.claim_date)} {r.weapon}" for r in rows.itertuples()]
     positions = range(len(rows))
-    axes.barh([p - 0.2 for p in positions], rows["ministry_count"], height=0.4, label="ministry")
-    axes.barh([p + 0.2 for p in positions], rows["governor_count"], height=0.4, label="governor")
+    # A night where only one of them gave a figure (the other side's disagreed) has a null count:
+    # no bar, not an error (matplotlib cannot draw pandas' NA).
+    ministry = rows["ministry_count"].astype("float64").fillna(0)
+    governor = rows["governor_count"].astype("float64").fillna(0)
+    axes.barh([p - 0.2 for p in positions], ministry, height=0.4, label="ministry")
+    axes.barh([p + 0.2 for p in positions], governor, height=0.4, label="governor")
     axes.set_yticks(list(positions), labels, fontsize=8)
     axes.set_xlabel("count")
     axes.legend(fontsize=8, frameon=False)

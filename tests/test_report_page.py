@@ -101,3 +101,32 @@ def test_the_report_renders_in_headless_chromium_with_its_charts(report: Path, t
         [*command[:-2], "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120
     ).stdout
     assert dom.count("<svg") == 3 and "Launched against intercepted" in dom
+
+
+def test_a_disagreement_with_one_side_silent_is_drawn_not_an_error(tmp_path: Path):
+    # At 10,000 articles some nights have a ministry figure, another side's figure that disagrees
+    # and no governor's: the governor's count is null (pandas' NA), which matplotlib cannot draw.
+    make_marts(tmp_path / "published.duckdb")
+    con = duckdb.connect(str(tmp_path / "published.duckdb"))
+    con.execute(
+        "insert into marts.fct_region_night_comparison values "
+        "(date '2025-07-10', 'RU-KRS', 'Kursk Oblast', 'intercepted', 'drone', 9, null, null, true)"
+    )
+    con.close()
+    page = build_report(tmp_path / "published.duckdb", tmp_path / "report.html").read_text()
+    assert page.count("<svg") == 3 and "Kursk Oblast" in page
+
+
+def test_two_years_of_regional_claims_are_drawn_as_areas_not_a_bar_per_day(tmp_path: Path):
+    # A bar per day and region over two years is thousands of shapes: 27 CPU-seconds at every build
+    # of a 10,000-article warehouse. Past MAX_BAR_DAYS the chart is one stacked area per region.
+    make_marts(tmp_path / "published.duckdb")
+    con = duckdb.connect(str(tmp_path / "published.duckdb"))
+    con.execute(
+        "insert into marts.fct_claims select 'd' || i, date '2024-01-01' + cast(i % 730 as integer), "
+        "['RU-BEL', 'RU-KRS', 'UA-65'][i % 3 + 1] from range(3000) t(i)"
+    )
+    con.close()
+    page = build_report(tmp_path / "published.duckdb", tmp_path / "report.html").read_text()
+    regions = page[page.index('id="regions"') : page.index('id="disagreements"')]
+    assert regions.count("<svg") == 1 and regions.count("<path") < 300

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SKYLEDGER = [sys.executable, "-m", "orchestration.cli"]
 # Columns that record when this build loaded or extracted a row: two builds of the same articles
 # differ there by the seconds between them, and only there.
-LOAD_TIME_COLUMNS = {"loaded_at", "first_loaded_at", "extracted_at"}
+LOAD_TIME_COLUMNS = {"loaded_at", "first_loaded_at", "extracted_at", "source_changed_at"}
 
 
 def run_build(warehouse: Path, engine: str, env: dict[str, str]) -> subprocess.Popen:

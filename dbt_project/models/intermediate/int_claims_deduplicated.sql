@@ -9,58 +9,88 @@
 -- the same key. The n-th claim with a key in one article matches the n-th in another
 -- (key_occurrence, in text order).
 
-{% set claim_key = [
-    'claimant_id', 'outcome', 'weapon', 'count',
-    'region_code', 'scope', 'country',
-    'period_start', 'period_end', 'unperiodised_date',
-    'key_occurrence',
-] %}
+-- Incremental on DuckDB, keyed on the group (macros/incremental.sql): a build recomputes the
+-- groups a changed article's claims join or leave, from the claims of every article in them, and
+-- keeps the rest. A claim's group id depends on its own article only, and a group's articles are
+-- listed in article_ids, so those articles are all a recomputed group can hold.
+
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='replace_articles',
+    unique_key='claim_group_id',
+    article_column='article_ids',
+    on_schema_change='fail',
+) }}
+-- depends_on: {{ ref('stg_skyledger__articles') }}
+-- depends_on: {{ ref('stg_skyledger__extractions') }}
 
 with
 
+{% if is_incremental() %}
+changed_articles as (
+
+    {{ changed_article_ids(this) }}
+
+),
+
+changed_claims as (
+
+    select * from {{ ref('int_claims_resolved') }}
+    where article_id in (select article_id from changed_articles)
+
+),
+
+changed_keys as (
+
+    {{ claim_group_keys('changed_claims') }}
+
+),
+
+-- every (group, article) the table holds
+stored_reports as (
+
+    select
+        claim_group_id,
+        {{ explode_list('article_ids') }} as article_id
+    from {{ this }}
+
+),
+
+-- the groups a changed article's claims join now or belonged to before
+affected_groups as (
+
+    select claim_group_id from changed_keys
+    union
+    select claim_group_id from stored_reports
+    where article_id in (select article_id from changed_articles)
+
+),
+
+candidate_articles as (
+
+    select article_id from changed_articles
+    union
+    select article_id from stored_reports
+    where claim_group_id in (select claim_group_id from affected_groups)
+
+),
+
+{% endif %}
 claims as (
 
     select * from {{ ref('int_claims_resolved') }}
-
-),
-
-keyed as (
-
-    select
-        *,
-        -- with no period at all, the published date stands in for the window; with no
-        -- published date either, the article does (undated reports are not merged)
-        case
-            when period_start is null and period_end is null
-                then coalesce(cast(published_date as {{ dbt.type_string() }}), 'article:' || article_id)
-        end as unperiodised_date
-
-    from claims
-
-),
-
-occurrences as (
-
-    select
-        *,
-        row_number() over (
-            partition by
-                article_id,
-                {{ claim_key[:-1] | join(', ') }}
-            order by evidence_start, claim_id
-        ) as key_occurrence
-
-    from keyed
+    {% if is_incremental() %}
+    where article_id in (select article_id from candidate_articles)
+    {% endif %}
 
 ),
 
 grouped as (
 
-    select
-        *,
-        {{ surrogate_key(claim_key) }} as claim_group_id
-
-    from occurrences
+    select * from ({{ claim_group_keys('claims') }}) as keyed
+    {% if is_incremental() %}
+    where claim_group_id in (select claim_group_id from affected_groups)
+    {% endif %}
 
 ),
 
@@ -94,7 +124,8 @@ group_stats as (
         min(published_at) as first_published_at,
         min(loaded_at) as first_loaded_at,
         {{ sorted_list('article_id', distinct=true) }} as article_ids,
-        {{ sorted_list('claim_id') }} as claim_ids
+        {{ sorted_list('claim_id') }} as claim_ids,
+        max(source_changed_at) as source_changed_at
 
     from grouped
     group by claim_group_id
@@ -147,7 +178,8 @@ final as (
         group_stats.first_published_at,
         group_stats.first_loaded_at,
         group_stats.article_ids,
-        group_stats.claim_ids
+        group_stats.claim_ids,
+        group_stats.source_changed_at
 
     from representatives
     inner join group_stats

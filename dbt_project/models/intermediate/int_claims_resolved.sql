@@ -3,12 +3,25 @@
 -- Claims extracted from a superseded version of an article (another content_hash) are left out:
 -- their evidence offsets point into a text that is no longer stored. Claims whose article is
 -- missing altogether are kept, so the relationships test to dim_article reports them.
+-- Incremental on DuckDB, keyed on the article (macros/incremental.sql): a build rewrites the rows
+-- of the articles loaded or extracted since the last one, and removes the claims they no longer have.
+
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='replace_articles',
+    unique_key='claim_id',
+    on_schema_change='fail',
+) }}
+-- depends_on: {{ ref('stg_skyledger__extractions') }}
 
 with
 
 claims as (
 
     select * from {{ ref('stg_skyledger__claims') }}
+    {% if is_incremental() %}
+    where article_id in ({{ changed_article_ids(this) }})
+    {% endif %}
 
 ),
 
@@ -45,7 +58,12 @@ current_claims as (
         articles.outlet,
         articles.loaded_at,
         articles.article_id is null as is_article_missing,
-        reference_dates.reference_date
+        reference_dates.reference_date,
+        -- the latest change of the claim's raw rows: its article's load or its extraction
+        case
+            when articles.loaded_at > claims.extracted_at then articles.loaded_at
+            else claims.extracted_at
+        end as source_changed_at
 
     from claims
     left join articles

@@ -4,17 +4,52 @@
 -- (this report) and first_published_at, first_loaded_at (the earliest report of the same claim,
 -- in any article) say when we learned it.
 
+-- Incremental on DuckDB, keyed on the claim (macros/incremental.sql): a build rewrites the claims
+-- of changed articles and of every group they join or leave (its first_published_at and
+-- first_loaded_at may move), and removes the claims a changed article no longer has.
+
+{{ config(
+    materialized=incremental_materialization(),
+    incremental_strategy='replace_articles',
+    unique_key='claim_id',
+    on_schema_change='fail',
+) }}
+-- depends_on: {{ ref('stg_skyledger__articles') }}
+-- depends_on: {{ ref('stg_skyledger__extractions') }}
+
 with
 
-claims as (
+{% if is_incremental() %}
+changed_articles as (
 
-    select * from {{ ref('int_claims_resolved') }}
+    {{ changed_article_ids(this) }}
 
 ),
 
+changed_claims as (
+
+    select * from {{ ref('int_claims_resolved') }}
+    where article_id in (select article_id from changed_articles)
+
+),
+
+-- the groups a changed article's claims join now or belonged to before
+affected_groups as (
+
+    select claim_group_id from ({{ claim_group_keys('changed_claims') }}) as keyed
+    union
+    select claim_group_id from {{ this }}
+    where article_id in (select article_id from changed_articles)
+
+),
+
+{% endif %}
 deduplicated as (
 
     select * from {{ ref('int_claims_deduplicated') }}
+    {% if is_incremental() %}
+    where claim_group_id in (select claim_group_id from affected_groups)
+    {% endif %}
 
 ),
 
@@ -28,6 +63,17 @@ claim_groups as (
         first_loaded_at
 
     from deduplicated
+
+),
+
+claims as (
+
+    select * from {{ ref('int_claims_resolved') }}
+    {% if is_incremental() %}
+    where
+        claim_id in (select claim_id from claim_groups)
+        or article_id in (select article_id from changed_articles)
+    {% endif %}
 
 ),
 
@@ -73,7 +119,8 @@ final as (
         claims.region_name,
         claim_groups.claim_group_id,
         claim_groups.first_published_at,
-        claim_groups.first_loaded_at
+        claim_groups.first_loaded_at,
+        claims.source_changed_at
 
     from claims
     left join claim_groups

@@ -1,0 +1,152 @@
+"""dbt alone at a larger scale, without extracting: a built warehouse's raw rows copied N times.
+
+Copies `--warehouse` (one `skyledger build` has filled it, e.g. bench/build_scale.py --keep DIR),
+then inserts `--copies` - 1 more copies of its raw articles, claims and extractions, each with
+its ids, content hashes and dates shifted so that no copy merges with another, and runs, each as
+one `dbt build` process under `/usr/bin/time -v`:
+
+1. whole: `dbt build --full-refresh`;
+2. incremental: `--new` more articles (copies of existing ones, loaded and extracted now), then
+   `dbt build --exclude-resource-type unit_test`, as a build with nothing changed in the project runs it.
+
+Prints one JSON object: dbt's elapsed time (run_results.json), CPU seconds, peak memory of the dbt
+process, the slowest nodes, and the ratio incremental / whole, measured in the same run.
+
+    .venv/bin/python bench/dbt_scale.py --warehouse DIR/warehouse.duckdb --copies 10 --new 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+DBT = Path(sys.executable).with_name("dbt")
+INCREMENTAL = ("int_claims_resolved", "int_claims_deduplicated", "fct_claims", "fct_claims_deduplicated")
+# Per copy: these columns get a suffix (ids, hashes) or a shift in days (dates).
+SUFFIXED = {
+    "articles": ("article_id", "content_hash", "source_path"),
+    "claims": ("claim_id", "article_id", "parent_claim_id", "content_hash"),
+    "extractions": ("article_id", "content_hash"),
+}
+SHIFTED = {
+    "articles": ("published_at", "published_date"),
+    "claims": ("period_start", "period_end"),
+    "extractions": (),
+}
+NOW = {"articles": "loaded_at", "claims": "extracted_at", "extractions": "extracted_at"}
+
+
+def _copy_rows(con, suffix: str, days: int, where: str = "", now: bool = False) -> None:
+    for table in SUFFIXED:
+        columns = [
+            row[0]
+            for row in con.execute(
+                "select column_name from information_schema.columns where table_schema = 'raw' "
+                f"and table_name = '{table}' order by ordinal_position"
+            ).fetchall()
+        ]
+        select = []
+        for column in columns:
+            if column in SUFFIXED[table]:
+                select.append(f"{column} || '{suffix}'")
+            elif column in SHIFTED[table]:
+                select.append(f"{column} + interval {days} day")
+            elif now and column == NOW[table]:
+                select.append("cast(now() as timestamp)")
+            else:
+                select.append(column)
+        con.execute(f"insert into raw.{table} select {', '.join(select)} from base_{table} {where}")
+
+
+def grow(warehouse: Path, copies: int) -> dict:
+    con = duckdb.connect(str(warehouse))
+    for table in SUFFIXED:
+        con.execute(f"create temp table base_{table} as select * from raw.{table}")
+    for copy in range(1, copies):
+        _copy_rows(con, f"-x{copy}", copy * 800)
+    counts = dict(zip(("articles", "claims"), con.execute(
+        "select (select count(*) from raw.articles), (select count(*) from raw.claims)"
+    ).fetchone(), strict=True))  # fmt: skip
+    con.close()
+    return counts
+
+
+def add_new(warehouse: Path, new: int, copies: int) -> None:
+    con = duckdb.connect(str(warehouse))
+    for table in SUFFIXED:
+        con.execute(f"create temp table base_{table} as select * from raw.{table} where article_id not like '%-x%'")
+    con.execute(f"create temp table picked as select article_id from base_articles order by article_id limit {new}")
+    _copy_rows(con, "-new", (copies + 1) * 800, "where article_id in (select article_id from picked)", now=True)
+    con.close()
+
+
+def dbt_build(warehouse: Path, arguments: list[str], work: Path) -> dict:
+    target = work / "target"
+    shutil.rmtree(target, ignore_errors=True)
+    command = ["/usr/bin/time", "-v", str(DBT), "build", *arguments, "--target-path", str(target)]
+    command += ["--log-path", str(work / "logs"), "--quiet"]
+    env = {**os.environ, "SKYLEDGER_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    load = os.getloadavg()[0]
+    started = time.monotonic()
+    completed = subprocess.run(command, cwd=ROOT / "dbt_project", env=env, capture_output=True, text=True)
+    wall = time.monotonic() - started
+    if completed.returncode:
+        raise SystemExit(f"dbt build failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    results = json.loads((target / "run_results.json").read_text())
+    nodes = sorted(results["results"], key=lambda r: -r["execution_time"])
+    cpu = sum(float(v) for v in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", completed.stderr))
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
+    return {
+        "wall_seconds": round(wall, 1),
+        "dbt_elapsed_seconds": round(results["elapsed_time"], 1),
+        "cpu_seconds": round(cpu, 1),
+        "peak_memory_mb": round(int(rss.group(1)) / 1024) if rss else None,
+        "load_average_before_after": [round(load, 2), round(os.getloadavg()[0], 2)],
+        "incremental_models_seconds": round(
+            sum(r["execution_time"] for r in nodes if r["unique_id"].split(".")[-1] in INCREMENTAL), 1
+        ),
+        "data_tests_seconds": round(sum(r["execution_time"] for r in nodes if r["unique_id"].startswith("test.")), 1),
+        "slowest": {r["unique_id"].split(".", 2)[-1]: round(r["execution_time"], 2) for r in nodes[:6]},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--warehouse", type=Path, required=True, help="a built warehouse (left unchanged)")
+    parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--new", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="skyledger-dbt-scale-") as scratch:
+        work = Path(scratch)
+        warehouse = work / "warehouse.duckdb"
+        shutil.copyfile(args.warehouse, warehouse)
+        counts = grow(warehouse, args.copies)
+        whole = dbt_build(warehouse, ["--full-refresh"], work)
+        add_new(warehouse, args.new, args.copies)
+        incremental = dbt_build(warehouse, ["--exclude-resource-type", "unit_test"], work)
+    report = {
+        "benchmark": "dbt_scale",
+        "copies": args.copies,
+        **counts,
+        "new_articles": args.new,
+        "memory_limit": os.environ.get("SKYLEDGER_DUCKDB_MEMORY_LIMIT", "profile default"),
+        "whole": whole,
+        "incremental": incremental,
+        "ratio_incremental_to_whole": round(incremental["dbt_elapsed_seconds"] / whole["dbt_elapsed_seconds"], 3),
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Incremental dbt models: a build over new, edited and emptied articles, and over reports that
+join a group of an unchanged article's claim, leaves the same tables as rebuilding them whole
+from the same raw tables."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from orchestration import paths
+from orchestration.build_state import INCREMENTAL_STAMP
+from orchestration.cli import build
+
+ROOT = Path(__file__).resolve().parent.parent
+# Incremental on DuckDB: rewritten per changed article (and the groups it touches), the rest kept.
+INCREMENTAL_TABLES = (
+    "main.int_claims_resolved",
+    "main.int_claims_deduplicated",
+    "marts.fct_claims",
+    "marts.fct_claims_deduplicated",
+)
+# Built from them: must come out the same either way.
+DOWNSTREAM_TABLES = ("marts.fct_region_daily", "marts.fct_national_daily", "marts.dim_claimant")
+
+NEW = [
+    {
+        "id": "inc-new-1",
+        "published_at": "2025-11-02",
+        "text": "Russian air defence systems destroyed 17 Ukrainian drones over the Kursk region overnight, "
+        "the Defence Ministry said.",
+    },
+    {
+        "id": "inc-new-2",
+        "published_at": "2025-11-03",
+        "text": "Ukraine's air force said Russia launched 96 drones overnight, of which 71 were shot down.",
+    },
+]
+# An article edited in place (new claims for the same id) and one emptied of every claim.
+EDITED = "ministry/demo-mod-headline-tally.txt"
+EMPTIED = "governors/demo-bocharov-telegram.txt"
+# An unchanged article whose claims a new, earlier report repeats: the new report becomes its
+# groups' representative and their first_published_at moves, on the unchanged article's rows too.
+REPEATED = "ministry/demo-ria-mod-20240823.json"
+
+
+def _rows(warehouse: Path, table: str) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        columns = [c[0] for c in con.execute(f"select * from {table} limit 0").description]
+        return [columns, *con.execute(f"select * from {table} order by all").fetchall()]
+    finally:
+        con.close()
+
+
+def _build_log(summary: dict) -> str:
+    return Path(summary["log"]).read_text(encoding="utf-8")
+
+
+def test_an_incremental_build_equals_a_whole_rebuild_over_new_edited_and_emptied_articles(tmp_path: Path):
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles", articles)
+    warehouse = tmp_path / "w.duckdb"
+    first = build(articles, warehouse)
+    assert first["success"], first.get("failures")
+    assert "incremental models rebuilt whole" in _build_log(first)
+    before = {row[0] for row in _rows(warehouse, "main.int_claims_resolved")[1:]}
+
+    original = json.loads((ROOT / "data" / "articles" / REPEATED).read_text(encoding="utf-8"))
+    earlier = {"id": "inc-earlier-report", "published_at": "2024-08-23T22:00:00+03:00"}
+    earlier["text"] = original["text"] + "\n\nThe report was carried by several outlets."
+    (articles / "new").mkdir()
+    feed = [*NEW, earlier]
+    (articles / "new" / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in feed) + "\n", encoding="utf-8")
+    (articles / EDITED).write_text(
+        "Russian air defence systems intercepted 41 Ukrainian drones over the Bryansk region overnight, "
+        "the Defence Ministry said.\n",
+        encoding="utf-8",
+    )
+    (articles / EMPTIED).write_text("The governor thanked the emergency services for their work.\n", encoding="utf-8")
+    second = build(articles, warehouse)
+    assert second["success"], second.get("failures")
+    assert "incremental models rebuilt whole" not in _build_log(second)
+    incremental = {table: _rows(warehouse, table) for table in (*INCREMENTAL_TABLES, *DOWNSTREAM_TABLES)}
+    resolved = {row[1] for row in incremental["main.int_claims_resolved"][1:]}
+    assert {"inc-new-1", "inc-new-2", Path(EDITED).stem} <= resolved and Path(EMPTIED).stem not in resolved
+    assert before - {row[0] for row in incremental["main.int_claims_resolved"][1:]}, "the edit removed no claim"
+    claims = incremental["marts.fct_claims"]
+    moved = [
+        row
+        for row in claims[1:]
+        if row[claims[0].index("article_id")] == original["id"]
+        and str(row[claims[0].index("first_published_at")]).startswith("2024-08-23 19:00")
+    ]
+    assert moved, "no claim of the unchanged article took the earlier report's first_published_at"
+
+    # The same raw tables, every incremental model rebuilt whole (--force: dbt build --full-refresh).
+    whole = build(articles, warehouse, force=True)
+    assert whole["success"], whole.get("failures")
+    assert "incremental models rebuilt whole" in _build_log(whole)
+    for table, rows in incremental.items():
+        assert _rows(warehouse, table) == rows, table
+
+
+def test_a_changed_dbt_project_rebuilds_the_incremental_models_whole(tmp_path: Path):
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles" / "ministry", articles)
+    warehouse = tmp_path / "w.duckdb"
+    assert build(articles, warehouse)["success"]
+    (articles / "one.jsonl").write_text(json.dumps(NEW[0]) + "\n", encoding="utf-8")
+    unchanged = build(articles, warehouse)
+    assert unchanged["changes"] == ["articles added or changed"]
+    assert "incremental models rebuilt whole" not in _build_log(unchanged)
+    stamp = paths.state_dir(warehouse) / INCREMENTAL_STAMP
+    stamp.write_text("a project as it was before an edit")
+    (articles / "two.jsonl").write_text(json.dumps(NEW[1]) + "\n", encoding="utf-8")
+    changed = build(articles, warehouse)
+    assert "incremental models rebuilt whole" in _build_log(changed)
+    assert stamp.read_text() != "a project as it was before an edit"
