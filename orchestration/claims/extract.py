@@ -525,12 +525,6 @@ class _Context:
     last_locality: tuple[int, PlaceMention] | None
 
 
-_SEVERAL_PLACES = re.compile(
-    r"\b(?:in|across|over|throughout)\s+(?:several|many|multiple|various|a\s+number\s+of|\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(?:regions|oblasts|provinces|areas|districts|cities)\b|"
-    r"(?<!\w)(?:в|у|во)\s+(?:нескольких|ряде|многих|\d+|кількох|низці|багатьох)\s+(?:регион|област|район|міст|город)\w*",
-    re.I,
-)
 _BARE_MINISTRY = re.compile(
     r"(?:the\s+)?(?:ministry|министерств\w*|міністерств\w*|ведомств\w*|відомств\w*|в\s+ведомстве|у\s+відомстві)",
     re.IGNORECASE,
