@@ -19,6 +19,7 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
+    BULLET_LINE,
     WEAPON_CLASSES,
     Draft,
     draft_claims,
@@ -90,6 +91,7 @@ def extract_claims(article: Article) -> list[Claim]:
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
+    lead_cue = lead_place = None  # the verb and place of a line ending in a colon that counted nothing itself
     readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
     signer = _signature(sentences, readings)
     if signer is not None:
@@ -113,7 +115,17 @@ def extract_claims(article: Article) -> list[Claim]:
         if len(named) != len(mentions.claimants):
             mentions = replace(mentions, claimants=named)
         sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(named) :]}
-        drafts = draft_claims(mentions, last_thing, previous_drafts)
+        drafts = draft_claims(mentions, last_thing, previous_drafts, lead_cue)
+        if lead_cue is not None and lead_place is not None and BULLET_LINE.match(sentence.text):
+            # "▪️ 9 КАБ;" under "По Сумщині ... Зокрема, застосував:": where the lead-in was about
+            drafts = [replace(d, place=lead_place) if d.place is None else d for d in drafts]
+        if sentence.text.rstrip().endswith(":") and mentions.outcomes and not drafts:
+            lead_cue = mentions.outcomes[-1]  # "Зокрема, застосував:": a verb for the bulleted lines after it
+            here = [p for p in mentions.places if p.is_locative and p.region_code]
+            recent = last_places[2][-1] if last_places and sentence.index - last_places[0] <= 2 else None
+            lead_place = here[-1] if here else recent
+        elif not BULLET_LINE.match(sentence.text):
+            lead_cue = lead_place = None
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = [*previous_drafts, *drafts][-12:] if drafts else previous_drafts
         for draft in _split_region_lists(drafts):

@@ -259,7 +259,10 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
 
 
 def draft_claims(
-    m: SentenceMentions, context_thing: ThingMention | None, previous: list[Draft] | None = None
+    m: SentenceMentions,
+    context_thing: ThingMention | None,
+    previous: list[Draft] | None = None,
+    lead_cue: OutcomeCue | None = None,
 ) -> list[Draft]:
     """Draft claims of one sentence. `context_thing` stands in for an elided noun ("seven were downed");
     `previous` are the drafts of the sentence before, which a verbless list may continue."""
@@ -369,6 +372,15 @@ def draft_claims(
             if same:
                 cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
                 is_list_item = True
+        if (
+            cue is None
+            and lead_cue is not None
+            and count is not None
+            and BULLET_LINE.match(text)
+            and lead_cue.outcome in ALLOWED_OUTCOMES.get(weapon, ())
+        ):
+            # "Зокрема, застосував:" then "▪️ 9 керованих авіабомб;": the lead-in's verb, no figure of its own
+            cue = OutcomeCue(start, start, lead_cue.text, lead_cue.outcome, "noun", None, False, False)
         dropper = next(
             (
                 o for o in m.outcomes
@@ -1089,21 +1101,21 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     return sorted([*anchors, *added], key=lambda a: a[0])
 
 
-_BULLET = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
+BULLET_LINE = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
 
 
 def _list_lead_in(sentence: Sentence, previous: list[Draft]) -> list[Draft]:
     """The drafts of the line a bulleted item continues: the nearest line before that ends with a
     colon ("Підтверджено збиття 319 повітряних цілей:" then "– 12 крилатих ракет;"), with only
     bulleted lines between."""
-    if not previous or not _BULLET.match(sentence.text):
+    if not previous or not BULLET_LINE.match(sentence.text):
         return []
     lead = None
     for draft in reversed(previous):
         if draft.sentence.text.rstrip().endswith(":"):
             lead = draft.sentence
             break
-        if not _BULLET.match(draft.sentence.text):
+        if not BULLET_LINE.match(draft.sentence.text):
             return []
     if lead is None or sentence.index - lead.index > 12:
         return []
