@@ -251,7 +251,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
 
 @cache
 def _surname_pattern() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in sorted(reporting_verbs(), key=len, reverse=True))
+    verbs = lexicon.alternatives(sorted(reporting_verbs(), key=len, reverse=True), flags=0)
     name = r"[A-ZА-ЯІЇЄЁ][a-zа-яіїєё'’-]{2,}"
     return re.compile(
         rf"(?<![\w.])(?P<before>{name})\s+(?:{verbs})(?![\w])|"  # "Fedorov said", "Федоров сообщил"

@@ -43,10 +43,16 @@ def _word_values() -> dict[str, int]:
 
 
 @cache
+def number_words() -> tuple[str, ...]:
+    """Numbers written as words ("seven", "семью"), longest first; not the articles "a" and "an"."""
+    data = lexicon.numbers()
+    return tuple(sorted({*(k for k in data["units"] if k not in ("a", "an")), *data["tens"]}, key=len, reverse=True))
+
+
+@cache
 def _number_pattern() -> re.Pattern[str]:
     data = lexicon.numbers()
-    words = sorted({*(k for k in data["units"] if k not in ("a", "an")), *data["tens"]}, key=len, reverse=True)
-    word_alt = lexicon.alternatives(words)
+    word_alt = lexicon.alternatives(number_words())
     scale_alt = "|".join(data["scales"])
     word_number = (
         rf"(?:{word_alt})(?:[\s-]+(?:{word_alt}))*"

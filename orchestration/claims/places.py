@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
+from orchestration.claims.numbers import number_words
 
 # Prepositions that put a thing at a place. "by Belarus" (agent) or "ally of Moscow" are not.
 LOCATIVE = {
@@ -196,7 +197,7 @@ def _national_pattern() -> re.Pattern[str]:
         words = {f for w in lexicon.region_words(kind) for f in morphology.forms_of(w)}
         return lexicon.alternatives(sorted(words, key=len, reverse=True))
 
-    count = rf"\d+|{_number_words()}"
+    count = rf"\d+|{lexicon.alternatives(number_words())}"
     return re.compile(
         rf"(?<![\w])(?:(?:{count})\s+)?"  # Russian and Ukrainian put the count first: "над семью российскими"
         rf"(?P<adj>{lexicon.alternatives(owners)})\s+"
@@ -214,7 +215,7 @@ def _several_places_pattern() -> re.Pattern[str]:
     qualifiers = "|".join(re.escape(q) for qs in lexicon.numbers()["qualifiers"].values() for q in qs)
     return re.compile(
         r"(?<!\w)(?:in|across|over|throughout|at|on|в|у|во|на|над|по)\s+"
-        rf"(?:(?:{qualifiers})\s+)?(?:\d+|{_number_words()}|{vague}|ряде|низці|многих|багатьох)\s+"
+        rf"(?:(?:{qualifiers})\s+)?(?:\d+|{lexicon.alternatives(number_words())}|{vague}|ряде|низці|многих|багатьох)\s+"
         rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)",
         re.IGNORECASE,
     )
@@ -224,13 +225,6 @@ def names_several_places(text: str) -> bool:
     """Whether the text puts what it tells in several places it does not name: "in eight regions",
     "over seven regions", "на девяти локациях", "у кількох громадах"."""
     return _several_places_pattern().search(text) is not None
-
-
-@cache
-def _number_words() -> str:
-    data = lexicon.numbers()
-    words = {str(w) for w in (*data["units"], *data["tens"]) if w not in ("a", "an")}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @cache
