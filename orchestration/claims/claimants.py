@@ -308,10 +308,13 @@ def _title_mention(sentence: str, match: re.Match, others: list[ClaimantMention]
         start = article.start(1)
     region = None
     if kind in ("regional_authority", "local_authority"):
-        near = sentence[max(0, start - 30) : end + 40]
+        near_start = max(0, start - 30)
+        near = sentence[near_start : end + 40]
         places = [p for p in find_places(near) if p.region_code]
         if places:
             region, country = places[0].region_code, country or places[0].country
+            if places[0].start >= end - near_start and not near[end - near_start : places[0].start].strip():
+                end = near_start + places[0].end  # "мер Черкас повідомив": the place is the title's
             if (
                 kind == "regional_authority"
                 and places[0].vicinity_region_code

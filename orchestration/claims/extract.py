@@ -27,7 +27,7 @@ from orchestration.claims.grammar import (
     read_sentence,
 )
 from orchestration.claims.model import Article, Claim
-from orchestration.claims.places import PlaceMention, find_places, names_several_places
+from orchestration.claims.places import PlaceMention, find_places, names_several_places, spans_regions
 from orchestration.claims.sentences import split_sentences
 from orchestration.claims.weapons import ThingMention
 
@@ -427,13 +427,16 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
     return Identity(text, institution, mention.kind, mention.country, mention.region_code, mention.is_person)
 
 
+_MINISTRY_WORD = re.compile(r"ministry|министерств|міністерств|ведомств|відомств", re.IGNORECASE)
+
+
 def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
     word = mention.text.lower()
     if word in pronouns():
         return identity.is_person == pronouns()[word]  # "he", "він", "по его словам"; "they"
     if word in _person_references():
         return identity.is_person  # "the official said": the governor or mayor named before
-    if "ministry" in word or word.endswith("mod"):
+    if _MINISTRY_WORD.search(word) or word.endswith("mod"):
         return identity.kind == "defence_ministry" or "ministry" in (identity.claimant or "").lower()
     return identity.kind == mention.kind
 
@@ -572,6 +575,7 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
     if (
         place is not None
         and place.scope == "country"
+        and not spans_regions(place, sentence.text)  # "над регионами России": all of them, not the governor's
         and identity.kind in ("regional_authority", "local_authority")
         and identity.region_code
         and identity.region_code.split("-")[0] == place.country

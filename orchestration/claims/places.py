@@ -192,17 +192,39 @@ def _national_pattern() -> re.Pattern[str]:
     regions", "над семью российскими регионами", "над территорией Белгородской..." is not one."""
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
     owners = [*adjectives, "its", "their", "our", "the country's", "the country’s", "the whole", "the entire"]
-
-    def forms(kind: str) -> str:
-        words = {f for w in lexicon.region_words(kind) for f in morphology.forms_of(w)}
-        return lexicon.alternatives(sorted(words, key=len, reverse=True))
-
+    forms = _region_word_forms
     count = rf"\d+|{lexicon.alternatives(number_words())}"
     return re.compile(
         rf"(?<![\w])(?:(?:{count})\s+)?"  # Russian and Ukrainian put the count first: "над семью российскими"
         rf"(?P<adj>{lexicon.alternatives(owners)})\s+"
         rf"(?:(?:{forms('national_modifier')}|{count})\s+)*"
         rf"(?:{forms('national_noun')})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _region_word_forms(kind: str) -> str:
+    """An alternation of every form of the region_words.csv words of one kind."""
+    words = {f for w in lexicon.region_words(kind) for f in morphology.forms_of(w)}
+    return lexicon.alternatives(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _national_noun_before() -> re.Pattern[str]:
+    """ "over the regions of Russia", "над регионами России", "над територією країни": the country's
+    land as a whole, not one region of it."""
+    return re.compile(rf"(?<![\w])(?:{_region_word_forms('national_noun')})\s+(?:of\s+(?:the\s+)?)?$", re.I)
+
+
+@cache
+def _country_noun_pattern() -> re.Pattern[str]:
+    """A Russian or Ukrainian "the country" where things happened: after a preposition of place
+    ("по стране", "над всей страной", "по всій країні") or a national noun ("над территорией страны")."""
+    noun = _region_word_forms("country_noun")
+    return re.compile(
+        rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій|всю)\s+)?"
+        rf"|(?:{_region_word_forms('national_noun')})\s+)(?P<noun>{noun})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -218,6 +240,19 @@ def _several_places_pattern() -> re.Pattern[str]:
         rf"(?:(?:{qualifiers})\s+)?(?:\d+|{lexicon.alternatives(number_words())}|{vague}|ряде|низці|многих|багатьох)\s+"
         rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)",
         re.IGNORECASE,
+    )
+
+
+@cache
+def _several_places_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_region_word_forms('several_places_noun')})(?![\w])", re.IGNORECASE)
+
+
+def spans_regions(mention: PlaceMention, sentence: str) -> bool:
+    """Whether a country mention is the country's regions, all of them ("над российскими регионами",
+    "над регионами России", "over Russian regions"), not just its name or its territory."""
+    return mention.place_type == "national" and (
+        _several_places_noun().search(sentence, max(0, mention.start - 40), mention.end) is not None
     )
 
 
@@ -302,7 +337,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
             text = sentence[match.start() : end]
         # A name only a region has ("Bryansk Oblast", "Kuban") marks a place whatever precedes it.
         only_regional = key in regional and key not in standalone
-        found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional)))
+        mention = _mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional))
+        if mention.place_type == "country" and _before(_national_noun_before(), sentence, match.start()):
+            mention = replace(mention, place_type="national")
+        found.append(mention)
     for match in _national_pattern().finditer(sentence):
         adjective = lexicon.normalise(match.group("adj"))
         prep = _preposition_at(sentence, match.start())
@@ -340,6 +378,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     "own_territory",
                     prep,
                     True,
+                )
+            )
+    for match in _country_noun_pattern().finditer(sentence):
+        # "по стране", "над всей страной", "над регионами страны": the country the text is about.
+        if not any(p.start <= match.start("noun") < p.end for p in found):
+            prep = (match.group("prep") or "над").lower()
+            found.append(
+                PlaceMention(
+                    match.start(), match.end(), match.group(0), "country", None, None, "own_territory", prep, True
                 )
             )
     for match in _bare_sea_pattern().finditer(sentence):
