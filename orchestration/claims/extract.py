@@ -575,6 +575,7 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
     if (
         place is not None
         and place.scope == "country"
+        and (place.prep or "").lower() in ("in", "в", "во", "у")  # not "атаковали Украину", "над Украиной"
         and not spans_regions(place, sentence.text)  # "над регионами России": all of them, not the governor's
         and identity.kind in ("regional_authority", "local_authority")
         and identity.region_code

@@ -149,6 +149,10 @@ _PEOPLE_JOINED = re.compile(
     r"\s*(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*", re.I
 )
 _OF_WHICH = re.compile(r"\s+(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них)(?![\w])", re.I)
+_OF_WHICH_BEFORE = re.compile(
+    r"(?<![\w])(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них|з\s+яких|из\s+которых)(?:\s+[\w-]+){1,2}\s+$",
+    re.I,
+)
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
@@ -507,7 +511,11 @@ def draft_claims(
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
                 place = national[0]
-        is_part = role == "part" or bool(_OF_WHICH.match(text[end:]))
+        is_part = (
+            role == "part"
+            or bool(_OF_WHICH.match(text[end:]))
+            or bool(_OF_WHICH_BEFORE.search(text, max(0, start - 60), start))  # "из них удалось сбить 103"
+        )
         referring = count is not None and re.match(r"(?:all|both)\b", count.text, re.I)
         if place is None and (is_part or referring) and drafts:
             # "71 drones at Ukraine, 50 of which were downed": a part is where its whole was.
@@ -958,6 +966,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             is_list_item
             or _followed_by_cue(text, count, m.outcomes)
             or _OF_WHICH.match(after)  # "shot down two of them", "46 з них збито"
+            or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors.sort(key=lambda a: a[0])
@@ -1374,6 +1383,17 @@ def _strike_nouns() -> frozenset[str]:
 def _is_singular(thing: ThingMention) -> bool:
     last = thing.text.split()[-1].lower().strip('()"“”')
     return not last.endswith("s") or last in ("uas", "himars", "atacms", "harms") and not last.endswith("ss")
+
+
+_NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;:!?»”\"–—)]|-\s|$)")
+
+
+def _counted_by_cue_before(text: str, count: CountMention, cues: list[OutcomeCue]) -> bool:
+    """A number straight after a verb with no noun after it ("з них збито 83,", "shot down 12."):
+    the verb's count of the thing named before."""
+    return _NOTHING_COUNTED_AFTER.match(text, count.end) is not None and any(
+        cue.end <= count.start and not text[cue.end : count.start].strip() for cue in cues
+    )
 
 
 def _followed_by_cue(text: str, count: CountMention, cues: list[OutcomeCue]) -> bool:
