@@ -78,6 +78,7 @@ class _Resolved:
     parent: int | None = None
     dropped: bool = False
     is_voice_of_report: bool = False  # attributed only as the rest of a relayed report, no source nearby
+    is_by_actor: bool = False  # attributed to the military body that did it ("Силами ПВО Минобороны уничтожены")
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -129,13 +130,13 @@ def extract_claims(article: Article) -> list[Claim]:
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = [*previous_drafts, *drafts][-12:] if drafts else previous_drafts
         for draft in _split_region_lists(drafts):
-            report_voice = False
+            report_voice = by_actor = False
             if draft.source is not None:
                 identity, carried = sources[(draft.source.start, draft.source.end)], False
             elif draft.is_hedged:
                 identity, carried = UNATTRIBUTED, False
             elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
-                identity, carried = sources[(subject.start, subject.end)], False
+                identity, carried, by_actor = sources[(subject.start, subject.end)], False, True
             elif last_source and _near_source(last_source, sentence):
                 identity, carried = last_source[0], True
             elif last_source and not _background_opener().match(sentence.text):
@@ -151,6 +152,7 @@ def extract_claims(article: Article) -> list[Claim]:
             context = _Context(last_places, sentence_country or last_country, last_locality)
             resolved.append(_resolve(draft, identity, carried, context, sentence))
             resolved[-1].is_voice_of_report = report_voice
+            resolved[-1].is_by_actor = by_actor
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
         if source_mentions and not drafts and _back_reference().match(sentence.text):
             # "Про це повідомив начальник ОВА ...", "This was reported by the governor": the source
@@ -273,7 +275,9 @@ def _attribute_quote(resolved: list[_Resolved], identity: Identity, quote: tuple
         position = r.draft.sentence.start
         if position < quote[0]:
             break
-        if position < quote[1] and (r.identity in (UNATTRIBUTED, publisher) or r.is_voice_of_report):
+        # The body that acted inside the quote ("«Силами ПВО Минобороны уничтожены 23 БПЛА»", — сообщил
+        # губернатор) is what the speaker reports, not the source.
+        if position < quote[1] and (r.identity in (UNATTRIBUTED, publisher) or r.is_voice_of_report or r.is_by_actor):
             _adopt_source(r, identity)
 
 
@@ -290,6 +294,14 @@ def _adopt_source(r: _Resolved, identity: Identity) -> None:
         and identity.kind in ("regional_authority", "local_authority")
     ):
         # «Над областю збито 7 ракет», — Козицький: "the region" of a quote is its speaker's region.
+        r.scope, r.region_code, r.country = "region", identity.region_code, identity.region_code.split("-")[0]
+    elif (
+        place is None
+        and not r.draft.is_list_item
+        and identity.region_code
+        and identity.kind in ("regional_authority", "local_authority")
+    ):
+        # A figure with no place in a governor's quote is the governor's region, as at resolution.
         r.scope, r.region_code, r.country = "region", identity.region_code, identity.region_code.split("-")[0]
     if (
         r.scope == "unknown"

@@ -488,6 +488,8 @@ def draft_claims(
                 o is not cue and 0 <= o.start - p.end <= 3 and "," not in text[p.end : o.start] for o in m.outcomes
             )
         ]
+        # Where things came from is no claim's place, whatever the verb ("з напрямків Брянськ, Орел").
+        places_in_clause = [p for p in places_in_clause if not _from_directions(text, p)]
         place = _choose_place(start, end, cue, places_in_clause, text)
         if cue.outcome == "launched" and sentence_sites is None:
             sentence_sites = launch_sites(text, m.places)
@@ -1527,13 +1529,28 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
     return best
 
 
+# "з напрямків Брянськ, Орел, Приморсько-Ахтарськ", "с направления Курска и Белгорода": every place of
+# the list after "from the direction(s)/area of" is a launch site, until a preposition of place.
+_FROM_DIRECTIONS = re.compile(
+    r"(?<![\w])(?:з|із|зі|из|с|со)\s+(?:напрям\w*|направлени\w*|район\w*)(?P<gap>[^;:.!?]{0,80})$", re.I
+)
+_PLACE_PREPOSITION = re.compile(r"(?<![\w])(?:над|в|у|на|по|під|под|біля|возле)\s", re.I)
+
+
 def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Places inside a 'from ...' phrase ('from the directions of Kursk in the Russian Federation')."""
     return [
         p
         for p in places
-        if _FROM_PHRASE.search(text, max(0, p.start - _FROM_PHRASE_REACH), p.start) and p.prep not in _TARGET_PREPS
+        if p.prep not in _TARGET_PREPS
+        and (_FROM_PHRASE.search(text, max(0, p.start - _FROM_PHRASE_REACH), p.start) or _from_directions(text, p))
     ]
+
+
+def _from_directions(text: str, place: PlaceMention) -> bool:
+    """Whether the place is in a list after 'з напрямків / с направления / з району' (a launch site)."""
+    listed = _FROM_DIRECTIONS.search(text, max(0, place.start - 100), place.start)
+    return listed is not None and not _PLACE_PREPOSITION.search(listed.group("gap"))
 
 
 def _participle_with_object(text: str, cue: OutcomeCue, end: int, anchors) -> bool:
