@@ -137,6 +137,17 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = UNATTRIBUTED, False
             elif (subject := _acting_claimant(mentions.claimants, draft)) is not None:
                 identity, carried, by_actor = sources[(subject.start, subject.end)], False, True
+                if (
+                    identity.country is None
+                    and (identity.claimant_id or "xx-").startswith("xx-")
+                    and not identity.is_person
+                    and last_source
+                    and _near_source(last_source, sentence)
+                    and last_source[0].kind in ("military", "defence_ministry")
+                ):
+                    # "According to the Air Force, ... As of 09:00, air defence forces shot down 747
+                    # drones": a body of no side named doing the work the source just reported.
+                    identity, carried = last_source[0], True
             elif last_source and _near_source(last_source, sentence):
                 identity, carried = last_source[0], True
             elif last_source and not _background_opener().match(sentence.text):
@@ -633,7 +644,15 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         else:
             fine_place = place.text
             around = _context_region(identity, last_places, sentence)
-            if _SUBREGIONAL.search(place.text) and around is not None:
+            framing = [
+                p for p in find_places(sentence.text)
+                if p.end <= place.start and p.scope == "region" and p.region_code and p.is_locative
+            ]  # fmt: skip
+            if _SUBREGIONAL.search(place.text) and framing:
+                # "In Ingushetia, one drone was downed near the town of Malgobek": a town of the region
+                # the sentence opened with.
+                scope, country, region_code = "region", framing[-1].country, framing[-1].region_code
+            elif _SUBREGIONAL.search(place.text) and around is not None:
                 # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
                 scope, country, region_code = "region", around.country, around.region_code
             else:

@@ -324,8 +324,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
         )
         if has_region_word and not regional.get(key):
             place_hits = [c for c in standalone.get(key, []) if c.kind == "place"]
+            country_hits = [c for c in standalone.get(key, []) if c.kind == "country"]
             if place_hits and district_match is None and word_match:
                 candidates = place_hits  # "Kryvyi Rih district": a city's district is in its region
+            elif country_hits and region_of and not word_match:
+                candidates = country_hits  # "over the territory of Russia": the country's land
             elif not place_hits:
                 found.append(_unresolved(match.start(), end, text, prep))
                 continue
@@ -425,8 +428,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
     for match in _CAPITAL.finditer(sentence):
-        if any(p.start <= match.start() < p.end for p in found):
-            continue
+        if any(p.start <= match.start() < p.end or 0 <= p.start - match.end() <= 1 for p in found):
+            continue  # "the Chechen capital Grozny": the name after it says which
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
         if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS:
