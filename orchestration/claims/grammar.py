@@ -1384,7 +1384,8 @@ def _strike_nouns() -> frozenset[str]:
 
 def _is_singular(thing: ThingMention) -> bool:
     last = thing.text.split()[-1].lower().strip('()"“”')
-    return not last.endswith("s") or last in ("uas", "himars", "atacms", "harms") and not last.endswith("ss")
+    # "bus", "minibus", "trolleybus", "campus": an -s that is no plural ending
+    return not last.endswith("s") or last.endswith(("ss", "us", "is")) or last in ("uas", "himars", "atacms", "harms")
 
 
 _NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;:!?»”\"–—)]|-\s|$)")
@@ -1577,7 +1578,8 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
 
     def rank(p: PlaceMention):
         directional = p.prep in DIRECTIONAL
-        broader = p.scope == "country" and p.country in region_countries
+        # ... but "launched 57 missiles at Ukraine, targeting ... the region of Lviv": the target named.
+        broader = p.scope == "country" and p.country in region_countries and p.prep not in _TARGET_PREPS
         # "shot down drones over Poland during a Russian attack on Ukraine": the attack's target is elsewhere.
         attack_target = bool(text) and bool(ATTACK_TARGET_BEFORE.search(text[: p.start]))
         distance = p.start - end if p.start >= end else (start - p.end) * 1.5

@@ -154,6 +154,13 @@ _ONE_OF_SUPERLATIVE = re.compile(
 )
 
 
+_AVERAGE_BEFORE = re.compile(
+    r"(?<![\w])(?:an\s+average\s+of|on\s+average(?:\s+of)?|average\s+of|averaging|в\s+среднем(?:\s+по)?|"
+    r"в\s+середньому|у\s+середньому|в\s+середнем)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def find_counts(sentence: str) -> list[CountMention]:
     """Every count expression in the sentence, left to right, not overlapping."""
     found: list[CountMention] = []
@@ -179,6 +186,8 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue  # "the driver, a man of 46", "aged 63": an age
         if _ONE_OF_SUPERLATIVE.match(sentence, match.end()):
             continue  # "one of its largest drone raids": a ranking, not a number of things
+        if _AVERAGE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "an average of 180 drones per night": a rate, not things of one event
         qualifier = "exact"
         if match.group("qual"):
             qualifier = qualifier_of.get(lexicon.normalise(match.group("qual")), "exact")

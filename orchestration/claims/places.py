@@ -236,7 +236,7 @@ def _several_places_pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(w) for w in sorted(lexicon.numbers()["vague"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for qs in lexicon.numbers()["qualifiers"].values() for q in qs)
     return re.compile(
-        r"(?<!\w)(?:in|across|over|throughout|at|on|в|у|во|на|над|по)\s+"
+        r"(?<!\w)(?:in|across|over|throughout|at|on|struck|hit|targeted|attacked|в|у|во|на|над|по)\s+"
         rf"(?:(?:{qualifiers})\s+)?(?:\d+|{lexicon.alternatives(number_words())}|{vague}|ряде|низці|многих|багатьох)\s+"
         rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)",
         re.IGNORECASE,
