@@ -524,7 +524,9 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
                 others.add(("country", place.country))
         # "over Smolensk Oblast, a region in western Russia" names one place, not two.
         others = {o for o in others if o[0] != "country" or o[1] not in {r.country for r in regions.values()}}
-        each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE)
+        each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE) or re.search(
+            r"(?<![\w])по\s+$", draft.sentence.text[max(0, draft.anchor_start - 4) : draft.anchor_start]
+        )  # "four each over Tula and Kaluga", "по пять — над Калужской и Тульской"
         if len(regions) + len(others) <= 1:
             out.append(draft)
             continue

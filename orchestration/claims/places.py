@@ -214,7 +214,10 @@ def _region_word_forms(kind: str) -> str:
 def _national_noun_before() -> re.Pattern[str]:
     """ "over the regions of Russia", "над регионами России", "над територією країни": the country's
     land as a whole, not one region of it."""
-    return re.compile(rf"(?<![\w])(?:{_region_word_forms('national_noun')})\s+(?:of\s+(?:the\s+)?)?$", re.I)
+    count = rf"\d+|{lexicon.alternatives(number_words())}"
+    return re.compile(
+        rf"(?<![\w])(?:(?:{count})\s+)?(?:{_region_word_forms('national_noun')})\s+(?:of\s+(?:the\s+)?)?$", re.I
+    )
 
 
 @cache
@@ -341,8 +344,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
         # A name only a region has ("Bryansk Oblast", "Kuban") marks a place whatever precedes it.
         only_regional = key in regional and key not in standalone
         mention = _mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional))
-        if mention.place_type == "country" and _before(_national_noun_before(), sentence, match.start()):
-            mention = replace(mention, place_type="national")
+        national = mention.place_type == "country" and _before(_national_noun_before(), sentence, match.start())
+        if national:
+            # "над шестью регионами России": the preposition is the one before the regions
+            prep = _preposition_at(sentence, national.start())
+            mention = replace(mention, place_type="national", prep=prep, is_locative=prep in LOCATIVE)
         found.append(mention)
     for match in _national_pattern().finditer(sentence):
         adjective = lexicon.normalise(match.group("adj"))
