@@ -78,7 +78,23 @@ _NONE_AFTER = re.compile(
     r"(?:нет|немає|не было|не було|не выявлено|не виявлено|не зафиксировано|не зафіксовано)\b",
     re.I,
 )
+# "Пострадавших среди жителей, по предварительной информации, тоже нет": the "none" closes the clause
+# of a casualty noun in the genitive plural, with no figure or other casualty word between.
+_NONE_CLOSING = re.compile(
+    r"(?:(?!погиб|пострада|ранен|загин|постражд|поранен)[^.;:!?\d]){0,70}?\s(?:тоже\s+|также\s+|теж\s+|також\s+)?"
+    r"(?:нет|немає|не было|не було|не выявлено|не виявлено)(?![\w])",
+    re.I,
+)
+_CASUALTY_GENITIVE = re.compile(r"(?:пострадавш|погибш|ранен|постраждал|загибл|поранен)\w*(?:их|ых)$", re.I)
 _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
+
+
+@cache
+def _property_words() -> frozenset[str]:
+    """Every form of the Russian and Ukrainian words for buildings, vehicles and infrastructure."""
+    kinds = ("building", "vehicle", "infrastructure")
+    words = [w for kind in kinds for w in lexicon.objects().get(kind, []) if morphology.has_cyrillic(w)]
+    return frozenset(f.lower() for w in words if " " not in w for f in morphology.forms_of(w))
 
 
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
@@ -90,6 +106,12 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
         # "погибших и пострадавших нет": in Russian and Ukrainian the "none" may follow the noun.
         negated = negated or bool(_NONE_AFTER.match(unquoted, match.end()))
+        if _CASUALTY_GENITIVE.search(match.group(0)):
+            negated = negated or bool(_NONE_CLOSING.match(unquoted, match.end()))
+            # "пострадавших домовладений": a participle describing property, no person hurt
+            following = re.match(r"\s+(\w+)", unquoted[match.end() :])
+            if following and following.group(1).lower() in _property_words():
+                continue
         non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.
         non_event = non_event or bool(re.search(r"\b(?:whether|if)\b[^,.;:]{0,40}$", before, re.IGNORECASE))
