@@ -172,7 +172,12 @@ _COPULA_PART = re.compile(r"\s+(?:were|was)\s+(?:(?:about|around|some|roughly)\s
 _MODIFIERS_JOINED = re.compile(r"\s+(?:and|or|і|и|та)\s+")
 _PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
 _THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
-_ATTEMPTED_ATTACK = re.compile(r"\b(?:attempt(?:ed)?|попытк\w*|спроб\w*)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "an attempted attack", "попытка атаки"; "the threat of a missile strike", "загрозу ракетного удару"
+_ATTEMPTED_ATTACK = re.compile(
+    r"\b(?:attempt(?:ed)?|попытк\w*|спроб\w*|threat|danger|risk|загроз\w*|угроз\w*|небезпек\w*|опасност\w*)"
+    r"\s+(?:(?:of|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
@@ -1075,6 +1080,8 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                 t for t in m.things
                 if t.weapon in WEAPON_CLASSES and re.fullmatch(r"[\s-]+", text[t.end : noun.start()])
             ]  # fmt: skip
+        if cyrillic and not bound:
+            bound = _strike_adjective_weapon(text, noun.start())
         bound = [t for t in bound if t.start not in counted and not _counted_weapon(text, t, m.counts)]
         lead = text[max(0, noun.start() - 60) : min([noun.start(), *(t.start for t in bound)])]
         if _RANKED_ATTACK.search(lead) or _ATTEMPTED_ATTACK.search(lead):
@@ -1365,6 +1372,25 @@ def _attack_before_colon(text: str) -> bool:
     """The clause before a colon names an attack ("Overnight, a combined attack:")."""
     clause = re.split(r"[.;!?]", text)[-1]
     return bool(_attack_nouns_pattern().search(clause))
+
+
+@cache
+def _strike_adjectives() -> dict[str, str]:
+    table = lexicon.outcomes().get("strike_adjectives") or {}
+    return {form.lower(): weapon for weapon, words in table.items() for w in words for form in morphology.forms_of(w)}
+
+
+def _strike_adjective_weapon(text: str, noun_start: int) -> list[ThingMention]:
+    """'ракетного удару', 'масованого комбінованого удару': the weapon an adjective before the strike
+    noun names, within the two words before it, as a thing with no number."""
+    words = list(re.finditer(r"[\w'’-]+", text[max(0, noun_start - 50) : noun_start]))[-2:]
+    offset = max(0, noun_start - 50)
+    for word in reversed(words):
+        weapon = _strike_adjectives().get(word.group(0).lower())
+        if weapon is not None:
+            start, end = offset + word.start(), offset + word.end()
+            return [ThingMention(start, end, word.group(0), weapon, None, None, False, None)]
+    return []
 
 
 @cache
