@@ -633,7 +633,48 @@ def draft_claims(
         # "17 out of 20 drones were destroyed over Kharkiv": the part is where its whole is.
         if part.extras.get("role") == "part" and part.place is None and whole.anchor_start >= part.anchor_end:
             part.place, part.places_in_clause = whole.place, whole.places_in_clause
-    return _sum_coordinated_people(drafts)
+    return _drop_people_breakdowns(_sum_coordinated_people(drafts))
+
+
+# After a toll: who the people were ("five were injured: a man, 52, and four women", "151 injured, 82
+# of them children", "из них двое детей") or how it grew ("after two more people sought help").
+_PEOPLE_SUBSET_BETWEEN = re.compile(
+    r":|\bof\s+them\b|\bamong\s+them\b|\bincluding\b|\bone\s+of\s+them\b|(?<![\w])(?:из\s+них|з\s+них|серед\s+них|"
+    r"среди\s+них|в\s+том\s+числе|у\s+тому\s+числі|зокрема)(?![\w])",
+    re.IGNORECASE,
+)
+_MORE_BEFORE = re.compile(r"(?<![\w])(?:more|another|ещё|еще|ще)\s+$", re.IGNORECASE)
+
+
+def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
+    """A sentence's later figures of the people a toll already counted, at no other place, are who
+    they were or how the toll grew, not more people."""
+    out: list[Draft] = []
+    for draft in drafts:
+        text = draft.sentence.text
+        toll = next(
+            (
+                d for d in out
+                if d.weapon == "person" and d.outcome == draft.outcome and d.count is not None
+                and d.anchor_end <= draft.anchor_start
+            ),
+            None,
+        )  # fmt: skip
+        if (
+            toll is not None
+            and draft.weapon == "person"
+            and draft.count is not None
+            and draft.count < toll.count
+            and (draft.place is None or draft.place == toll.place)  # "two in Pokrovsk": a part of its own
+            and (
+                _PEOPLE_SUBSET_BETWEEN.search(text, toll.anchor_end, draft.anchor_end + 12)
+                or _MORE_BEFORE.search(text, max(0, draft.anchor_start - 10), draft.anchor_start)
+                or re.search(r"\b(?:more|another)\b", text[draft.anchor_start : draft.anchor_end], re.I)
+            )
+        ):
+            continue
+        out.append(draft)
+    return out
 
 
 def _struck_object_cue(text: str, start: int, cues, clauses, anchors) -> OutcomeCue | None:
