@@ -123,7 +123,11 @@ def extract_claims(article: Article) -> list[Claim]:
         if sentence.text.rstrip().endswith(":") and mentions.outcomes and not drafts:
             lead_cue = mentions.outcomes[-1]  # "Зокрема, застосував:": a verb for the bulleted lines after it
             here = [p for p in mentions.places if p.is_locative and p.region_code]
-            recent = last_places[2][-1] if last_places and sentence.index - last_places[0] <= 2 else None
+            recent = (
+                last_places[2][-1]
+                if last_places and sentence.index - last_places[0] <= 2 and last_places[1] == sentence.paragraph
+                else None
+            )  # a place of the lead's own paragraph ("По Сумщині ... Зокрема, застосував:"), not the one before
             lead_place = here[-1] if here else recent
         elif not BULLET_LINE.match(sentence.text):
             lead_cue = lead_place = None
