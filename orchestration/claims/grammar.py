@@ -1703,10 +1703,24 @@ def _clauses(text: str) -> list[tuple[int, int]]:
             or any(r.end() == len(tail) for r in _REST.finditer(tail))
         ):
             continue  # "дев'ять – над Воронезькою": a number word and its place, as "20 — over Rostov"
+        if match.group(0) == ":" and _verb_before_counted_list(text, match):
+            continue  # "the following have been destroyed: 664 aircraft, ...": the verb's own list
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _verb_before_counted_list(text: str, colon: re.Match) -> bool:
+    """An outcome verb right before a colon with a count right after it ("destroyed: 664 aircraft",
+    "уничтожены: 45 беспилотников")."""
+    head = find_counts(text[colon.end() : colon.end() + 40])
+    if not head or text[colon.end() : colon.end() + head[0].start].strip():
+        return False
+    tail = text[max(0, colon.start() - 40) : colon.start()]
+    if any(c.value is not None for c in find_counts(text[max(0, colon.start() - 100) : colon.start()])):
+        return False  # "six UAVs have been shot down: four over the sea ...": a total, then its parts
+    return any(not tail[cue.end :].strip() for cue in find_outcomes(tail))
 
 
 def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:

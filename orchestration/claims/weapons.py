@@ -127,9 +127,14 @@ def find_things(sentence: str) -> list[ThingMention]:
         # A run may hold two things ("drones and missiles" is two runs; "Shahed drones" one).
         for part in _split_at_repeated_heads(run):
             thing = _thing_from_run(sentence, part)
-            if thing is not None:
-                things.append(thing)
+            if thing is None or thing.weapon in ("missile", "rocket") and _SYSTEM_AFTER.match(sentence, thing.end):
+                continue
+            things.append(thing)
     return things
+
+
+# "638 surface-to-air missile systems", "зенитный ракетный комплекс": the launchers, not their missiles.
+_SYSTEM_AFTER = re.compile(r"\s+(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies))\b", re.IGNORECASE)
 
 
 def _split_at_repeated_heads(run):
