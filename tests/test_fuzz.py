@@ -221,3 +221,21 @@ def test_a_file_the_process_may_not_read_is_an_unreadable_reject(tmp_path, monke
     assert [(r.source_path, r.reason) for r in read.rejects] == [(f"locked{suffix}", "unreadable")]
     assert "Permission denied" in read.rejects[0].detail and str(tmp_path) not in read.rejects[0].detail
     assert [r.article_id for r in read.records] == ["fine"]
+
+
+# Letters a case-insensitive pattern takes for others ("ᲂ" U+1C82 for "о", the Kelvin sign for "K",
+# "ſ" for "s"): the lookup after the match must fold them the same way (it raised KeyError).
+@pytest.mark.parametrize(
+    "text, claimant_kind",
+    [
+        ("По данным минᲂбᲂрᲂны рᲂссии, над Курской областью сбиты 5 беспилотников.", "defence_ministry"),
+        ("ПО ДАННЫМ МИНОБОРОНЫ РОССИИ, НАД КУРСКОЙ ОБЛАСТЬЮ СБИТЫ 5 БЕСПИЛОТНИКОВ.", "defence_ministry"),
+        ("Two drones were shot down over the \u212aursk region, the Ruſſian Defence Miniſtry said.", None),
+        ("Гᲀубернатор Бᲁлгородской области сообщил, что сбиты 3 дрона.", None),
+    ],
+)
+def test_letters_that_fold_to_others_extract_without_error(text, claimant_kind):
+    claims = extract_claims(Article("folded", text))
+    assert all(text[c.evidence_start : c.evidence_end] == c.evidence_text for c in claims)
+    if claimant_kind:
+        assert [c.claimant_kind for c in claims] == [claimant_kind]

@@ -195,7 +195,7 @@ def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = text.replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().casefold()  # casefold: what a case-insensitive pattern matched ("ᲂ" is "о")
 
 
 _SPACES = re.compile(r"\s+")
