@@ -190,6 +190,195 @@ def _first_chars(items, flags: int) -> tuple[set[str], bool]:
     return chars, True
 
 
+# ------------------------------------------------------------------ texts a match must contain
+
+# A finite run of the pattern is written out as its texts up to this many; more, and it is cut.
+_MAX_TEXTS = 400
+# A prefilter is kept only when every text it looks for has at least this weight (a letter 1, any
+# other character 0.3): "the" and "night" are worth a search, a digit or a dash is not.
+_LEAST_WEIGHT = 2.0
+
+
+class Prefilter:
+    """Literal texts one of which every match of a pattern contains: a sentence holding none of
+    them cannot match, and is told so by one search for the texts (or a few `in` tests) instead
+    of the pattern tried at every word. Case-insensitive patterns are checked on the lowered
+    sentence, except a sentence with a character `re.IGNORECASE` pairs with one of the texts'
+    letters though its lower case differs (the long s, the Kelvin sign, old Cyrillic letter
+    forms): there the pattern is always run."""
+
+    def __init__(self, texts: Iterable[str], flags: int) -> None:
+        self.fold = bool(flags & re.IGNORECASE)
+        texts = {t.lower() if self.fold else t for t in texts}
+        # A text holding another is found only where that one is: the shorter is enough.
+        self.texts = tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
+        self._few = len(self.texts) <= 6
+        self._any = re.compile(alternatives(self.texts, 0))
+        self._unsafe = _fold_exceptions("".join(sorted({c for t in self.texts for c in t}))) if self.fold else None
+
+    def may_match(self, text: str, lowered: str | None = None) -> bool:
+        if self.fold:
+            if self._unsafe is not None and self._unsafe.search(text):
+                return True
+            text = text.lower() if lowered is None else lowered
+        if self._few:
+            return any(t in text for t in self.texts)
+        return self._any.search(text) is not None
+
+
+@cache
+def _cased_characters() -> str:
+    """Every character with a case (or one `re` pairs with another): only these match a letter
+    other than themselves when case is ignored."""
+    from re import _casefix
+
+    extra = {chr(c) for key, cases in _casefix._EXTRA_CASES.items() for c in (key, *cases)}
+    return "".join(c for c in map(chr, range(0x110000)) if c.lower() != c or c.upper() != c or c in extra)
+
+
+@cache
+def _fold_exceptions(alphabet: str) -> re.Pattern[str] | None:
+    """The characters `re.IGNORECASE` matches to a character of `alphabet` whose lower case is not
+    that character's: a lowered text with one of them may hide a match."""
+    matched = set(re.findall("[" + re.escape(alphabet) + "]", _cased_characters(), re.IGNORECASE))
+    unsafe = sorted(c for c in matched if c.lower() not in alphabet)
+    return re.compile("[" + re.escape("".join(unsafe)) + "]") if unsafe else None
+
+
+# id -> (pattern, its prefilter): hashing a pattern hashes its compiled code, on every lookup.
+_PREFILTERS: dict[int, tuple[re.Pattern[str], Prefilter | None]] = {}
+
+
+def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
+    """The `Prefilter` of a compiled pattern, or None when no texts worth looking for are known."""
+    known = _PREFILTERS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _PREFILTERS[id(pattern)] = (pattern, _prefilter(pattern))  # the pattern kept: its id stays its
+    return known[1]
+
+
+def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
+    if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        needed = _needed(_sre_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if not needed or len(needed) > _MAX_TEXTS or min(map(_weight, needed)) < _LEAST_WEIGHT:
+        return None
+    if not all(_plain_chars(text) for text in needed):
+        return None  # outside Latin and Cyrillic, lower case is not always one character for one
+    return Prefilter(needed, pattern.flags)
+
+
+def finditer(pattern: re.Pattern[str], text: str, lowered: str | None = None):
+    """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
+    needed = prefilter(pattern)
+    if needed is not None and not needed.may_match(text, lowered):
+        return iter(())
+    return pattern.finditer(text)
+
+
+def _weight(text: str) -> float:
+    return sum(1.0 if char.isalpha() else 0.3 for char in text)
+
+
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _texts(item, flags: int) -> set[str] | None:
+    """Every text a parsed item can match, when few and literal; None otherwise."""
+    op, av = item
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}  # what it asserts only narrows the matches
+    if op is _sre.IN and all(item_op is _sre.LITERAL for item_op, _ in av):
+        return {chr(char) for _, char in av}
+    if op is _sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+            return None  # matched ignoring case inside, exactly outside: the texts would be too strict
+        return _sequence_texts(av[3], flags)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            texts = _sequence_texts(branch, flags)
+            if texts is None or len(found | texts) > _MAX_TEXTS:
+                return None
+            found |= texts
+        return found
+    if op in _REPEATS and av[1] <= 2:
+        texts = _texts(av[2][0], flags) if len(av[2]) == 1 else _sequence_texts(av[2], flags)
+        if texts is None:
+            return None
+        found, power = ({""} if av[0] == 0 else set()), {""}
+        for times in range(1, av[1] + 1):
+            power = {a + b for a in power for b in texts}
+            if len(power) > _MAX_TEXTS:
+                return None
+            if times >= av[0]:
+                found |= power
+        return found if len(found) <= _MAX_TEXTS else None
+    return None
+
+
+def _sequence_texts(items, flags: int) -> set[str] | None:
+    found = {""}
+    for item in items:
+        texts = _texts(item, flags)
+        if texts is None:
+            return None
+        found = {a + b for a in found for b in texts}
+        if len(found) > _MAX_TEXTS:
+            return None
+    return found
+
+
+def _needed(items, flags: int) -> set[str] | None:
+    """Texts one of which every match of the parsed sequence contains (the best such set found);
+    None when none is known."""
+    candidates: list[set[str]] = []
+    run: set[str] = {""}  # the texts of the literal items just passed, written out
+
+    def close(run: set[str]) -> None:
+        if "" not in run:
+            candidates.append(run)
+
+    for item in items:
+        op, av = item
+        texts = _texts(item, flags)
+        if texts is not None:
+            joined = {a + b for a in run for b in texts}
+            if len(joined) <= _MAX_TEXTS:
+                run = joined
+                continue
+            close(run)
+            run = texts
+            continue
+        close(run)
+        run = {""}
+        found = None
+        if op is _sre.SUBPATTERN and not (av[1] & re.IGNORECASE and not flags & re.IGNORECASE):
+            found = _needed(av[3], flags)
+        elif op is _sre.BRANCH:
+            found = set()
+            for branch in av[1]:
+                needed = _needed(branch, flags)
+                if needed is None:
+                    found = None
+                    break
+                found |= needed
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needed(av[2], flags)
+        if found:
+            candidates.append(found)
+    close(run)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda texts: (min(map(_weight, texts)), -len(texts)))
+
+
 @lru_cache(maxsize=1 << 16)  # the same names, titles and cues come back sentence after sentence
 def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
