@@ -163,7 +163,8 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 
 def is_hedged(sentence: str) -> bool:
-    return bool(_hedge_pattern().search(sentence))
+    needed = lexicon.prefilter(_hedge_pattern())
+    return (needed is None or needed.may_match(sentence)) and bool(_hedge_pattern().search(sentence))
 
 
 def find_claimants(sentence: str) -> list[ClaimantMention]:
@@ -192,7 +193,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
-    for match in _speaking_capital().finditer(sentence):
+    for match in lexicon.finditer(_speaking_capital(), sentence):
         # "Kyiv says 289 drones were launched", "Moscow claims to have downed 40": the government.
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
@@ -202,7 +203,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                 match.start(1), match.end(1), match.group(1), "government", country, None, None, False, False
             )
         )
-    for match in _HEAD_OF.finditer(sentence):
+    for match in lexicon.finditer(_HEAD_OF, sentence):
         # "the head of Energodar", "the chief of the Sumy region": an office named by its place.
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
@@ -226,7 +227,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                 False,
             )
         )
-    for match in _pronoun_pattern().finditer(sentence):
+    for match in lexicon.finditer(_pronoun_pattern(), sentence):
         group = 1 if match.group(1) else 2
         if any(m.start <= match.start(group) < m.end for m in mentions):
             continue

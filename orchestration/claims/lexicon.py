@@ -245,16 +245,19 @@ def _fold_exceptions(alphabet: str) -> re.Pattern[str] | None:
     return re.compile("[" + re.escape("".join(unsafe)) + "]") if unsafe else None
 
 
-# id -> (pattern, its prefilter): hashing a pattern hashes its compiled code, on every lookup.
-_PREFILTERS: dict[int, tuple[re.Pattern[str], Prefilter | None]] = {}
+# Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
+# code on every lookup, while a string keeps its hash.
+_PREFILTERS: dict[tuple[str, int], Prefilter | None] = {}
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     """The `Prefilter` of a compiled pattern, or None when no texts worth looking for are known."""
-    known = _PREFILTERS.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _PREFILTERS[id(pattern)] = (pattern, _prefilter(pattern))  # the pattern kept: its id stays its
-    return known[1]
+    key = (pattern.pattern, pattern.flags)
+    try:
+        return _PREFILTERS[key]
+    except KeyError:
+        found = _PREFILTERS[key] = _prefilter(pattern)
+        return found
 
 
 def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:

@@ -303,7 +303,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         # A name only a region has ("Bryansk Oblast", "Kuban") marks a place whatever precedes it.
         only_regional = key in regional and key not in standalone
         found.append(_mention(match.start(), end, text, entry, prep, bool(word_match or region_of or only_regional)))
-    for match in _national_pattern().finditer(sentence):
+    for match in lexicon.finditer(_national_pattern(), sentence):
         adjective = lexicon.normalise(match.group("adj"))
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(adjective)
@@ -321,11 +321,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 prep in LOCATIVE,
             )
         )
-    for match in re.finditer(r"(?<![\w])(?:nationwide|countrywide)(?![\w])", sentence, re.IGNORECASE):
+    for match in lexicon.finditer(re.compile(r"(?<![\w])(?:nationwide|countrywide)(?![\w])", re.I), sentence):
         found.append(
             PlaceMention(match.start(), match.end(), match.group(0), "country", None, None, "own_territory", "in", True)
         )
-    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
+    for match in lexicon.finditer(re.compile(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", re.I), sentence):
         before = _before(_COUNTRY_PREP_BEFORE, sentence, match.start())
         prep = before.group(1).lower() if before else None
         if prep:
@@ -342,7 +342,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     True,
                 )
             )
-    for match in _bare_sea_pattern().finditer(sentence):
+    for match in lexicon.finditer(_bare_sea_pattern(), sentence):
         before = _before(_SEA_PREP_BEFORE, sentence, match.start())
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(
@@ -358,11 +358,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     True,
                 )
             )
-    for match in re.finditer(
-        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community|settlement|village)(?:['’]s)?"
-        r"(?![\w'’-])(?!\s+of\b)",
+    for match in lexicon.finditer(
+        re.compile(
+            r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community|settlement|village)"
+            r"(?:['’]s)?(?![\w'’-])(?!\s+of\b)",
+            re.I,
+        ),
         sentence,
-        re.I,
     ):
         prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
@@ -370,14 +372,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
-    for match in _anaphor_pattern().finditer(sentence):
+    for match in lexicon.finditer(_anaphor_pattern(), sentence):
         prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
             # "над территорией области", "у місті": Russian and Ukrainian say "the region" with a bare noun.
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
-    for match in _CAPITAL.finditer(sentence):
+    for match in lexicon.finditer(_CAPITAL, sentence):
         if any(p.start <= match.start() < p.end for p in found):
             continue
         prep = _preposition_at(sentence, match.start())
@@ -389,7 +391,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     match.start(), match.end(), match.group(0), "unknown", country, None, "capital", prep, True
                 )
             )
-    for match in _unknown_region_pattern().finditer(sentence):
+    for match in lexicon.finditer(_unknown_region_pattern(), sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
             continue
