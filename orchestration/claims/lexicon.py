@@ -201,11 +201,11 @@ _LEAST_WEIGHT = 2.0
 
 class Prefilter:
     """Literal texts one of which every match of a pattern contains: a sentence holding none of
-    them cannot match, and is told so by one search for the texts (or a few `in` tests) instead
+    them cannot match, and is told so by a few `in` tests (or one search for the texts) instead
     of the pattern tried at every word. Case-insensitive patterns are checked on the lowered
-    sentence, except a sentence with a character `re.IGNORECASE` pairs with one of the texts'
-    letters though its lower case differs (the long s, the Kelvin sign, old Cyrillic letter
-    forms): there the pattern is always run."""
+    sentence, unless it holds a character `re.IGNORECASE` pairs with a Latin or Cyrillic letter
+    whose lower case is not that character's lower case (the long s, the dotless i, old
+    Cyrillic letter forms): there the pattern is always run."""
 
     def __init__(self, texts: Iterable[str], flags: int) -> None:
         self.fold = bool(flags & re.IGNORECASE)
@@ -214,35 +214,50 @@ class Prefilter:
         self.texts = tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
         self._few = len(self.texts) <= 6
         self._any = re.compile(alternatives(self.texts, 0))
-        self._unsafe = _fold_exceptions("".join(sorted({c for t in self.texts for c in t}))) if self.fold else None
 
-    def may_match(self, text: str, lowered: str | None = None) -> bool:
+    def may_match(self, text: str) -> bool:
         if self.fold:
-            if self._unsafe is not None and self._unsafe.search(text):
+            text = _lowered(text)
+            if text is None:
                 return True
-            text = text.lower() if lowered is None else lowered
         if self._few:
-            return any(t in text for t in self.texts)
+            for needed in self.texts:  # noqa: SIM110 (a loop: no generator per sentence and pattern)
+                if needed in text:
+                    return True
+            return False
         return self._any.search(text) is not None
 
 
+_LAST_LOWERED: tuple[str | None, str | None] = (None, None)
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, or None when `text` holds a character that folds irregularly; the last
+    answer is kept, as the patterns of a sentence ask one after another."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    lowered = None if _irregular_folds().search(text) else text.lower()
+    _LAST_LOWERED = (text, lowered)
+    return lowered
+
+
 @cache
-def _cased_characters() -> str:
-    """Every character with a case (or one `re` pairs with another): only these match a letter
-    other than themselves when case is ignored."""
+def _irregular_folds() -> re.Pattern[str]:
+    """The characters `re.IGNORECASE` matches to a Latin or Cyrillic letter (the alphabets of the
+    texts a prefilter keeps) while their lower case is not that letter's: in a lowered text the
+    letter would not be there to find."""
     from re import _casefix
 
     extra = {chr(c) for key, cases in _casefix._EXTRA_CASES.items() for c in (key, *cases)}
-    return "".join(c for c in map(chr, range(0x110000)) if c.lower() != c or c.upper() != c or c in extra)
-
-
-@cache
-def _fold_exceptions(alphabet: str) -> re.Pattern[str] | None:
-    """The characters `re.IGNORECASE` matches to a character of `alphabet` whose lower case is not
-    that character's: a lowered text with one of them may hide a match."""
-    matched = set(re.findall("[" + re.escape(alphabet) + "]", _cased_characters(), re.IGNORECASE))
-    unsafe = sorted(c for c in matched if c.lower() not in alphabet)
-    return re.compile("[" + re.escape("".join(unsafe)) + "]") if unsafe else None
+    cased = "".join(c for c in map(chr, range(0x110000)) if c.lower() != c or c.upper() != c or c in extra)
+    irregular = set()
+    for letter in map(chr, [*range(0x100), *range(0x400, 0x500)]):
+        for char in re.findall(re.escape(letter), cased, re.IGNORECASE):
+            if char.lower() != letter.lower():
+                irregular.add(char)
+    return re.compile("[" + re.escape("".join(sorted(irregular))) + "]")
 
 
 # Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
@@ -274,10 +289,10 @@ def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     return Prefilter(needed, pattern.flags)
 
 
-def finditer(pattern: re.Pattern[str], text: str, lowered: str | None = None):
+def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
     needed = prefilter(pattern)
-    if needed is not None and not needed.may_match(text, lowered):
+    if needed is not None and not needed.may_match(text):
         return iter(())
     return pattern.finditer(text)
 

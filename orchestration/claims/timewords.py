@@ -613,9 +613,8 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
     each resolved against the published date (None -> periods None)."""
     grammar = _grammar()
     candidates: list[tuple[int, int, int, re.Match, Callable]] = []
-    lowered = sentence.lower()  # for the patterns' prefilters (lexicon.Prefilter)
     for order, (name, rx, resolver) in enumerate(grammar.patterns):
-        for m in lexicon.finditer(rx, sentence, lowered):
+        for m in lexicon.finditer(rx, sentence):
             if m.end() > m.start() and grammar.valid(m) and _standalone_ok(name, m):
                 candidates.append((m.start(), m.end(), order, m, resolver))
     # Longest first; among equals, the earlier one, then the earlier pattern.
