@@ -163,8 +163,7 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 
 def is_hedged(sentence: str) -> bool:
-    needed = lexicon.prefilter(_hedge_pattern())
-    return (needed is None or needed.may_match(sentence)) and bool(_hedge_pattern().search(sentence))
+    return bool(_hedge_pattern().search(sentence))
 
 
 def find_claimants(sentence: str) -> list[ClaimantMention]:
@@ -172,7 +171,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
     mentions: list[ClaimantMention] = []
     aliases = _aliases()
     for pattern in (_alias_pattern(), _alias_pattern_ci()):
-        for match in pattern.finditer(sentence):
+        for match in lexicon.finditer(pattern, sentence):
             if any(m.start <= match.start() < m.end for m in mentions):
                 continue
             known = aliases[lexicon.normalise(match.group(0))]
@@ -264,7 +263,7 @@ def _surname_speakers(sentence: str, mentions: list[ClaimantMention]) -> list[Cl
     """A lone capitalised name that speaks ('"...," Fedorov said'): the person of that surname named
     before with a title (resolved in the article pass; `person` holds the name)."""
     found = []
-    for match in _surname_pattern().finditer(sentence):
+    for match in lexicon.finditer(_surname_pattern(), sentence):
         group = "before" if match.group("before") else "after"
         start, end, name = match.start(group), match.end(group), match.group(group)
         if any(m.start <= start < m.end or start <= m.start < end for m in mentions):

@@ -193,7 +193,7 @@ def _first_chars(items, flags: int) -> tuple[set[str], bool]:
 # ------------------------------------------------------------------ texts a match must contain
 
 # A finite run of the pattern is written out as its texts up to this many; more, and it is cut.
-_MAX_TEXTS = 400
+_MAX_TEXTS = 2000
 # A prefilter is kept only when every text it looks for has at least this weight (a letter 1, any
 # other character 0.3): "the" and "night" are worth a search, a digit or a dash is not.
 _LEAST_WEIGHT = 2.0
@@ -209,11 +209,20 @@ class Prefilter:
 
     def __init__(self, texts: Iterable[str], flags: int) -> None:
         self.fold = bool(flags & re.IGNORECASE)
-        texts = {t.lower() if self.fold else t for t in texts}
-        # A text holding another is found only where that one is: the shorter is enough.
-        self.texts = tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
+        # A text that another begins is found wherever that one is: the trie ends at the shorter.
+        trie: dict = {}
+        for text in sorted({t.lower() if self.fold else t for t in texts}, key=len):
+            node = trie
+            for char in text:
+                if "" in node:
+                    break
+                node = node.setdefault(char, {})
+            else:
+                node.clear()
+                node[""] = {}
+        self.texts = tuple(sorted(_trie_words(trie, "")))
         self._few = len(self.texts) <= 6
-        self._any = re.compile(alternatives(self.texts, 0))
+        self._any = re.compile(_literal_node_regex(trie))
 
     def may_match(self, text: str) -> bool:
         if self.fold:
@@ -226,6 +235,14 @@ class Prefilter:
                     return True
             return False
         return self._any.search(text) is not None
+
+
+def _trie_words(node: dict, prefix: str):
+    for char, child in node.items():
+        if char:
+            yield from _trie_words(child, prefix + char)
+        else:
+            yield prefix
 
 
 _LAST_LOWERED: tuple[str | None, str | None] = (None, None)

@@ -186,7 +186,7 @@ def find_counts(sentence: str) -> list[CountMention]:
             qualifier = "at_least"  # a range reports at least its lower bound
         found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
         taken.append((match.start(), match.end()))
-    for match in lexicon.finditer(_vague_pattern(), sentence):
+    for match in _vague_pattern().finditer(sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
         found.append(CountMention(match.start(), match.end(), match.group(0), None, "unspecified"))
