@@ -1307,7 +1307,7 @@ def _is_debris_of(text: str, start: int) -> bool:
     and Ukrainian a debris noun in any case, then only adjectives and participles ("уламки
     збитої ворожої ракети", "обломками сбитого беспилотника")."""
     before = text[max(0, start - 80) : start]
-    if _DEBRIS_BEFORE.search(before):
+    if lexicon.search(_DEBRIS_BEFORE, before):
         return True
     words = _CYRILLIC_WORDS_BEFORE.search(before)
     if words is None:

@@ -306,6 +306,15 @@ def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     return Prefilter(needed, pattern.flags)
 
 
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)`, None at once when the searched part lacks what every
+    match holds (a match lies inside it; only its lookarounds may read around it)."""
+    needed = prefilter(pattern)
+    if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
+        return None
+    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+
+
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
     needed = prefilter(pattern)

@@ -224,7 +224,7 @@ def _several_places_pattern() -> re.Pattern[str]:
 def names_several_places(text: str) -> bool:
     """Whether the text puts what it tells in several places it does not name: "in eight regions",
     "over seven regions", "на девяти локациях", "у кількох громадах"."""
-    return _several_places_pattern().search(text) is not None
+    return lexicon.search(_several_places_pattern(), text) is not None
 
 
 @cache
@@ -245,7 +245,7 @@ LOOKBACK_CHARS = 200
 
 def _before(pattern: re.Pattern[str], sentence: str, end: int) -> re.Match[str] | None:
     """`pattern` (anchored with $) searched in the LOOKBACK_CHARS before `end`, in sentence offsets."""
-    return pattern.search(sentence, max(0, end - LOOKBACK_CHARS), end)
+    return lexicon.search(pattern, sentence, max(0, end - LOOKBACK_CHARS), end)
 
 
 @cache
