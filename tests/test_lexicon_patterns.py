@@ -81,3 +81,19 @@ def test_prefilter_of_the_time_patterns_on_real_sentences():
         for text in texts:
             if pattern.search(text):
                 assert needed is None or needed.may_match(text), (pattern.pattern[:60], text)
+
+
+def test_guarded_patterns_match_as_the_plain_ones():
+    patterns = [
+        re.compile(r";|:(?!\d)|(?<!\d)\s+[—–]\s+|,\s+(?:while|but)\s+|\.\s", re.I),  # alternatives: wrapped in a group
+        re.compile(r"(?<![\w-])(?:(?P<qual>all|only)\s+)?(?P<art>a|an|one)(?![\w-])", re.I),
+        re.compile(r"(?<![\w\-^])(?:about\s+)?(?:\d+|seven|сім)(?![\w^])", re.I),
+    ]
+    texts = ["Seven drones; all a drone: 12:30 — and 5, while 6. ALL AN x", "сім дронів, but 3 - about 40"]
+    for pattern in patterns:
+        guarded = lexicon.guarded(pattern)
+        assert guarded.pattern != pattern.pattern
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in pattern.finditer(text)
+            ]

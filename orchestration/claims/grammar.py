@@ -35,13 +35,13 @@ ALLOWED_OUTCOMES = {
 
 # Clause boundaries: claims take the place and time words of their own clause first.
 # Not the colon of "23:00", nor the dash of "20 — over the Rostov region" (a count and its place).
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = lexicon.guarded(re.compile(
     r";|:(?!\d)|(?<!\d)\s+[—–]\s+|"
     r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
-)
+))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"

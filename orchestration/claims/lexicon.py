@@ -138,6 +138,13 @@ def first_char_guard(pattern: str, flags: int = re.IGNORECASE) -> str:
     return "" if nullable else "(?=[" + "".join(sorted(chars)) + "])"
 
 
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with its `first_char_guard` in front (the same matches): a scan that tries every
+    position then fails at once where no match can start. The pattern itself when none is known."""
+    guard = first_char_guard(pattern.pattern, pattern.flags)
+    return re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags) if guard else pattern
+
+
 class _Unknown(Exception):
     pass
 
