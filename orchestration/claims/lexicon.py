@@ -201,8 +201,9 @@ def _first_chars(items, flags: int) -> tuple[set[str], bool]:
 
 # A finite run of the pattern is written out as its texts up to this many; more, and it is cut.
 _MAX_TEXTS = 2000
-# A prefilter is kept only when every text it looks for has at least this weight (a letter 1, any
-# other character 0.3): "the" and "night" are worth a search, a digit or a dash is not.
+# A prefilter is kept only when every text it looks for has at least this weight (a letter or a
+# digit 1, any other character 0.3): "the", "night" and the "20" of a year are worth a search, a
+# single digit or a dash is not.
 _LEAST_WEIGHT = 2.0
 
 
@@ -331,7 +332,7 @@ def finditer(pattern: re.Pattern[str], text: str):
 
 
 def _weight(text: str) -> float:
-    return sum(1.0 if char.isalpha() else 0.3 for char in text)
+    return sum(1.0 if char.isalnum() else 0.3 for char in text)
 
 
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
