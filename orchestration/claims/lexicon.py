@@ -234,7 +234,8 @@ class Prefilter:
 
     def may_match(self, text: str) -> bool:
         if self.fold:
-            text = _lowered(text)
+            last = _LAST_LOWERED
+            text = last[1] if last[0] is text else _lowered(text)
             if text is None:
                 return True
         if self._few:
@@ -288,6 +289,7 @@ def _irregular_folds() -> re.Pattern[str]:
 # Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
 # code on every lookup, while a string keeps its hash.
 _PREFILTERS: dict[tuple[str, int], Prefilter | None] = {}
+_UNKNOWN = object()  # not in _PREFILTERS yet (None is a known answer: no prefilter)
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
@@ -317,7 +319,9 @@ def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """`pattern.search(text, pos, endpos)`, None at once when the searched part lacks what every
     match holds (a match lies inside it; only its lookarounds may read around it)."""
-    needed = prefilter(pattern)
+    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if needed is _UNKNOWN:
+        needed = prefilter(pattern)
     if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
         return None
     return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
@@ -325,7 +329,9 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
 
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
-    needed = prefilter(pattern)
+    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if needed is _UNKNOWN:
+        needed = prefilter(pattern)
     if needed is not None and not needed.may_match(text):
         return iter(())
     return pattern.finditer(text)
