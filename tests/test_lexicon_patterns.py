@@ -42,3 +42,58 @@ def test_first_char_guard_never_changes_a_match(pattern, texts):
     guarded = re.compile(rf"(?<!\w){lexicon.first_char_guard(pattern)}(?:{pattern})", re.I)
     for text in texts:
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# (pattern, flags, texts the pattern matches): a prefilter must let each of them through.
+PREFILTERED = [
+    (r"(?<!\w)(?:during\s+)?the\s+night(?:\s+of)?", re.I, ["THE NIGHT", "during the  Night of"]),
+    (r"(?<![\w])(?:the\s+)?(?:head|chief)\s+of\s+", re.I, ["Head of ", "the CHIEF of "]),
+    (r"(?:в|у)\s+(?:ночь|ніч)", re.I, ["В НОЧЬ", "у ніч", "в н\u1c82чь"]),  # an old letter form folds to "о"
+    (r"(?:sea|waters)", re.I, ["the ſea", "WATERS"]),  # the long s matches "s" ignoring case
+    (r"(?:Kyiv|Moscow)\s+says", 0, ["Kyiv says", "Moscow  says"]),
+    (r"(?:[a-z]+\s+){0,2}(?:launch(?:ed|es)?|fired)", re.I, ["Launched", "they FIRED"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "texts"), PREFILTERED, ids=[p[0][:20] for p in PREFILTERED])
+def test_prefilter_lets_every_match_through(pattern, flags, texts):
+    compiled = re.compile(pattern, flags)
+    needed = lexicon.prefilter(compiled)
+    assert needed is not None  # each of these has texts worth looking for
+    for text in texts:
+        assert compiled.search(text)
+        assert needed.may_match(text)
+        assert [m.span() for m in lexicon.finditer(compiled, text)] == [m.span() for m in compiled.finditer(text)]
+    assert not needed.may_match("nothing to see here: 12 drones, 3 missiles")
+
+
+def test_prefilter_of_the_time_patterns_on_real_sentences():
+    from orchestration.claims import timewords
+
+    texts = [
+        "Overnight, 25 drones were shot down over the Belgorod region, the ministry said on Sunday.",
+        "В ночь на 25 октября над Брянской областью сбиты 12 беспилотников.",
+        "Вночі 14 квітня ворог атакував 40 ударними БпЛА; since October 10, between 20:00 and 06:00.",
+        "In the early morning hours of October 24, over the past 24 hours, last week, in August 2024.",
+    ]
+    for _, pattern, _ in timewords._grammar().patterns:
+        needed = lexicon.prefilter(pattern)
+        for text in texts:
+            if pattern.search(text):
+                assert needed is None or needed.may_match(text), (pattern.pattern[:60], text)
+
+
+def test_guarded_patterns_match_as_the_plain_ones():
+    patterns = [
+        re.compile(r";|:(?!\d)|(?<!\d)\s+[—–]\s+|,\s+(?:while|but)\s+|\.\s", re.I),  # alternatives: wrapped in a group
+        re.compile(r"(?<![\w-])(?:(?P<qual>all|only)\s+)?(?P<art>a|an|one)(?![\w-])", re.I),
+        re.compile(r"(?<![\w\-^])(?:about\s+)?(?:\d+|seven|сім)(?![\w^])", re.I),
+    ]
+    texts = ["Seven drones; all a drone: 12:30 — and 5, while 6. ALL AN x", "сім дронів, but 3 - about 40"]
+    for pattern in patterns:
+        guarded = lexicon.guarded(pattern)
+        assert guarded.pattern != pattern.pattern
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in pattern.finditer(text)
+            ]

@@ -171,7 +171,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
     mentions: list[ClaimantMention] = []
     aliases = _aliases()
     for pattern in (_alias_pattern(), _alias_pattern_ci()):
-        for match in pattern.finditer(sentence):
+        for match in lexicon.finditer(pattern, sentence):
             if any(m.start <= match.start() < m.end for m in mentions):
                 continue
             known = aliases[lexicon.normalise(match.group(0))]
@@ -192,7 +192,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
-    for match in _speaking_capital().finditer(sentence):
+    for match in lexicon.finditer(_speaking_capital(), sentence):
         # "Kyiv says 289 drones were launched", "Moscow claims to have downed 40": the government.
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
@@ -202,7 +202,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                 match.start(1), match.end(1), match.group(1), "government", country, None, None, False, False
             )
         )
-    for match in _HEAD_OF.finditer(sentence):
+    for match in lexicon.finditer(_HEAD_OF, sentence):
         # "the head of Energodar", "the chief of the Sumy region": an office named by its place.
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
@@ -226,7 +226,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                 False,
             )
         )
-    for match in _pronoun_pattern().finditer(sentence):
+    for match in lexicon.finditer(_pronoun_pattern(), sentence):
         group = 1 if match.group(1) else 2
         if any(m.start <= match.start(group) < m.end for m in mentions):
             continue
@@ -263,7 +263,7 @@ def _surname_speakers(sentence: str, mentions: list[ClaimantMention]) -> list[Cl
     """A lone capitalised name that speaks ('"...," Fedorov said'): the person of that surname named
     before with a title (resolved in the article pass; `person` holds the name)."""
     found = []
-    for match in _surname_pattern().finditer(sentence):
+    for match in lexicon.finditer(_surname_pattern(), sentence):
         group = "before" if match.group("before") else "after"
         start, end, name = match.start(group), match.end(group), match.group(group)
         if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
@@ -520,7 +520,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         left = sentence[max(0, m.start - 60) : m.start]
         right = sentence[m.end : m.end + 80]
         cue_before = None
-        for cue in before.finditer(left):
+        for cue in lexicon.finditer(before, left):
             cue_before = cue
         governed_by_cue = bool(cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :]))
         followed_by_verb = bool(after.match(right[_auxiliary().match(right).end() :]))
@@ -528,7 +528,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             m.is_source
             or governed_by_cue
             or followed_by_verb
-            or bool(_inverted_pattern().search(left))
+            or bool(lexicon.search(_inverted_pattern(), left))
             or bool(_POSSESSIVE_SOURCE.match(right))
             # "14:30 Міськрада Краматорська: вранці ворог атакував місто": a live entry's source, then
             # what it said (at the start of the sentence, the name and a colon).

@@ -35,13 +35,13 @@ ALLOWED_OUTCOMES = {
 
 # Clause boundaries: claims take the place and time words of their own clause first.
 # Not the colon of "23:00", nor the dash of "20 — over the Rostov region" (a count and its place).
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = lexicon.guarded(re.compile(
     r";|:(?!\d)|(?<!\d)\s+[—–]\s+|"
     r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|\.\s",
     re.IGNORECASE,
-)
+))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
@@ -302,7 +302,7 @@ def draft_claims(
             # not just lay there ("dispatched to the crash site to manage debris").
             following = " ".join(text[end:].split()[:6])
             did_something = (
-                _DEBRIS_VERB.search(following)
+                lexicon.search(_DEBRIS_VERB, following)
                 or re.search(
                     r"(?:damaged|hit|struck|injured)\s+by\s+(?:\w+\s+)?$", text[max(0, start - 40) : start], re.I
                 )
@@ -331,7 +331,7 @@ def draft_claims(
             weapon in WEAPON_CLASSES
             and thing is not None
             and (_is_debris_of(text, start) or _DEBRIS_AFTER.match(text[thing.end :]))
-            and (_DEBRIS_VERB.search(clause_text) or _debris_did_something(m.outcomes, start, m.clauses))
+            and (lexicon.search(_DEBRIS_VERB, clause_text) or _debris_did_something(m.outcomes, start, m.clauses))
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
             cyrillic = bool(re.search(r"[а-яіїє]", thing.text, re.I))
@@ -505,7 +505,7 @@ def draft_claims(
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
-                and p not in sites and _TARGETED.search(text[: p.start])
+                and p not in sites and lexicon.search(_TARGETED, text[: p.start])
             ]  # fmt: skip
             place = targets[-1] if targets else None
         if re.fullmatch(r"\s*of\s+(?:the\s+)?", text[:start], re.I):
@@ -881,11 +881,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
             continue  # a thing mentioned before, not a new claim
-        if count is None and _REFERRED_BACK.search(text[: thing.start]):
+        if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
-        if _LAUNCH_PLATFORM_BEFORE.search(text[max(0, thing.start - 40) : thing.start]):
+        if lexicon.search(_LAUNCH_PLATFORM_BEFORE, text[max(0, thing.start - 40) : thing.start]):
             continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
-        subset = _SUBSET.search(text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
+        subset = lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
             thing.weapon == "person" and _SUBSET_AFTER.match(text[thing.end :])
         )
         if subset and (count is None or thing.weapon == "person"):
@@ -923,7 +923,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 and (count is None or count.is_article or not count.value)
                 and thing.weapon in WEAPON_CLASSES
                 and any(p.is_locative and 0 <= p.start - (modifier_end + target.end()) <= 45 for p in m.places)
-                and not _RANKED_ATTACK.search(text[max(0, thing.start - 60) : thing.start])
+                and not lexicon.search(_RANKED_ATTACK, text[max(0, thing.start - 60) : thing.start])
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
@@ -1125,7 +1125,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             bound = _strike_adjective_weapon(text, noun.start())
         bound = [t for t in bound if t.start not in counted and not _counted_weapon(text, t, m.counts)]
         lead = text[max(0, noun.start() - 60) : min([noun.start(), *(t.start for t in bound)])]
-        if _RANKED_ATTACK.search(lead) or _ATTEMPTED_ATTACK.search(lead):
+        if lexicon.search(_RANKED_ATTACK, lead) or lexicon.search(_ATTEMPTED_ATTACK, lead):
             # "the ninth missile attack on Ukraine" (a count of attacks, background); "попытка
             # атаки на ..." (an attempt, told by whoever stopped it)
             continue
@@ -1230,7 +1230,8 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
     text = m.sentence.text
     for thing in m.things:
         if thing.weapon in OBJECT_CLASSES and (
-            _WAS_HIT.match(text[thing.end :]) or _FORCES_STRUCK.search(text[max(0, thing.start - 80) : thing.start])
+            _WAS_HIT.match(text[thing.end :])
+            or lexicon.search(_FORCES_STRUCK, text[max(0, thing.start - 80) : thing.start])
         ):
             # "A fuel depot ... was hit", "its forces had struck the Saratov refinery": a strike by the
             # weapon the text is about.
@@ -1366,7 +1367,7 @@ def _is_debris_of(text: str, start: int) -> bool:
     and Ukrainian a debris noun in any case, then only adjectives and participles ("уламки
     збитої ворожої ракети", "обломками сбитого беспилотника")."""
     before = text[max(0, start - 80) : start]
-    if _DEBRIS_BEFORE.search(before):
+    if lexicon.search(_DEBRIS_BEFORE, before):
         return True
     words = _CYRILLIC_WORDS_BEFORE.search(before)
     if words is None:
@@ -1537,12 +1538,12 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             gap = text[cue.end : start]
             # "attacked an energy facility in Zaporizhzhia with two drones": the object attacked
             # stands between the verb and what it was attacked with.
-            objects_pass = cue.outcome == "hit" and _WITH_GAP.search(gap) is not None
+            objects_pass = cue.outcome == "hit" and lexicon.search(_WITH_GAP, gap) is not None
             between = any(
                 cue.end <= a[0] and a[1] <= start and not (objects_pass and a[4] in OBJECT_CLASSES) for a in anchors
             )
             if cue.voice in ("active", "either", "noun") and not between:
-                if _BEFORE_GAP.match(gap) or _WITH_GAP.search(gap):
+                if _BEFORE_GAP.match(gap) or lexicon.search(_WITH_GAP, gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
                     score = len(gap) + 2 + (30 if "," in gap and cue.voice == "either" else 0)
                     if re.search(r"(?<![\w])(?:and|but|while|а|і|и|та|но|але)\s*$", gap, re.I):
@@ -1559,7 +1560,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                 and cue.outcome == "hit"
                 and cue.end <= start
                 and re.match(r"attack", cue.text, re.I)
-                and _WITH_GAP.search(text[cue.end : start])
+                and lexicon.search(_WITH_GAP, text[cue.end : start])
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
@@ -1611,7 +1612,10 @@ def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         p
         for p in places
         if p.prep not in _TARGET_PREPS
-        and (_FROM_PHRASE.search(text, max(0, p.start - _FROM_PHRASE_REACH), p.start) or _from_directions(text, p))
+        and (
+            lexicon.search(_FROM_PHRASE, text, max(0, p.start - _FROM_PHRASE_REACH), p.start)
+            or _from_directions(text, p)
+        )
     ]
 
 
@@ -1657,7 +1661,7 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
 
 def _choose_time(start, times: list[TimeMention], clauses, text: str = "") -> TimeMention | None:
     # "..., the air force said on Sunday": when the statement was made, not when things happened.
-    of_events = [t for t in times if not _SAID_ON.search(text[: t.start])]
+    of_events = [t for t in times if not lexicon.search(_SAID_ON, text[: t.start])]
     times = of_events or times
     if not times:
         return None

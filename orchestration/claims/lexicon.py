@@ -138,6 +138,13 @@ def first_char_guard(pattern: str, flags: int = re.IGNORECASE) -> str:
     return "" if nullable else "(?=[" + "".join(sorted(chars)) + "])"
 
 
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with its `first_char_guard` in front (the same matches): a scan that tries every
+    position then fails at once where no match can start. The pattern itself when none is known."""
+    guard = first_char_guard(pattern.pattern, pattern.flags)
+    return re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags) if guard else pattern
+
+
 class _Unknown(Exception):
     pass
 
@@ -188,6 +195,246 @@ def _first_chars(items, flags: int) -> tuple[set[str], bool]:
         if not nullable:
             return chars, False
     return chars, True
+
+
+# ------------------------------------------------------------------ texts a match must contain
+
+# A finite run of the pattern is written out as its texts up to this many; more, and it is cut.
+_MAX_TEXTS = 2000
+# A prefilter is kept only when every text it looks for has at least this weight (a letter or a
+# digit 1, any other character 0.3): "the", "night" and the "20" of a year are worth a search, a
+# single digit or a dash is not.
+_LEAST_WEIGHT = 2.0
+
+
+class Prefilter:
+    """Literal texts one of which every match of a pattern contains: a sentence holding none of
+    them cannot match, and is told so by a few `in` tests (or one search for the texts) instead
+    of the pattern tried at every word. Case-insensitive patterns are checked on the lowered
+    sentence, unless it holds a character `re.IGNORECASE` pairs with a Latin or Cyrillic letter
+    whose lower case is not that character's lower case (the long s, the dotless i, old
+    Cyrillic letter forms): there the pattern is always run."""
+
+    def __init__(self, texts: Iterable[str], flags: int) -> None:
+        self.fold = bool(flags & re.IGNORECASE)
+        # A text that another begins is found wherever that one is: the trie ends at the shorter.
+        trie: dict = {}
+        for text in sorted({t.lower() if self.fold else t for t in texts}, key=len):
+            node = trie
+            for char in text:
+                if "" in node:
+                    break
+                node = node.setdefault(char, {})
+            else:
+                node.clear()
+                node[""] = {}
+        self.texts = tuple(sorted(_trie_words(trie, "")))
+        self._few = len(self.texts) <= 6
+        self._any = re.compile(_literal_node_regex(trie))
+
+    def may_match(self, text: str) -> bool:
+        if self.fold:
+            last = _LAST_LOWERED
+            text = last[1] if last[0] is text else _lowered(text)
+            if text is None:
+                return True
+        if self._few:
+            for needed in self.texts:  # noqa: SIM110 (a loop: no generator per sentence and pattern)
+                if needed in text:
+                    return True
+            return False
+        return self._any.search(text) is not None
+
+
+def _trie_words(node: dict, prefix: str):
+    for char, child in node.items():
+        if char:
+            yield from _trie_words(child, prefix + char)
+        else:
+            yield prefix
+
+
+_LAST_LOWERED: tuple[str | None, str | None] = (None, None)
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, or None when `text` holds a character that folds irregularly; the last
+    answer is kept, as the patterns of a sentence ask one after another."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    lowered = None if _irregular_folds().search(text) else text.lower()
+    _LAST_LOWERED = (text, lowered)
+    return lowered
+
+
+@cache
+def _irregular_folds() -> re.Pattern[str]:
+    """The characters `re.IGNORECASE` matches to a Latin or Cyrillic letter (the alphabets of the
+    texts a prefilter keeps) while their lower case is not that letter's: in a lowered text the
+    letter would not be there to find."""
+    from re import _casefix
+
+    extra = {chr(c) for key, cases in _casefix._EXTRA_CASES.items() for c in (key, *cases)}
+    cased = "".join(c for c in map(chr, range(0x110000)) if c.lower() != c or c.upper() != c or c in extra)
+    irregular = set()
+    for letter in map(chr, [*range(0x100), *range(0x400, 0x500)]):
+        for char in re.findall(re.escape(letter), cased, re.IGNORECASE):
+            if char.lower() != letter.lower():
+                irregular.add(char)
+    return re.compile("[" + re.escape("".join(sorted(irregular))) + "]")
+
+
+# Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
+# code on every lookup, while a string keeps its hash.
+_PREFILTERS: dict[tuple[str, int], Prefilter | None] = {}
+_UNKNOWN = object()  # not in _PREFILTERS yet (None is a known answer: no prefilter)
+
+
+def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
+    """The `Prefilter` of a compiled pattern, or None when no texts worth looking for are known."""
+    key = (pattern.pattern, pattern.flags)
+    try:
+        return _PREFILTERS[key]
+    except KeyError:
+        found = _PREFILTERS[key] = _prefilter(pattern)
+        return found
+
+
+def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
+    if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        needed = _needed(_sre_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if not needed or len(needed) > _MAX_TEXTS or min(map(_weight, needed)) < _LEAST_WEIGHT:
+        return None
+    if not all(_plain_chars(text) for text in needed):
+        return None  # outside Latin and Cyrillic, lower case is not always one character for one
+    return Prefilter(needed, pattern.flags)
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)`, None at once when the searched part lacks what every
+    match holds (a match lies inside it; only its lookarounds may read around it)."""
+    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if needed is _UNKNOWN:
+        needed = prefilter(pattern)
+    if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
+        return None
+    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+
+
+def finditer(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
+    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if needed is _UNKNOWN:
+        needed = prefilter(pattern)
+    if needed is not None and not needed.may_match(text):
+        return iter(())
+    return pattern.finditer(text)
+
+
+def _weight(text: str) -> float:
+    return sum(1.0 if char.isalnum() else 0.3 for char in text)
+
+
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _texts(item, flags: int) -> set[str] | None:
+    """Every text a parsed item can match, when few and literal; None otherwise."""
+    op, av = item
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}  # what it asserts only narrows the matches
+    if op is _sre.IN and all(item_op is _sre.LITERAL for item_op, _ in av):
+        return {chr(char) for _, char in av}
+    if op is _sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE and not flags & re.IGNORECASE:
+            return None  # matched ignoring case inside, exactly outside: the texts would be too strict
+        return _sequence_texts(av[3], flags)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            texts = _sequence_texts(branch, flags)
+            if texts is None or len(found | texts) > _MAX_TEXTS:
+                return None
+            found |= texts
+        return found
+    if op in _REPEATS and av[1] <= 2:
+        texts = _texts(av[2][0], flags) if len(av[2]) == 1 else _sequence_texts(av[2], flags)
+        if texts is None:
+            return None
+        found, power = ({""} if av[0] == 0 else set()), {""}
+        for times in range(1, av[1] + 1):
+            power = {a + b for a in power for b in texts}
+            if len(power) > _MAX_TEXTS:
+                return None
+            if times >= av[0]:
+                found |= power
+        return found if len(found) <= _MAX_TEXTS else None
+    return None
+
+
+def _sequence_texts(items, flags: int) -> set[str] | None:
+    found = {""}
+    for item in items:
+        texts = _texts(item, flags)
+        if texts is None:
+            return None
+        found = {a + b for a in found for b in texts}
+        if len(found) > _MAX_TEXTS:
+            return None
+    return found
+
+
+def _needed(items, flags: int) -> set[str] | None:
+    """Texts one of which every match of the parsed sequence contains (the best such set found);
+    None when none is known."""
+    candidates: list[set[str]] = []
+    run: set[str] = {""}  # the texts of the literal items just passed, written out
+
+    def close(run: set[str]) -> None:
+        if "" not in run:
+            candidates.append(run)
+
+    for item in items:
+        op, av = item
+        texts = _texts(item, flags)
+        if texts is not None:
+            joined = {a + b for a in run for b in texts}
+            if len(joined) <= _MAX_TEXTS:
+                run = joined
+                continue
+            close(run)
+            run = texts
+            continue
+        close(run)
+        run = {""}
+        found = None
+        if op is _sre.SUBPATTERN and not (av[1] & re.IGNORECASE and not flags & re.IGNORECASE):
+            found = _needed(av[3], flags)
+        elif op is _sre.BRANCH:
+            found = set()
+            for branch in av[1]:
+                needed = _needed(branch, flags)
+                if needed is None:
+                    found = None
+                    break
+                found |= needed
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needed(av[2], flags)
+        if found:
+            candidates.append(found)
+    close(run)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda texts: (min(map(_weight, texts)), -len(texts)))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names, titles and cues come back sentence after sentence

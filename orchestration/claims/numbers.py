@@ -64,17 +64,19 @@ def _number_pattern() -> re.Pattern[str]:
     qualifier_alt = lexicon.alternatives(sorted(qualifier_phrases, key=len, reverse=True))
     range_tail = r"(?:\s*(?:-|–|—|to|or)\s*(?P<high>" + number + r"))?"
     between = rf"between\s+(?P<blow>{number})\s+and\s+(?P<bhigh>{number})"
-    return re.compile(
+    return lexicon.guarded(re.compile(
         rf"{_NOT_BEFORE}(?:(?P<qual>{qualifier_alt})\s+)?(?:{between}|(?P<num>{number}){range_tail}){_NOT_AFTER}",
         re.IGNORECASE,
-    )
+    ))  # fmt: skip
 
 
 @cache
 def _article_pattern() -> re.Pattern[str]:
     words = sorted(lexicon.numbers()["article_words"], key=len, reverse=True)
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:(?P<qual>all|only|just)\s+)?(?P<art>{alternatives})(?![\w-])", re.IGNORECASE)
+    return lexicon.guarded(
+        re.compile(rf"(?<![\w-])(?:(?P<qual>all|only|just)\s+)?(?P<art>{alternatives})(?![\w-])", re.IGNORECASE)
+    )
 
 
 @cache

@@ -103,7 +103,7 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
     unquoted = re.sub(r"[\"“”«»„]", " ", sentence)
     for match in _pattern().finditer(unquoted):
         before = sentence[max(0, match.start() - 40) : match.start()]
-        negated = bool(_negation_pattern().search(before)) and not re.search(r"no\s+sooner", before, re.I)
+        negated = bool(lexicon.search(_negation_pattern(), before)) and not re.search(r"no\s+sooner", before, re.I)
         # "погибших и пострадавших нет": in Russian and Ukrainian the "none" may follow the noun.
         negated = negated or bool(_NONE_AFTER.match(unquoted, match.end()))
         if _CASUALTY_GENITIVE.search(match.group(0)):
@@ -112,9 +112,9 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             following = re.match(r"\s+(\w+)", unquoted[match.end() :])
             if following and following.group(1).lower() in _property_words():
                 continue
-        non_event = bool(_non_event_pattern().search(before)) and not _ACHIEVED.search(before)
+        non_event = bool(lexicon.search(_non_event_pattern(), before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.
-        non_event = non_event or bool(re.search(r"\b(?:whether|if)\b[^,.;:]{0,40}$", before, re.IGNORECASE))
+        non_event = non_event or bool(lexicon.search(re.compile(r"\b(?:whether|if)\b[^,.;:]{0,40}$", re.I), before))
         # "at a damaged apartment block": a participle of damage used as an adjective
         # presupposes what happened (a caption, a later mention); it tells nothing new.
         attributive = (

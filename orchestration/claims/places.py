@@ -262,7 +262,7 @@ def spans_regions(mention: PlaceMention, sentence: str) -> bool:
 def names_several_places(text: str) -> bool:
     """Whether the text puts what it tells in several places it does not name: "in eight regions",
     "over seven regions", "на девяти локациях", "у кількох громадах"."""
-    return _several_places_pattern().search(text) is not None
+    return lexicon.search(_several_places_pattern(), text) is not None
 
 
 @cache
@@ -283,7 +283,7 @@ LOOKBACK_CHARS = 200
 
 def _before(pattern: re.Pattern[str], sentence: str, end: int) -> re.Match[str] | None:
     """`pattern` (anchored with $) searched in the LOOKBACK_CHARS before `end`, in sentence offsets."""
-    return pattern.search(sentence, max(0, end - LOOKBACK_CHARS), end)
+    return lexicon.search(pattern, sentence, max(0, end - LOOKBACK_CHARS), end)
 
 
 @cache
@@ -350,7 +350,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             prep = _preposition_at(sentence, national.start())
             mention = replace(mention, place_type="national", prep=prep, is_locative=prep in LOCATIVE)
         found.append(mention)
-    for match in _national_pattern().finditer(sentence):
+    for match in lexicon.finditer(_national_pattern(), sentence):
         adjective = lexicon.normalise(match.group("adj"))
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(adjective)
@@ -368,11 +368,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 prep in LOCATIVE,
             )
         )
-    for match in re.finditer(r"(?<![\w])(?:nationwide|countrywide)(?![\w])", sentence, re.IGNORECASE):
+    for match in lexicon.finditer(re.compile(r"(?<![\w])(?:nationwide|countrywide)(?![\w])", re.I), sentence):
         found.append(
             PlaceMention(match.start(), match.end(), match.group(0), "country", None, None, "own_territory", "in", True)
         )
-    for match in re.finditer(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", sentence, re.IGNORECASE):
+    for match in lexicon.finditer(re.compile(r"(?<![\w])(?:the\s+)?(?:country|nation)(?![\w'’-])", re.I), sentence):
         before = _before(_COUNTRY_PREP_BEFORE, sentence, match.start())
         prep = before.group(1).lower() if before else None
         if prep:
@@ -398,7 +398,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     match.start(), match.end(), match.group(0), "country", None, None, "own_territory", prep, True
                 )
             )
-    for match in _bare_sea_pattern().finditer(sentence):
+    for match in lexicon.finditer(_bare_sea_pattern(), sentence):
         before = _before(_SEA_PREP_BEFORE, sentence, match.start())
         if before and not any(p.start <= match.start() < p.end for p in found):
             found.append(
@@ -414,11 +414,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     True,
                 )
             )
-    for match in re.finditer(
-        r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community|settlement|village)(?:['’]s)?"
-        r"(?![\w'’-])(?!\s+of\b)",
+    for match in lexicon.finditer(
+        re.compile(
+            r"(?<![\w])(?:the|this|that)\s+(?:region|oblast|city|town|district|area|community|settlement|village)"
+            r"(?:['’]s)?(?![\w'’-])(?!\s+of\b)",
+            re.I,
+        ),
         sentence,
-        re.I,
     ):
         prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
@@ -426,14 +428,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
-    for match in _anaphor_pattern().finditer(sentence):
+    for match in lexicon.finditer(_anaphor_pattern(), sentence):
         prep = _preposition_at(sentence, match.start())
         if prep in LOCATIVE and not any(p.start <= match.start() < p.end for p in found):
             # "над территорией области", "у місті": Russian and Ukrainian say "the region" with a bare noun.
             found.append(
                 PlaceMention(match.start(), match.end(), match.group(0), "unknown", None, None, "anaphor", prep, True)
             )
-    for match in _CAPITAL.finditer(sentence):
+    for match in lexicon.finditer(_CAPITAL, sentence):
         if any(p.start <= match.start() < p.end or 0 <= p.start - match.end() <= 1 for p in found):
             continue  # "the Chechen capital Grozny": the name after it says which
         prep = _preposition_at(sentence, match.start())
@@ -445,7 +447,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     match.start(), match.end(), match.group(0), "unknown", country, None, "capital", prep, True
                 )
             )
-    for match in _unknown_region_pattern().finditer(sentence):
+    for match in lexicon.finditer(_unknown_region_pattern(), sentence):
         start = match.start()
         if any(p.start <= start < p.end or start <= p.start < match.end() for p in found):
             continue

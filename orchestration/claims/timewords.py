@@ -614,7 +614,7 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
     grammar = _grammar()
     candidates: list[tuple[int, int, int, re.Match, Callable]] = []
     for order, (name, rx, resolver) in enumerate(grammar.patterns):
-        for m in rx.finditer(sentence):
+        for m in lexicon.finditer(rx, sentence):
             if m.end() > m.start() and grammar.valid(m) and _standalone_ok(name, m):
                 candidates.append((m.start(), m.end(), order, m, resolver))
     # Longest first; among equals, the earlier one, then the earlier pattern.
