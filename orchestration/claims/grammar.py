@@ -45,6 +45,7 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
+    r"reported|confirmed|initially|"  # "two people were reported killed"
     r"others|other\s+people|more|more\s+people|"  # "six others were injured": the elided noun of a toll
     r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
     r"з\s+них|із\s+них|из\s+них|были|был|была|было|були|був|була|було|также|також|еще|ещё|ще|всего|загалом|"
@@ -966,6 +967,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
     tolls = _tolls(m, anchors, used_counts)
     used_counts.update(a[2].start for a in tolls)  # "загиблих уже семеро": the toll's, no other claim's
+    tallied = {id(a[3]) for a in tolls if a[3] is not None}  # "число сбитых беспилотников": the tally's thing
+    anchors = [a for a in anchors if not (a[2] is None and id(a[3]) in tallied)]
     anchors.extend(tolls)
     anchors.extend(_all_of_them(m, anchors, context_thing))
     anchors.extend(_objects_hit(m, anchors, context_thing))
@@ -1057,7 +1060,13 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         noun = before[-1]
         outcome = outcome_of[lexicon.normalise(noun.group(0))]
         cue = OutcomeCue(noun.start(), noun.end(), noun.group(0), outcome, "noun", None, False, False)
-        found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
+        if outcome in ("killed", "injured"):
+            found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
+            continue
+        # "the number of drones shot down reached 34": a running tally of the thing its noun names
+        named = [t for t in m.things if noun.start() <= t.start < noun.end() and t.weapon in WEAPON_CLASSES]
+        if named:
+            found.append((count.start, count.end, count, named[0], named[0].weapon, False, ("toll", cue)))
     return found
 
 
