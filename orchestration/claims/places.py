@@ -389,7 +389,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
                     True,
                 )
             )
-    for match in _country_noun_pattern().finditer(sentence):
+    for match in lexicon.finditer(_country_noun_pattern(), sentence):
         # "по стране", "над всей страной", "над регионами страны": the country the text is about.
         if not any(p.start <= match.start("noun") < p.end for p in found):
             prep = (match.group("prep") or "над").lower()
