@@ -126,20 +126,23 @@ def main() -> None:
     parser.add_argument("--warehouse", type=Path, required=True, help="a built warehouse (left unchanged)")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--threads", type=int, help="dbt's threads (default: the profile's)")
     args = parser.parse_args()
+    threads = ["--threads", str(args.threads)] if args.threads else []
     with tempfile.TemporaryDirectory(prefix="skyledger-dbt-scale-") as scratch:
         work = Path(scratch)
         warehouse = work / "warehouse.duckdb"
         shutil.copyfile(args.warehouse, warehouse)
         counts = grow(warehouse, args.copies)
-        whole = dbt_build(warehouse, ["--full-refresh"], work)
+        whole = dbt_build(warehouse, ["--full-refresh", *threads], work)
         add_new(warehouse, args.new, args.copies)
-        incremental = dbt_build(warehouse, ["--exclude-resource-type", "unit_test"], work)
+        incremental = dbt_build(warehouse, ["--exclude-resource-type", "unit_test", *threads], work)
     report = {
         "benchmark": "dbt_scale",
         "copies": args.copies,
         **counts,
         "new_articles": args.new,
+        "threads": args.threads or "profile default",
         "memory_limit": os.environ.get("SKYLEDGER_DUCKDB_MEMORY_LIMIT", "profile default"),
         "whole": whole,
         "incremental": incremental,
