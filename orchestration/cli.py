@@ -123,7 +123,6 @@ def _record(warehouse_path: Path, inputs, outcome: str, started_at: datetime, su
 def _run_pipeline(
     articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, workers: int | None, stream
 ) -> dict:
-    _start_extraction_server(workers)
     import dagster as dg
 
     from orchestration import progress
@@ -164,28 +163,6 @@ def _run_pipeline(
     finally:
         progress.REPORTERS.pop(key, None)
         reporter.close()
-
-
-def _start_extraction_server(workers: int | None) -> None:
-    """Start the extraction pool's fork server now (orchestration/parallel.py starts the same one
-    when it needs it): it imports and warms the extractor up (about 3 CPU-seconds) on another core
-    while this process imports Dagster and dbt (about 9), instead of after them. Before Dagster
-    (orchestration.settings imports it, so the settings are read here as it reads them): no thread
-    of this process exists yet to be copied into it."""
-    import multiprocessing
-
-    engine = os.environ.get("SKYLEDGER_ENGINE", "").strip().lower() or "duckdb"
-    configured = workers or int(os.environ.get("SKYLEDGER_WORKERS", "").strip() or 0)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if engine != "duckdb" or (configured or cores) < 2:
-        return  # extraction in this process, or on the Spark cluster: no pool
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return
-    from multiprocessing import forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["orchestration.extractor_warm"])
-    forkserver.ensure_running()
 
 
 def _prepare_dbt(warehouse_path: Path | None = None) -> None:
