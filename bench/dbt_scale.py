@@ -6,8 +6,9 @@ its ids, content hashes and dates shifted so that no copy merges with another, a
 one `dbt build` process under `/usr/bin/time -v`:
 
 1. whole: `dbt build --full-refresh`;
-2. incremental: `--new` more articles (copies of existing ones, loaded and extracted now), then
-   `dbt build --exclude-resource-type unit_test`, as a build with nothing changed in the project runs it.
+2. incremental: the whole rebuild recorded as a finished build (ops.builds), `--new` more articles
+   (copies of existing ones, loaded and extracted now), then `dbt build --exclude-resource-type
+   unit_test`, as a build with nothing changed in the project runs it.
 
 Prints one JSON object: dbt's elapsed time (run_results.json), CPU seconds, peak memory of the dbt
 process, the slowest nodes, and the ratio incremental / whole, measured in the same run.
@@ -31,6 +32,9 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from orchestration import build_state  # noqa: E402  (the project's, not an installed copy)
+
 DBT = Path(sys.executable).with_name("dbt")
 INCREMENTAL = ("int_claims_resolved", "int_claims_deduplicated", "fct_claims", "fct_claims_deduplicated")
 # Per copy: these columns get a suffix (ids, hashes) or a shift in days (dates).
@@ -69,12 +73,12 @@ def _copy_rows(con, suffix: str, days: int, where: str = "", now: bool = False) 
         con.execute(f"insert into raw.{table} select {', '.join(select)} from base_{table} {where}")
 
 
-def grow(warehouse: Path, copies: int) -> dict:
+def grow(warehouse: Path, copies: int, shift_days: int = 800, tag: str = "x") -> dict:
     con = duckdb.connect(str(warehouse))
     for table in SUFFIXED:
         con.execute(f"create temp table base_{table} as select * from raw.{table}")
     for copy in range(1, copies):
-        _copy_rows(con, f"-x{copy}", copy * 800)
+        _copy_rows(con, f"-{tag}{copy}", copy * shift_days)
     counts = dict(zip(("articles", "claims"), con.execute(
         "select (select count(*) from raw.articles), (select count(*) from raw.claims)"
     ).fetchone(), strict=True))  # fmt: skip
@@ -82,12 +86,26 @@ def grow(warehouse: Path, copies: int) -> dict:
     return counts
 
 
-def add_new(warehouse: Path, new: int, copies: int) -> None:
+def record_finished_build(warehouse: Path) -> None:
+    """Record the whole rebuild (whose every test passed) as a finished build in ops.builds, as
+    `skyledger build` does: the next build's row-local tests read the rows changed since its start
+    (dbt_project/macros/checked_rows.sql), not every row."""
+    con = duckdb.connect(str(warehouse))
+    con.execute(build_state.OPS_DDL)
+    con.execute(
+        "insert into ops.builds (started_at, finished_at, seconds, outcome, articles_folder, files_fingerprint, "
+        "extractor_version, dbt_project_hash, reference_hash) values (cast(now() as timestamp), "
+        "cast(now() as timestamp), 0, 'built', 'bench/dbt_scale.py', '', '', '', '')"
+    )
+    con.close()
+
+
+def add_new(warehouse: Path, new: int, copies: int, shift_days: int = 800) -> None:
     con = duckdb.connect(str(warehouse))
     for table in SUFFIXED:
         con.execute(f"create temp table base_{table} as select * from raw.{table} where article_id not like '%-x%'")
     con.execute(f"create temp table picked as select article_id from base_articles order by article_id limit {new}")
-    _copy_rows(con, "-new", (copies + 1) * 800, "where article_id in (select article_id from picked)", now=True)
+    _copy_rows(con, "-new", (copies + 1) * shift_days, "where article_id in (select article_id from picked)", now=True)
     con.close()
 
 
@@ -126,20 +144,32 @@ def main() -> None:
     parser.add_argument("--warehouse", type=Path, required=True, help="a built warehouse (left unchanged)")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--threads", type=int, help="dbt's threads (default: the profile's)")
+    parser.add_argument(
+        "--shift-days",
+        type=int,
+        default=800,
+        help="days between copies; 8000 when --warehouse is itself a copied one (its copies 800 apart)",
+    )
+    parser.add_argument("--tag", default="x", help="copies' id suffix -<tag>N; another letter for a copied warehouse")
+    parser.add_argument("--scratch", type=Path, help="the folder for the copy (default: the temporary folder)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="skyledger-dbt-scale-") as scratch:
+    threads = ["--threads", str(args.threads)] if args.threads else []
+    with tempfile.TemporaryDirectory(prefix="skyledger-dbt-scale-", dir=args.scratch) as scratch:
         work = Path(scratch)
         warehouse = work / "warehouse.duckdb"
         shutil.copyfile(args.warehouse, warehouse)
-        counts = grow(warehouse, args.copies)
-        whole = dbt_build(warehouse, ["--full-refresh"], work)
-        add_new(warehouse, args.new, args.copies)
-        incremental = dbt_build(warehouse, ["--exclude-resource-type", "unit_test"], work)
+        counts = grow(warehouse, args.copies, args.shift_days, args.tag)
+        whole = dbt_build(warehouse, ["--full-refresh", *threads], work)
+        record_finished_build(warehouse)
+        add_new(warehouse, args.new, args.copies, args.shift_days)
+        incremental = dbt_build(warehouse, ["--exclude-resource-type", "unit_test", *threads], work)
     report = {
         "benchmark": "dbt_scale",
         "copies": args.copies,
         **counts,
         "new_articles": args.new,
+        "threads": args.threads or "profile default",
         "memory_limit": os.environ.get("SKYLEDGER_DUCKDB_MEMORY_LIMIT", "profile default"),
         "whole": whole,
         "incremental": incremental,

@@ -119,3 +119,39 @@ def test_a_changed_dbt_project_rebuilds_the_incremental_models_whole(tmp_path: P
     changed = build(articles, warehouse)
     assert "incremental models rebuilt whole" in _build_log(changed)
     assert stamp.read_text() != "a project as it was before an edit"
+
+
+def test_row_local_invariants_read_the_rows_changed_since_the_last_build_that_finished(tmp_path: Path):
+    """dbt_project/macros/checked_rows.sql: rows a failed build wrote are read again by the next
+    build; rows of an article unchanged since the last finished build are not read again."""
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles" / "ministry", articles)
+    warehouse = tmp_path / "w.duckdb"
+    assert build(articles, warehouse)["success"]
+    old_article = _rows(warehouse, "marts.fct_claims")[1][1]
+    (articles / "one.jsonl").write_text(json.dumps(NEW[0]) + "\n", encoding="utf-8")
+    assert build(articles, warehouse)["success"]
+
+    def break_evidence(article_id: str) -> None:
+        con = duckdb.connect(str(warehouse))
+        con.execute("update marts.fct_claims set evidence_text = 'not in the text' where article_id = ?", [article_id])
+        con.close()
+
+    # The second build's rows wrong, and that build not recorded as finished (as if its test had
+    # failed after dbt wrote them): the next build reads them again, and fails.
+    break_evidence(NEW[0]["id"])
+    con = duckdb.connect(str(warehouse))
+    con.execute("delete from ops.builds where started_at > (select min(started_at) from ops.builds)")
+    con.close()
+    (articles / "two.jsonl").write_text(json.dumps(NEW[1]) + "\n", encoding="utf-8")
+    third = build(articles, warehouse)
+    assert not third["success"] and third["tests_failed"] == 1
+    assert "Failure in test assert_evidence_text_matches_article_slice" in _build_log(third)
+
+    # A whole rebuild writes every row again and reads every row.
+    assert build(articles, warehouse, force=True)["success"]
+
+    # An article unchanged since the last finished build: its rows were read then, not now.
+    break_evidence(old_article)
+    (articles / "three.jsonl").write_text(json.dumps({**NEW[1], "id": "inc-new-3"}) + "\n", encoding="utf-8")
+    assert build(articles, warehouse)["success"]

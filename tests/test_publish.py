@@ -184,3 +184,67 @@ def test_a_failed_publish_leaves_the_previous_copy_and_no_temporary_files(tmp_pa
     names = sorted(p.name for p in published.parent.iterdir())
     assert names == [os.readlink(parquet), "parquet", "warehouse.duckdb"]
     assert table_rows(published, "marts") == {"dim_article": 1, "fct_claims": 2}
+
+
+def published_rows(path: Path, query: str) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return sorted(con.execute(query).fetchall())
+    finally:
+        con.close()
+
+
+def test_a_second_publish_updates_the_copy_and_links_the_unchanged_parquet(tmp_path: Path):
+    warehouse = tmp_path / "work.duckdb"
+    published, parquet = tmp_path / "out" / "warehouse.duckdb", tmp_path / "out" / "parquet"
+    make_old_warehouse(warehouse)
+    con = duckdb.connect(str(warehouse))
+    con.execute("create table marts.dim_region as select 'r1' as region_id")
+    con.close()
+    first = publish.publish(warehouse, published, parquet)
+    assert not first.updated
+    first_inode = published.stat().st_ino
+    region_file = (parquet / "dim_region.parquet").stat().st_ino
+
+    con = duckdb.connect(str(warehouse))
+    con.execute("delete from marts.fct_claims where claim_id = 'old-1'")
+    con.execute("insert into marts.fct_claims values ('new-1'), ('new-2')")
+    con.execute("create table marts.dim_outlet as select 'o1' as outlet")  # a new mart
+    con.execute("drop table marts.dim_article")  # a mart gone
+    con.close()
+    second = publish.publish(warehouse, published, parquet)
+
+    assert second.updated
+    assert second.unchanged_tables == ["marts.dim_region"]
+    assert published.stat().st_ino != first_inode  # still a new file swapped in, never written in place
+    assert published_rows(published, "select * from marts.fct_claims") == [("new-1",), ("new-2",), ("old-2",)]
+    assert table_rows(published, "marts") == {"dim_outlet": 1, "dim_region": 1, "fct_claims": 3}
+    assert {p.stem for p in parquet.glob("*.parquet")} == {"dim_outlet", "dim_region", "fct_claims"}
+    assert (parquet / "dim_region.parquet").stat().st_ino == region_file  # linked, not written
+    con = duckdb.connect()
+    claims = sorted(con.execute(f"select * from read_parquet('{parquet / 'fct_claims.parquet'}')").fetchall())
+    con.close()
+    assert claims == [("new-1",), ("new-2",), ("old-2",)]
+
+
+def test_duplicate_rows_and_a_copy_replaced_by_hand_are_published_whole(tmp_path: Path):
+    warehouse = tmp_path / "work.duckdb"
+    published, parquet = tmp_path / "out" / "warehouse.duckdb", tmp_path / "out" / "parquet"
+    make_old_warehouse(warehouse)
+    publish.publish(warehouse, published, parquet)
+
+    # One more copy of a row already there: comparing hashes cannot see it, the fingerprint can.
+    con = duckdb.connect(str(warehouse))
+    con.execute("insert into marts.fct_claims values ('old-1')")
+    con.close()
+    assert publish.publish(warehouse, published, parquet).updated
+    assert published_rows(published, "select * from marts.fct_claims") == [("old-1",), ("old-1",), ("old-2",)]
+
+    # The published copy is not the one the manifest describes: nothing of it is trusted.
+    other = tmp_path / "other.duckdb"
+    make_old_warehouse(other)
+    publish.publish(other, tmp_path / "elsewhere" / "copy.duckdb", tmp_path / "elsewhere" / "parquet")
+    os.replace(tmp_path / "elsewhere" / "copy.duckdb", published)
+    again = publish.publish(warehouse, published, parquet)
+    assert not again.updated
+    assert published_rows(published, "select * from marts.fct_claims") == [("old-1",), ("old-1",), ("old-2",)]

@@ -32,7 +32,12 @@ def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerW
     # The Spark engine's marts live on the cluster: published from its Parquet, to the same files.
     publisher = spark.publish if settings.engine() == "spark" else publish.publish
     summary = publisher(warehouse, target, settings.parquet_dir(warehouse=warehouse))
-    context.log.info(f"published {summary.path} ({summary.bytes} bytes), Parquet in {summary.parquet_dir}")
+    how = (
+        f"updated in place of rewritten, {len(summary.unchanged_tables)} of {len(summary.row_counts)} tables unchanged"
+        if summary.updated
+        else "written whole"
+    )
+    context.log.info(f"published {summary.path} ({summary.bytes} bytes, {how}), Parquet in {summary.parquet_dir}")
     table = ["| table | rows |", "|---|---:|"]
     table += [f"| {name} | {rows} |" for name, rows in summary.row_counts.items()]
     return dg.MaterializeResult(
@@ -42,6 +47,8 @@ def published_warehouse(context: dg.AssetExecutionContext, skyledger: SkyledgerW
             "parquet_dir": dg.MetadataValue.path(str(summary.parquet_dir)),
             "parquet_bytes": dg.MetadataValue.int(summary.parquet_bytes),
             "row_counts": dg.MetadataValue.json(summary.row_counts),
+            "updated_from_previous_copy": dg.MetadataValue.bool(summary.updated),
+            "unchanged_tables": dg.MetadataValue.json(summary.unchanged_tables),
             "tables": dg.MetadataValue.md("\n".join(table)),
         }
     )

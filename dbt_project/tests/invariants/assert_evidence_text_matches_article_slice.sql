@@ -9,7 +9,8 @@ with
 
 claims as (
 
-    select * from {{ ref('fct_claims') }}
+    -- the claims of changed articles (macros/checked_rows.sql)
+    select * from {{ checked_rows(ref('fct_claims')) }}
 
 ),
 

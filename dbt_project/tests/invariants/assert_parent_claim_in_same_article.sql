@@ -8,9 +8,10 @@ claims as (
 
 ),
 
+-- the parts of changed articles (macros/checked_rows.sql); their totals looked up among all claims
 children as (
 
-    select * from claims
+    select * from {{ checked_rows(ref('fct_claims')) }}
     where parent_claim_id is not null
 
 ),
