@@ -34,7 +34,7 @@ CORPORA = {
             [ROOT / "tests" / "corpus" / "real_dev" / language / "gold.jsonl"],
             floor,
         )
-        for language, floor in (("en", 0.84), ("ru", 0.79), ("uk", 0.76))
+        for language, floor in (("en", 0.85), ("ru", 0.80), ("uk", 0.76))
     },
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **{
@@ -43,7 +43,7 @@ CORPORA = {
             [ROOT / "tests" / "corpus" / "real_blind_2" / part / "gold.jsonl"],
             floor,
         )
-        for part, floor in (("en", 0.79), ("ru_uk", 0.78))
+        for part, floor in (("en", 0.79), ("ru_uk", 0.80))
     },
     # The third blind set, measured twice in session 6, tuned on in session 7.
     **{
@@ -52,17 +52,27 @@ CORPORA = {
             [ROOT / "tests" / "corpus" / "real_blind_3" / part / "gold.jsonl"],
             floor,
         )
-        for part, floor in (("en", 0.78), ("ru_uk", 0.77))
+        for part, floor in (("en", 0.79), ("ru_uk", 0.78))
     },
-    # The fourth blind set, written in session 7 and measured once at its end (misses unread): its
-    # floor keeps the blind figure from falling, it is not tuned on.
+    # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
+    # on in session 8.
     **{
         f"real_blind_4_{part}": (
             ROOT / "tests" / "corpus" / "real_blind_4" / part / "articles",
             [ROOT / "tests" / "corpus" / "real_blind_4" / part / "gold.jsonl"],
             floor,
         )
-        for part, floor in (("en", 0.75), ("ru_uk", 0.66))
+        for part, floor in (("en", 0.80), ("ru_uk", 0.75))
+    },
+    # The fifth blind set, written in session 8 and measured once at its end (misses unread): its
+    # floor keeps the blind figure from falling, it is not tuned on.
+    **{
+        f"real_blind_5_{part}": (
+            ROOT / "tests" / "corpus" / "real_blind_5" / part / "articles",
+            [ROOT / "tests" / "corpus" / "real_blind_5" / part / "gold.jsonl"],
+            floor,
+        )
+        for part, floor in (("en", 0.83), ("ru_uk", 0.76))
     },
 }
 
