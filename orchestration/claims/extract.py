@@ -650,15 +650,16 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         else:
             fine_place = place.text
             around = _context_region(identity, last_places, sentence)
+            subregional = _SUBREGIONAL.search(place.text) is not None
             framing = [
-                p for p in find_places(sentence.text)
+                p for p in (find_places(sentence.text) if subregional else [])
                 if p.end <= place.start and p.scope == "region" and p.region_code and p.is_locative
             ]  # fmt: skip
-            if _SUBREGIONAL.search(place.text) and framing:
+            if framing:
                 # "In Ingushetia, one drone was downed near the town of Malgobek": a town of the region
                 # the sentence opened with.
                 scope, country, region_code = "region", framing[-1].country, framing[-1].region_code
-            elif _SUBREGIONAL.search(place.text) and around is not None:
+            elif subregional and around is not None:
                 # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
                 scope, country, region_code = "region", around.country, around.region_code
             else:
