@@ -454,7 +454,8 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
     return Identity(text, institution, mention.kind, mention.country, mention.region_code, mention.is_person)
 
 
-_MINISTRY_WORD = re.compile(r"ministry|министерств|міністерств|ведомств|відомств", re.IGNORECASE)
+_MINISTRY_STEMS = r"ministry|министерств|міністерств|ведомств|відомств"  # "the ministry", "ведомство"
+_MINISTRY_WORD = re.compile(_MINISTRY_STEMS, re.IGNORECASE)
 
 
 def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
@@ -570,7 +571,7 @@ class _Context:
 
 
 _BARE_MINISTRY = re.compile(
-    r"(?:the\s+)?(?:ministry|министерств\w*|міністерств\w*|ведомств\w*|відомств\w*|в\s+ведомстве|у\s+відомстві)",
+    rf"(?:the\s+)?(?:(?:{_MINISTRY_STEMS})\w*|в\s+ведомстве|у\s+відомстві)",
     re.IGNORECASE,
 )
 _COUNTRY_FRAME = re.compile(r"^\s*(?:(?:meanwhile|elsewhere),?\s+)?(?:in|в|у|во)\s+$", re.IGNORECASE)

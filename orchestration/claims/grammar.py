@@ -149,11 +149,9 @@ _WAS_HIT = re.compile(
 _PEOPLE_JOINED = re.compile(
     r"\s*(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*", re.I
 )
-_OF_WHICH = re.compile(r"\s+(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них)(?![\w])", re.I)
-_OF_WHICH_BEFORE = re.compile(
-    r"(?<![\w])(?:of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них|з\s+яких|из\s+которых)(?:\s+[\w-]+){1,2}\s+$",
-    re.I,
-)
+_OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
+_OF_WHICH = re.compile(rf"\s+(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
+_OF_WHICH_BEFORE = re.compile(rf"(?<![\w])(?:{_OF_WHICH_WORDS}|з\s+яких|из\s+которых)(?:\s+[\w-]+){{1,2}}\s+$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
+from orchestration.claims.weapons import find_things
 
 
 @dataclass(frozen=True)
@@ -89,14 +90,6 @@ _CASUALTY_GENITIVE = re.compile(r"(?:пострадавш|погибш|ране�
 _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
 
 
-@cache
-def _property_words() -> frozenset[str]:
-    """Every form of the Russian and Ukrainian words for buildings, vehicles and infrastructure."""
-    kinds = ("building", "vehicle", "infrastructure")
-    words = [w for kind in kinds for w in lexicon.objects().get(kind, []) if morphology.has_cyrillic(w)]
-    return frozenset(f.lower() for w in words if " " not in w for f in morphology.forms_of(w))
-
-
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
@@ -109,8 +102,12 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         if _CASUALTY_GENITIVE.search(match.group(0)):
             negated = negated or bool(_NONE_CLOSING.match(unquoted, match.end()))
             # "пострадавших домовладений": a participle describing property, no person hurt
-            following = re.match(r"\s+(\w+)", unquoted[match.end() :])
-            if following and following.group(1).lower() in _property_words():
+            following = find_things(unquoted[match.end() : match.end() + 40])
+            if (
+                following
+                and following[0].weapon in ("building", "vehicle", "infrastructure")
+                and not unquoted[match.end() : match.end() + following[0].start].strip()
+            ):
                 continue
         non_event = bool(lexicon.search(_non_event_pattern(), before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.

@@ -193,7 +193,7 @@ def _national_pattern() -> re.Pattern[str]:
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
     owners = [*adjectives, "its", "their", "our", "the country's", "the country’s", "the whole", "the entire"]
     forms = _region_word_forms
-    count = rf"\d+|{lexicon.alternatives(number_words())}"
+    count = _count_alternation()
     return re.compile(
         rf"(?<![\w])(?:(?:{count})\s+)?"  # Russian and Ukrainian put the count first: "над семью российскими"
         rf"(?P<adj>{lexicon.alternatives(owners)})\s+"
@@ -201,6 +201,12 @@ def _national_pattern() -> re.Pattern[str]:
         rf"(?:{forms('national_noun')})(?![\w])",
         re.IGNORECASE,
     )
+
+
+@cache
+def _count_alternation() -> str:
+    """A count in digits or words ("7", "seven", "семью")."""
+    return rf"\d+|{lexicon.alternatives(number_words())}"
 
 
 @cache
@@ -214,9 +220,10 @@ def _region_word_forms(kind: str) -> str:
 def _national_noun_before() -> re.Pattern[str]:
     """ "over the regions of Russia", "над регионами России", "над територією країни": the country's
     land as a whole, not one region of it."""
-    count = rf"\d+|{lexicon.alternatives(number_words())}"
     return re.compile(
-        rf"(?<![\w])(?:(?:{count})\s+)?(?:{_region_word_forms('national_noun')})\s+(?:of\s+(?:the\s+)?)?$", re.I
+        rf"(?<![\w])(?:(?:{_count_alternation()})\s+)?(?:{_region_word_forms('national_noun')})"
+        r"\s+(?:of\s+(?:the\s+)?)?$",
+        re.I,
     )
 
 
@@ -226,7 +233,7 @@ def _country_noun_pattern() -> re.Pattern[str]:
     ("по стране", "над всей страной", "по всій країні") or a national noun ("над территорией страны")."""
     noun = _region_word_forms("country_noun")
     return re.compile(
-        rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій|всю)\s+)?"
+        rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій)\s+)?"
         rf"|(?:{_region_word_forms('national_noun')})\s+)(?P<noun>{noun})(?![\w])",
         re.IGNORECASE,
     )
