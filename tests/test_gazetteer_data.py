@@ -261,7 +261,15 @@ def test_place_volume():
 
 def test_region_words():
     _, rows = read("region_words.csv")
-    kinds = {"region_word", "national_noun", "national_modifier", "several_places_noun", "sea_noun", "country_noun"}
+    kinds = {
+        "region_word",
+        "national_noun",
+        "national_modifier",
+        "several_places_noun",
+        "sea_noun",
+        "country_noun",
+        "settlement_noun",
+    }
     assert {r["kind"] for r in rows} == kinds
     for kind in kinds:  # one word may serve two lists ("regions"), never twice in one
         words = [r["word"] for r in rows if r["kind"] == kind]

@@ -486,7 +486,10 @@ def _auxiliary() -> re.Pattern[str]:
         r"^(?:['’]s)?[\s,]*(?:(?:chief|commander|head|spokes(?:man|woman|person)|press\s+(?:service|office))[\s,]+)?"
         rf"(?:(?:has|have|had|{adverbs}|on\s+\w+|"
         r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
-        r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*)[\s,]+)*",
+        r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*|"
+        # "Повітряне командування «Північ» повідомило", "ГУ ДСНС у Чернігівській області повідомили":
+        # the body's own name in quotes, or its region, between it and the verb.
+        r"[«\"“][^»\"”]{1,30}[»\"”]|[ву]\s+[А-ЯІЇЄЁ][\w'’-]+(?:\s+(?:области|області|районе|районі|крае|краї))?)[\s,]+)*",
         re.IGNORECASE,
     )
 
@@ -497,8 +500,11 @@ def _inverted_pattern() -> re.Pattern[str]:
     alternatives = lexicon.alternatives(sorted(reporting_verbs(), key=len, reverse=True))
     # "написал в своем телеграм-канале губернатор ...": the channel may stand between verb and source.
     channel = _cue_patterns()[2].pattern
+    # "сообщил краевой оперативный штаб", "повідомив обласний штаб": adjectives before the source.
+    adjectives = r"(?:[а-яёіїєґ'-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|на|ня|не|ні|ої)\s+){0,2}"
     return re.compile(
-        rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?(?:the\s+)?$", re.IGNORECASE
+        rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?(?:the\s+)?{adjectives}$",
+        re.IGNORECASE,
     )
 
 

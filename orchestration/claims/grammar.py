@@ -1000,7 +1000,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             thing = named[0] if named else stand_in
             anchors.append((count.start, count.end, count, thing, thing.weapon, True))
             continue
-        is_list_item = bool(_LIST_ITEM.match(after))
+        in_brackets_after_place = _place_before_parenthesis(text, count.start, m.places) is not None
+        is_list_item = bool(_LIST_ITEM.match(after)) or in_brackets_after_place
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
@@ -1018,9 +1019,27 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
+    anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
     anchors = _mixed_totals(text, anchors)
     return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+
+
+_OPEN_PARENTHESIS_BEFORE = re.compile(r"\s*\(\s*$")
+
+
+def _place_before_parenthesis(text: str, start: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """ "над Ростовской (19), Воронежской (12)", "Kursk (3 drones)": the place a bracketed count is of."""
+    opening = lexicon.search(_OPEN_PARENTHESIS_BEFORE, text, max(0, start - 6), start)
+    if opening is None:
+        return None
+    return next((p for p in places if p.is_locative and p.end == opening.start()), None)
+
+
+def _from_place_before_parenthesis(text: str, anchor: tuple, places: list[PlaceMention]) -> tuple:
+    """A bracketed count's stretch starts at its place, so the place is the count's own."""
+    place = _place_before_parenthesis(text, anchor[0], places) if anchor[2] is not None else None
+    return anchor if place is None else (place.start, *anchor[1:])
 
 
 @cache

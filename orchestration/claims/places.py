@@ -37,6 +37,15 @@ DIRECTIONAL = {"towards", "toward", "to", "against"}
 NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "изо", "з", "із", "зі", "с", "со"}
 VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
+# The kind of place before its name, in every case form: "над городом Курском", "в станице
+# Смоленской", "у селищі Козача Лопань", "над территорией Брянской".
+_KIND_NOUNS = [*lexicon.region_words("settlement_noun"), "город", "місто", "район", "область", "регион", "регіон",
+               "территория", "територія", "акватория", "акваторія", "громада", "небо"]  # fmt: skip
+_KIND_NOUN_FORMS = sorted(
+    {form.lower() for noun in _KIND_NOUNS for form in morphology.forms_of(noun) if " " not in form},
+    key=len,
+    reverse=True,
+)
 _FILLER = (
     r"(?:least|more|than|nearly|almost|the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
@@ -44,12 +53,12 @@ _FILLER = (
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
     r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
-    r"самой|самом|самій|самому|самого|самих|самом|самої|районе|районі|района|району|городе|місті|селе|области|регионами|регіонами|регионах|регіонах|областями|областях|"
-    r"территориями|територіями|территорией|территории|акваторией|акватории|небом|территорію|території|селі|територію|територією|городу|місту|поселка|селища|поселке|селищі|громади|громаді)"
+    r"самой|самом|самій|самому|самого|самих|самом|самої|" + "|".join(_KIND_NOUN_FORMS) + ")"
 )
 _PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
 _REGION_OF = re.compile(
-    r"(?:region|oblast|province|republic|krai|territory|city|town|village|district|settlement)\s+of\s+(?:the\s+)?$",
+    r"(?:regions?|oblasts?|provinces?|republics?|krai|territory|city|town|villages?|districts?|settlements?)"
+    r"\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(
@@ -227,6 +236,19 @@ def _national_noun_before() -> re.Pattern[str]:
     )
 
 
+# "Смоленской", "Курском", "Харківське": a name in an adjective's form, as settlements named after
+# a region are ("станица Смоленская").
+# Not "Курске", "Краматорську": a city's own case forms.
+_ADJECTIVE_ENDING = re.compile(r"(?:[сц]к(?:ая|ой|ую|ое|ом|ий|ый|ого|ому|им)|[сц]ьк(?:а|е|ий|ого|ому|ої|ій|ою|им))$")
+
+
+@cache
+def _settlement_noun_before() -> re.Pattern[str]:
+    """ "в станице Смоленской", "на улице Курской", "селище Харківське": a settlement or street named
+    like a region, right after its kind."""
+    return re.compile(rf"(?<![\w])(?:{_region_word_forms('settlement_noun')})\s+$", re.I)
+
+
 @cache
 def _country_noun_pattern() -> re.Pattern[str]:
     """A Russian or Ukrainian "the country" where things happened: after a preposition of place
@@ -316,6 +338,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
             region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I)
         )
         prep = _preposition_at(sentence, region_of.start() if region_of else match.start())
+        listed_after = _listed_after(sentence, found, match.start())
+        if listed_after is not None and (prep is None or prep in _CONJUNCTIONS):
+            prep = listed_after.prep  # "над Ростовской (19) и Курской (3)", "from Bryansk, Kursk": one preposition
         part_of = _before(_PART_OF, sentence, match.start()) if after_of else None
         if part_of and not region_of:
             # "in the centre of Belgorod", "the outskirts of Taganrog": the place is where it happened;
@@ -343,6 +368,12 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 found.append(_unresolved(match.start(), end, text, prep))
                 continue
         if not candidates:
+            continue
+        settlement_named_like_region = not has_region_word and (
+            (key in regional and key not in standalone) or _ADJECTIVE_ENDING.search(key) is not None
+        )
+        if settlement_named_like_region and _before(_settlement_noun_before(), sentence, match.start()):
+            found.append(_unresolved(match.start(), end, text, prep))
             continue
         entry = candidates[0]
         if district_match:
@@ -614,6 +645,20 @@ def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
             continue
         kept.append(place)
     return kept
+
+
+_CONJUNCTIONS = {"and", "or", "и", "или", "і", "й", "та", "або", "чи"}
+# Between two items of one list: a bracketed count of the first ("Rostov (19), Voronezh"), then a
+# comma or a conjunction.
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або|чи))\s*", re.I)
+
+
+def _listed_after(sentence: str, found: list[PlaceMention], start: int) -> PlaceMention | None:
+    """The place this one is listed after, in one list with one preposition."""
+    if not found or found[-1].end > start or found[-1].scope not in ("region", "unknown"):
+        return None
+    previous = found[-1]
+    return previous if _LIST_GAP.fullmatch(sentence, previous.end, start) else None
 
 
 def _preposition_at(sentence: str, end: int) -> str | None:
