@@ -15,7 +15,7 @@ from functools import cache
 
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
-from orchestration.claims.numbers import CountMention, find_counts
+from orchestration.claims.numbers import CountMention, find_counts, number_words
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
 from orchestration.claims.places import DIRECTIONAL, PlaceMention, find_places
 from orchestration.claims.sentences import Sentence
@@ -259,10 +259,41 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
     outcomes = [
-        o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
+        o
+        for o in find_outcomes(text)
+        if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
+        and not _property_suffered(text, o, things)
     ]
     return SentenceMentions(
         sentence, things, counts, outcomes, places, times, claimants, _clauses(text), is_hedged(text)
+    )
+
+
+_JUST_BEFORE = re.compile(r"\s*$")
+
+
+@cache
+def _count_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:\d|(?:{lexicon.alternatives(number_words())})(?![\w]))", re.I)
+
+
+def _property_suffered(text: str, cue: OutcomeCue, things: list[ThingMention]) -> bool:
+    """ "чьи дома пострадали", "чиє житло постраждало", "homes that suffered": a casualty verb whose
+    subject, right before it, is property: no one was hurt."""
+    if cue.outcome not in ("injured", "killed"):
+        return False
+    if any(t.weapon == "person" and 0 <= t.start - cue.end <= 40 for t in things):
+        return False  # "при атаке на частный дом пострадал мужчина": the person after the verb suffered
+    if _count_after().match(text, cue.end):
+        return False  # "пострадали двое", "injured more than 20 people"
+    owners = [t for t in things if t.weapon == "person"]
+    return any(
+        t.weapon in OBJECT_CLASSES
+        and t.end <= cue.start
+        and _JUST_BEFORE.fullmatch(text, t.end, cue.start)
+        # "двоє працівників порту дістали поранення": the port's workers, not the port
+        and not any(_JUST_BEFORE.fullmatch(text, o.end, t.start) for o in owners)
+        for t in things
     )
 
 
@@ -457,6 +488,8 @@ def draft_claims(
             )
         ):
             continue  # "artillery shelling killed three civilians": not an aerial attack's toll
+        if outcome == "damaged" and lexicon.search(_repairs(), text, m.clauses[_clause_of(start, m.clauses)][0], start):
+            continue  # "восстановлено свыше 300 поврежденных домовладений": repaired, damaged long before
         if count is None and _habitual().search(
             text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]
         ):
@@ -740,6 +773,18 @@ def _ground_fire() -> re.Pattern[str]:
 
 
 @cache
+def _repairs() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
+
+
+def _fired_from_the_ground(text: str, start: int) -> bool:
+    """A ground-fire word is the adjective right before a weapon noun."""
+    before = text[max(0, start - 30) : start]
+    word = re.search(r"([\w-]+)\s+$", before)
+    return word is not None and _ground_fire().fullmatch(word.group(1)) is not None
+
+
+@cache
 def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
 
@@ -882,6 +927,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
+        if thing.weapon in WEAPON_CLASSES and _fired_from_the_ground(text, thing.start):
+            continue  # "18 артиллерийских снарядов", "мінометних снарядів": shells of guns, not of the air
         if lexicon.search(_LAUNCH_PLATFORM_BEFORE, text[max(0, thing.start - 40) : thing.start]):
             continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
         subset = lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
