@@ -19,7 +19,6 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
-    BULLET_LINE,
     WEAPON_CLASSES,
     Draft,
     draft_claims,
@@ -117,7 +116,7 @@ def extract_claims(article: Article) -> list[Claim]:
             mentions = replace(mentions, claimants=named)
         sources = {(c.start, c.end): ident for c, ident in identities[len(identities) - len(named) :]}
         drafts = draft_claims(mentions, last_thing, previous_drafts, lead_cue)
-        if lead_cue is not None and lead_place is not None and BULLET_LINE.match(sentence.text):
+        if lead_cue is not None and lead_place is not None and sentence.is_list_item:
             # "▪️ 9 КАБ;" under "По Сумщині ... Зокрема, застосував:": where the lead-in was about
             drafts = [replace(d, place=lead_place) if d.place is None else d for d in drafts]
         if sentence.text.rstrip().endswith(":") and mentions.outcomes and not drafts:
@@ -129,7 +128,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 else None
             )  # a place of the lead's own paragraph ("По Сумщині ... Зокрема, застосував:"), not the one before
             lead_place = here[-1] if here else recent
-        elif not BULLET_LINE.match(sentence.text):
+        elif not sentence.is_list_item:
             lead_cue = lead_place = None
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
         previous_drafts = [*previous_drafts, *drafts][-12:] if drafts else previous_drafts
@@ -292,7 +291,11 @@ def _attribute_quote(resolved: list[_Resolved], identity: Identity, quote: tuple
             break
         # The body that acted inside the quote ("«Силами ПВО Минобороны уничтожены 23 БПЛА»", — сообщил
         # губернатор) is what the speaker reports, not the source.
-        if position < quote[1] and (r.identity in (UNATTRIBUTED, publisher) or r.is_voice_of_report or r.is_by_actor):
+        # A source carried from before the quote opened ("Козицький повідомив ... «...», – написала
+        # Онищук") gives way to the speaker named after it.
+        if position < quote[1] and (
+            r.identity in (UNATTRIBUTED, publisher) or r.is_voice_of_report or r.is_by_actor or r.is_carried
+        ):
             _adopt_source(r, identity)
 
 

@@ -415,7 +415,7 @@ def draft_claims(
             cue is None
             and lead_cue is not None
             and count is not None
-            and BULLET_LINE.match(text)
+            and m.sentence.is_list_item
             and lead_cue.outcome in ALLOWED_OUTCOMES.get(weapon, ())
         ):
             # "Зокрема, застосував:" then "▪️ 9 керованих авіабомб;": the lead-in's verb, no figure of its own
@@ -1178,9 +1178,13 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     located = [p for p in m.places if p.is_locative]
     counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
     added: list[tuple] = []
-    for noun in _attack_nouns_pattern().finditer(text):
+    nouns = [(n, False) for n in _attack_nouns_pattern().finditer(text)]
+    nouns += [(n, True) for n in _hit_nouns_pattern().finditer(text)]
+    for noun, adjective_only in nouns:
         cyrillic = morphology.has_cyrillic(noun.group(0))
-        if cyrillic:
+        if adjective_only:
+            bound = []  # "влучання дрона" counts its drone as one elsewhere
+        elif cyrillic:
             # The weapon follows the noun, in the genitive or instrumental, the target maybe between.
             bound = [
                 t for t in m.things
@@ -1222,7 +1226,10 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
             # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
             head = noun.group(0).split()[-1]
-            one_strike = morphology.grammatical_number(head) != "plur" and not re.search(r"[a-z]s$", head, re.I)
+            # "влучання" is both numbers; its adjective says which ("ракетне влучання")
+            adjective = next((t.text for t in bound if t.end <= noun.start()), None)
+            number = morphology.grammatical_number(adjective or head)
+            one_strike = number != "plur" and not re.search(r"[a-z]s$", head, re.I)
             if not struck and not (one_strike and _struck_object(m, noun.end(), clause)):
                 continue
         for thing in bound:
@@ -1233,21 +1240,18 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     return sorted([*anchors, *added], key=lambda a: a[0])
 
 
-BULLET_LINE = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
-
-
 def _list_lead_in(sentence: Sentence, previous: list[Draft]) -> list[Draft]:
     """The drafts of the line a bulleted item continues: the nearest line before that ends with a
     colon ("Підтверджено збиття 319 повітряних цілей:" then "– 12 крилатих ракет;"), with only
     bulleted lines between."""
-    if not previous or not BULLET_LINE.match(sentence.text):
+    if not previous or not sentence.is_list_item:
         return []
     lead = None
     for draft in reversed(previous):
         if draft.sentence.text.rstrip().endswith(":"):
             lead = draft.sentence
             break
-        if not BULLET_LINE.match(draft.sentence.text):
+        if not draft.sentence.is_list_item:
             return []
     if lead is None or sentence.index - lead.index > 12:
         return []
@@ -1256,11 +1260,12 @@ def _list_lead_in(sentence: Sentence, previous: list[Draft]) -> list[Draft]:
 
 def _struck_object(m: SentenceMentions, noun_end: int, clause: tuple[int, int]) -> bool:
     """Whether a strike noun's clause says what it struck or did: a counted-as-one object after
-    "по/на/on/against" ("удар дрона по автомобілю", "атаке беспилотника на остановку"), or a toll or
-    damage ("от атаки беспилотника загорелся склад"). Only in Russian and Ukrainian, whose strike
-    nouns carry the weapon after them; English has the same reading in `_anchors`."""
+    "по/на/в/on/against" ("удар дрона по автомобілю", "ракетне влучання в обʼєкт", "атаке беспилотника
+    на остановку"), or a toll or damage ("от атаки беспилотника загорелся склад"). Only in Russian
+    and Ukrainian, whose strike nouns carry the weapon after them; English has the same reading in
+    `_anchors`."""
     text = m.sentence.text
-    target = re.compile(r"(?:^|\s)(?:по|на|on|against)\s+(?:[\w'’-]+\s+){0,2}$")
+    target = re.compile(r"(?:^|\s)(?:по|на|в|у|во|on|against|into)\s+(?:[\w'’-]+\s+){0,2}$")
     if any(
         t.weapon in OBJECT_CLASSES and noun_end < t.start <= noun_end + 80 and target.search(text[noun_end : t.start])
         for t in m.things
@@ -1492,7 +1497,9 @@ def _attack_before_colon(text: str) -> bool:
 @cache
 def _strike_adjectives() -> dict[str, str]:
     table = lexicon.outcomes().get("strike_adjectives") or {}
-    return {form.lower(): weapon for weapon, words in table.items() for w in words for form in morphology.forms_of(w)}
+    return {
+        form.lower(): weapon for weapon, words in table.items() for w in words for form in morphology.adjective_forms(w)
+    }
 
 
 def _strike_adjective_weapon(text: str, noun_start: int) -> list[ThingMention]:
@@ -1506,6 +1513,12 @@ def _strike_adjective_weapon(text: str, noun_start: int) -> list[ThingMention]:
             start, end = offset + word.start(), offset + word.end()
             return [ThingMention(start, end, word.group(0), weapon, None, None, False, None)]
     return []
+
+
+@cache
+def _hit_nouns_pattern() -> re.Pattern[str]:
+    nouns = lexicon.outcomes()["hit_nouns"]
+    return lexicon.phrase_pattern(form for noun in nouns for form in morphology.forms_of(noun))
 
 
 @cache

@@ -292,6 +292,20 @@ def _hyphenated_town_forms(phrase: str, head: str, tail: str) -> frozenset[str]:
     return frozenset(forms | {form.replace("ё", "е").replace("Ё", "Е") for form in forms})
 
 
+def adjective_forms(word: str) -> frozenset[str]:
+    """An adjective in every case, number and gender ("ракетный": "ракетная атака", "ракетне
+    влучання"); `forms_of` keeps a lexicon adjective's own gender, as a place name needs."""
+    forms = set(forms_of(word))
+    for language in _languages(word):
+        for parse in (p for p in _analyzers()[language].parse(word.lower()) if p.tag.POS == "ADJF"):
+            for case in _CASES:
+                for gender in ("masc", "femn", "neut"):
+                    inflected = parse.inflect({case, "sing", gender}) or parse.inflect({case, gender})
+                    if inflected is not None:
+                        forms.add(_match_case(word, inflected.word))
+    return frozenset(forms)
+
+
 def forms_of(phrase: str) -> frozenset[str]:
     """The forms of a lexicon phrase: from the generated table, else computed now (data edited
     since the table was last written; `python -m orchestration.claims.morphology` refreshes it)."""

@@ -297,7 +297,7 @@ def names_several_places(text: str) -> bool:
 @cache
 def _unknown_region_pattern() -> re.Pattern[str]:
     name = r"[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+)?"
-    words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community|громад[аиуі]"
+    words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community|громад[аиуі]|район\w*"
     return re.compile(
         rf"(?<![\w-])(?P<name>{name})\s+(?:{words})(?![\w])|"
         rf"(?<![\w-])(?:village|settlement|town|hromada|district) of (?P<after>{name})(?![\w])",
@@ -533,12 +533,26 @@ _PART_OF_TOWN_BEFORE = re.compile(r"(?:район\w*|мікрорайон\w*|м�
 _SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 
 
+_DISTRICT_AT_END = re.compile(r"(?:район\w*|округ\w*|district|raion)$", re.I)
+
+
 def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """Two names with only a space between are one name ("the village of Cherkaska Lozova", not
     Cherkasy and Lozova): an unresolved place with the first one's preposition."""
     joined: list[PlaceMention] = []
     for place in found:
         previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.place_type == "unresolved"
+            and _DISTRICT_AT_END.search(previous.text)
+            and sentence[previous.end : place.start] == " "
+            and place.is_resolved
+            and place.scope == "region"
+        ):
+            # "в Киевском районе Донецка": a district of the known place after it, which is where it was.
+            joined[-1] = replace(place, prep=previous.prep, is_locative=previous.is_locative)
+            continue
         if (
             previous is not None
             and sentence[previous.end : place.start] == " "

@@ -25,6 +25,13 @@ MAX_SENTENCE_CHARS = 600
 _CLAUSE_BREAK = re.compile(r"[,;:—–](?=\s)|\s[-—–](?=\s)")
 
 
+# A bulleted line ("- 25 крилатих ракет", "▪️ 9 КАБ;", "1) ...").
+BULLET_LINE = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
+# A line that starts with a number after a line ending in a colon or semicolon: an item of a list
+# with no bullets ("...выпустил 94 ракеты:" then "52 крылатые ракеты Х-101;").
+_NUMBERED_ITEM = re.compile(r"^\s*\d")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -32,17 +39,20 @@ class Sentence:
     text: str
     paragraph: int
     index: int
+    is_list_item: bool = False  # a bulleted line, or a numbered line of a list after a colon
 
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     position = 0
+    line_before = ""  # the last character of the line before
     for block in re.split(r"(\n+)", text):
         if block.startswith("\n"):
             position += len(block)
             paragraph += 1
             continue
+        line_start = True
         for start, end in _split_block(block):
             piece = block[start:end]
             stripped_left = len(piece) - len(piece.lstrip())
@@ -50,8 +60,14 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped_right <= stripped_left:
                 continue
             s, e = position + start + stripped_left, position + start + stripped_right
+            numbered = line_start and line_before in (":", ";") and _NUMBERED_ITEM.match(piece) is not None
             for cs, ce in _clauses(text, s, e):
-                sentences.append(Sentence(cs, ce, text[cs:ce], paragraph, len(sentences)))
+                in_list = BULLET_LINE.match(text[cs:ce]) is not None or numbered
+                sentences.append(Sentence(cs, ce, text[cs:ce], paragraph, len(sentences), in_list))
+                numbered = False
+            line_start = False
+        stripped_block = block.rstrip()
+        line_before = stripped_block[-1:] if stripped_block else line_before
         position += len(block)
     return sentences
 
