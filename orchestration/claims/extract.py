@@ -686,7 +686,8 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
     if (
         identity.kind == "government"
         and draft.outcome in ("intercepted", "launched")
-        and (identity.claimant_id is None or identity.claimant_id.startswith("xx-"))
+        # no institution known for it: none yet, or only the slug of its own words ("ru-ministry")
+        and identity.claimant_id not in _institutions().values()
         and _BARE_MINISTRY.fullmatch(identity.claimant or "")
     ):
         # "Air defences destroyed 30 drones, the ministry said" with no ministry named before: the

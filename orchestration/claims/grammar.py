@@ -1807,17 +1807,35 @@ def _verb_before_counted_list(text: str, colon: re.Match) -> bool:
     head = find_counts(text[colon.end() : colon.end() + 40])
     if not head or text[colon.end() : colon.end() + head[0].start].strip():
         return False
-    tail = text[max(0, colon.start() - 40) : colon.start()]
+    tail = text[max(0, colon.start() - 80) : colon.start()]
     if any(c.value is not None for c in find_counts(text[max(0, colon.start() - 100) : colon.start()])):
         return False  # "six UAVs have been shot down: four over the sea ...": a total, then its parts
-    return any(not tail[cue.end :].strip() for cue in find_outcomes(tail))
+    return any(_VERB_TO_COLON.fullmatch(tail, cue.end) for cue in find_outcomes(tail))
+
+
+# What may stand between a list's verb and its colon: "the following", and where the list went
+# ("used the following against the Kharkiv region:", "застосував по Харківщині:").
+_VERB_TO_COLON = re.compile(
+    r"\s*(?:the\s+following\s*)?(?:(?:against|at|on|over|in|по|на|против|проти)\s+(?:[\w'’-]+\s*){1,4})?",
+    re.IGNORECASE,
+)
 
 
 def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
-    """', and <count> ...' closing a comma list of counted things that began in this clause."""
+    """', and <count> ...' closing a comma list of counted things that began in this clause;
+    ', as well as <count> ...' adding counted things to the one counted before it ("shot down 1,642
+    drones during the past week, as well as 41 HIMARS rockets")."""
+    head = find_counts(text[match.end() : match.end() + 40])
+    if re.fullmatch(r",\s+(?:as\s+well\s+as|plus)\s+", match.group(0), re.I):
+        before = text[clause_start : match.start()]
+        counts = [c for c in find_counts(before) if c.value is not None]
+        cues = find_outcomes(before)
+        # "shot down all 18 missiles Russia fired overnight, ..., as well as six drones": a verb after
+        # the last count ("fired") is another's; the list belongs to the verb before it.
+        verb_after_count = bool(counts and cues and cues[-1].start > counts[-1].end)
+        return bool(head) and head[0].start == 0 and not head[0].is_article and bool(counts) and not verb_after_count
     if not re.fullmatch(r",\s+and\s+", match.group(0)):
         return False
-    head = find_counts(text[match.end() : match.end() + 40])
     before = find_counts(text[clause_start : match.start()])
     plural_verb = re.match(r"(?:a|an|one)\s+[\w-]+(?:\s+[\w-]+)?\s+were\b", text[match.end() : match.end() + 60], re.I)
     if not head or head[0].start != 0 or (head[0].is_article and not plural_verb):
