@@ -777,6 +777,18 @@ def _repairs() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
 
 
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+_BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
+
+
+def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
+    """An active damage verb right after a weapon noun: the weapon is its subject."""
+    gap = _BETWEEN_SUBJECT_AND_VERB.match(text, end)
+    return gap is not None and any(
+        c.start == gap.end() and c.outcome == "damaged" and c.voice != "passive" and not c.is_negated for c in cues
+    )
+
+
 def _fired_from_the_ground(text: str, start: int) -> bool:
     """A ground-fire word is the adjective right before a weapon noun."""
     before = text[max(0, start - 30) : start]
@@ -989,6 +1001,15 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         start = count.start if count is not None and count.start < thing.start else thing.start
         end = max(thing.end, count.end if count else thing.end)
         # "all of them were shot down, including six Kinzhals": a counted part of the figure before it.
+        if (
+            count is None
+            and thing.weapon in WEAPON_CLASSES
+            and _damage_verb_after(text, thing.end, m.outcomes)
+            and not _DEFINITE_BEFORE.search(text, max(0, thing.start - 30), thing.start)  # "the missile": told before
+        ):
+            # "drones damaged five houses", "ракети пошкодили підстанцію": they struck, a hit with no number
+            anchors.append((start, end, None, thing, thing.weapon, False, "strike_on"))
+            continue
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     anchors = _strikes_on_places(m, anchors)
     repelled = _repelled_attacks(m, context_thing, anchors)
