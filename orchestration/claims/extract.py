@@ -26,6 +26,7 @@ from orchestration.claims.grammar import (
     read_sentence,
 )
 from orchestration.claims.model import Article, Claim
+from orchestration.claims.outcomes import OutcomeCue
 from orchestration.claims.places import PlaceMention, find_places, names_several_places, spans_regions
 from orchestration.claims.sentences import split_sentences
 from orchestration.claims.weapons import ThingMention
@@ -128,6 +129,15 @@ def extract_claims(article: Article) -> list[Claim]:
                 else None
             )  # a place of the lead's own paragraph ("По Сумщині ... Зокрема, застосував:"), not the one before
             lead_place = here[-1] if here else recent
+        elif (
+            sentence.text.rstrip().endswith(":")
+            and not drafts
+            and (named := _named_before(mentions, previous_drafts)) is not None
+        ):
+            # "Ракеты, по данным Воздушных сил:" then "52 крылатые ракеты Х-101;": the lines break down
+            # the figure of the thing the lead-in names, told just before, with its verb and place.
+            lead_cue = OutcomeCue(0, 0, named.outcome_text, named.outcome, "noun", None, False, False)
+            lead_place = named.place
         elif not sentence.is_list_item:
             lead_cue = lead_place = None
         sentence_country = next((p.country for p in reversed(mentions.places) if p.is_locative and p.country), None)
@@ -267,6 +277,18 @@ def _back_reference() -> re.Pattern[str]:
 
 _QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}
 _AFTER_QUOTE = re.compile(r"[\s,.!?–—-]*(?:[\w'’]+[\s,]+){0,3}$")  # '», – сказав ', '," he said'
+
+
+def _named_before(mentions, previous: list[Draft]) -> Draft | None:
+    """The last counted draft of the sentence before of the weapon a verbless lead-in names."""
+    if mentions.outcomes or mentions.counts or not mentions.things or not previous:
+        return None
+    last = previous[-1].sentence.index
+    weapon = mentions.things[0].weapon
+    return next(
+        (d for d in reversed(previous) if d.sentence.index == last and d.weapon == weapon and d.count is not None),
+        None,
+    )
 
 
 def _quote_closed_before(text: str, sentence, source: ClaimantMention) -> tuple[int, int] | None:
