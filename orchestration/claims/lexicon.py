@@ -246,6 +246,15 @@ class Prefilter:
         return self._any.search(text) is not None
 
 
+def union_prefilter(patterns: Iterable[re.Pattern[str]]) -> Prefilter | None:
+    """One `Prefilter` for patterns that each have one, all case-insensitive or all not: a text it
+    rejects lacks what every match of every one of them holds, so one test skips them all."""
+    needed = [prefilter(pattern) for pattern in patterns]
+    if not needed or any(p is None for p in needed) or len({p.fold for p in needed}) != 1:
+        return None
+    return Prefilter([text for p in needed for text in p.texts], re.IGNORECASE if needed[0].fold else 0)
+
+
 def _trie_words(node: dict, prefix: str):
     for char, child in node.items():
         if char:
