@@ -163,7 +163,7 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 
 def is_hedged(sentence: str) -> bool:
-    return bool(_hedge_pattern().search(sentence))
+    return bool(lexicon.search(_hedge_pattern(), sentence))
 
 
 def find_claimants(sentence: str) -> list[ClaimantMention]:
@@ -188,7 +188,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                     False,
                 )
             )
-    for match in _title_pattern().finditer(sentence):
+    for match in lexicon.finditer(_title_pattern(), sentence):
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))

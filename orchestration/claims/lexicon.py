@@ -333,6 +333,17 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
         needed = prefilter(pattern)
     if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
         return None
+    twin = _TWINS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if twin is _UNKNOWN:
+        twin = _twin(pattern)
+    if twin is not None:
+        lowered = _twin_text(text)
+        if lowered is not None:
+            found = twin.search(lowered, pos) if endpos is None else twin.search(lowered, pos, endpos)
+            if found is None:
+                return None
+            start = found.start()
+            return pattern.match(text, start) if endpos is None else pattern.match(text, start, endpos)
     return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
 
 
@@ -343,7 +354,108 @@ def finditer(pattern: re.Pattern[str], text: str):
         needed = prefilter(pattern)
     if needed is not None and not needed.may_match(text):
         return iter(())
+    twin = _TWINS.get((pattern.pattern, pattern.flags), _UNKNOWN)
+    if twin is _UNKNOWN:
+        twin = _twin(pattern)
+    if twin is not None:
+        lowered = _twin_text(text)
+        if lowered is not None:
+            return _twin_matches(pattern, twin, text, lowered)
     return pattern.finditer(text)
+
+
+# ------------------------------------------------------------------ case folded once per text
+
+# `re.IGNORECASE` compares the lower case of every character it reads, about twice the time of an
+# exact comparison. A case-insensitive pattern whose every literal and class is lower case (or has
+# no case) matches a text at the same places, with the same spans, as the same pattern compiled
+# without IGNORECASE matches the lowered text, when lowering maps each character to one whose
+# word-ness is the same and no character folds irregularly. Its "twin" then scans the lowered text,
+# and the pattern itself is matched only where the twin found a match (`pattern.match` at that
+# position: the same match, groups and all, as `pattern.finditer` would give).
+_TWINS: dict[tuple[str, int], re.Pattern[str] | None] = {}
+# Characters whose lowering is known to be one character of the same kind (ASCII, Latin-1, Latin
+# Extended, Cyrillic, punctuation and symbols); a text holding any other is matched as it is.
+_TWIN_SAFE_TEXT = re.compile(r"[\x00-\u036f\u0400-\u052f\u2000-\u2bff\ufe0f\U0001f000-\U0001faff]*")
+_LAST_TWIN_TEXT: tuple[str | None, str | None] = (None, None)
+
+
+def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str):
+    for found in twin.finditer(lowered):
+        yield pattern.match(text, found.start())
+
+
+def _twin_text(text: str) -> str | None:
+    """`text.lower()` when the twins may scan it, else None; the last answer is kept."""
+    global _LAST_TWIN_TEXT
+    last = _LAST_TWIN_TEXT
+    if last[0] is text:
+        return last[1]
+    lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
+    if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
+        lowered = None
+    _LAST_TWIN_TEXT = (text, lowered)
+    return lowered
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    key = (pattern.pattern, pattern.flags)
+    twin = None
+    if pattern.flags & re.IGNORECASE and isinstance(pattern.pattern, str) and not pattern.flags & re.LOCALE:
+        try:
+            if _lower_only(_sre_parser.parse(pattern.pattern, pattern.flags)):
+                twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        except (_Unknown, re.error, RecursionError):
+            twin = None
+    _TWINS[key] = twin
+    return twin
+
+
+def _lower_char(code: int) -> bool:
+    char = chr(code)
+    return char.lower() == char and char.upper().lower() == char and _TWIN_SAFE_TEXT.fullmatch(char) is not None
+
+
+_TWIN_LEAVES = (_sre.ANY, _sre.AT, _sre.GROUPREF, _sre.CATEGORY)
+
+
+def _lower_only(items) -> bool:
+    """Whether every literal and class item of a parsed pattern is lower case or caseless, with no
+    inline flags: the conditions under which its twin matches the lowered text alike."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _lower_char(av):
+                return False
+        elif op is _sre.IN:
+            for item_op, item_av in av:
+                if item_op is _sre.LITERAL:
+                    if not _lower_char(item_av):
+                        return False
+                elif item_op is _sre.RANGE:
+                    if item_av[1] - item_av[0] > 0x400 or not all(
+                        _lower_char(c) for c in range(item_av[0], item_av[1] + 1)
+                    ):
+                        return False
+                elif item_op not in (_sre.NEGATE, _sre.CATEGORY):
+                    return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_lower_only(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _lower_only(av[2]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op is _sre.GROUPREF_EXISTS:
+            if not _lower_only(av[1]) or (av[2] is not None and not _lower_only(av[2])):
+                return False
+        elif op not in _TWIN_LEAVES:
+            return False
+    return True
 
 
 def _weight(text: str) -> float:

@@ -170,7 +170,7 @@ def find_counts(sentence: str) -> list[CountMention]:
     found: list[CountMention] = []
     taken: list[tuple[int, int]] = []
     qualifier_of = _qualifier_of()
-    for match in _number_pattern().finditer(sentence):
+    for match in lexicon.finditer(_number_pattern(), sentence):
         low_text = match.group("num") or match.group("blow")
         value = parse_number(low_text)
         if value is None:
@@ -199,12 +199,12 @@ def find_counts(sentence: str) -> list[CountMention]:
             qualifier = "at_least"  # a range reports at least its lower bound
         found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
         taken.append((match.start(), match.end()))
-    for match in _vague_pattern().finditer(sentence):
+    for match in lexicon.finditer(_vague_pattern(), sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
         found.append(CountMention(match.start(), match.end(), match.group(0), None, "unspecified"))
         taken.append((match.start(), match.end()))
-    for match in _article_pattern().finditer(sentence):
+    for match in lexicon.finditer(_article_pattern(), sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
         if any(0 < start - match.end() <= 2 for start, _ in taken):
