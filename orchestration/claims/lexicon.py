@@ -298,7 +298,6 @@ def _irregular_folds() -> re.Pattern[str]:
 # Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
 # code on every lookup, while a string keeps its hash.
 _PREFILTERS: dict[tuple[str, int], Prefilter | None] = {}
-_UNKNOWN = object()  # not in _PREFILTERS yet (None is a known answer: no prefilter)
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
@@ -325,17 +324,29 @@ def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     return Prefilter(needed, pattern.flags)
 
 
+# A compiled pattern's prefilter and twin, looked up by the pattern's identity (an int's hash, not
+# a tuple's) on every call; the pattern is kept in its entry, so its id is not reused meanwhile.
+_ENTRIES: dict[int, tuple[re.Pattern[str], Prefilter | None, re.Pattern[str] | None]] = {}
+
+
+def _entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Prefilter | None, re.Pattern[str] | None]:
+    if len(_ENTRIES) > 4096:
+        _ENTRIES.clear()  # patterns compiled anew after re's cache dropped them: keep this bounded
+    key = (pattern.pattern, pattern.flags)
+    twin = _TWINS[key] if key in _TWINS else _twin(pattern)
+    entry = _ENTRIES[id(pattern)] = (pattern, prefilter(pattern), twin)
+    return entry
+
+
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """`pattern.search(text, pos, endpos)`, None at once when the searched part lacks what every
     match holds (a match lies inside it; only its lookarounds may read around it)."""
-    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if needed is _UNKNOWN:
-        needed = prefilter(pattern)
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    _, needed, twin = entry
     if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
         return None
-    twin = _TWINS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if twin is _UNKNOWN:
-        twin = _twin(pattern)
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
@@ -349,14 +360,12 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
 
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
-    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if needed is _UNKNOWN:
-        needed = prefilter(pattern)
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    _, needed, twin = entry
     if needed is not None and not needed.may_match(text):
         return iter(())
-    twin = _TWINS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if twin is _UNKNOWN:
-        twin = _twin(pattern)
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
