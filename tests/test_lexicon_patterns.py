@@ -125,3 +125,12 @@ def test_case_folded_twins_match_as_the_patterns():
             assert [(m.span(), m.groups()) for m in lexicon.finditer(pattern, text)] == expected
             found, plain = lexicon.search(pattern, text, 3, len(text) - 2), pattern.search(text, 3, len(text) - 2)
             assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+def test_twin_of_a_pattern_with_cyrillic_capitals():
+    # "ВСУ" under IGNORECASE compiles as "всу" does: the lowered source has a twin.
+    pattern = re.compile(r"(?<!\w)(?:ВСУ|ЗСУ|сили\s+оборони)\s+(?:уразили|поразили)", re.I)
+    assert lexicon._twin(pattern) is not None
+    texts = ["ЗСУ уразили ціль, всу поразили", "сили  оборони УРАЗИЛИ; ſили оборони уразили", "ВСУ поразили İ"]
+    for text in texts:
+        assert [m.span() for m in lexicon.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 # The parser behind `re`: a pattern's parsed form tells which characters a match can start with.
+from re import _compiler as _sre_compiler
 from re import _constants as _sre
 from re import _parser as _sre_parser
 
@@ -412,8 +413,19 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     twin = None
     if pattern.flags & re.IGNORECASE and isinstance(pattern.pattern, str) and not pattern.flags & re.LOCALE:
         try:
-            if _lower_only(_sre_parser.parse(pattern.pattern, pattern.flags)):
-                twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+            source = pattern.pattern
+            if not _lower_only(_sre_parser.parse(source, pattern.flags)):
+                # Capitals outside ASCII (the Cyrillic of "ВСУ", "СВО") are literals or class ends, never
+                # part of an escape: lowered in the source, the pattern is the same one when it compiles
+                # to the same code under IGNORECASE (checked), and may then have a twin.
+                source = "".join(c.lower() if not c.isascii() and len(c.lower()) == 1 else c for c in source)
+                same = source != pattern.pattern and _sre_compiler._code(
+                    _sre_parser.parse(source, pattern.flags), pattern.flags
+                ) == _sre_compiler._code(_sre_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+                if not same or not _lower_only(_sre_parser.parse(source, pattern.flags)):
+                    source = None
+            if source is not None:
+                twin = re.compile(source, pattern.flags & ~re.IGNORECASE)
         except (_Unknown, re.error, RecursionError):
             twin = None
     _TWINS[key] = twin
