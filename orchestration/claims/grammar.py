@@ -1758,9 +1758,16 @@ def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
     return len(clauses) - 1
 
 
+# Loops, not any() over a generator: called for every mention of every sentence, mostly on short lists.
 def _inside_any(start: int, end: int, mentions) -> bool:
-    return any(m.start <= start and end <= m.end for m in mentions)
+    for m in mentions:  # noqa: SIM110
+        if m.start <= start and end <= m.end:
+            return True
+    return False
 
 
 def _overlaps_spans(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    for s, e in spans:  # noqa: SIM110
+        if start < e and s < end:
+            return True
+    return False
