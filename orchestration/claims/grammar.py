@@ -262,10 +262,10 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     ]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
-    place_spans = [(p.start, p.end) for p in places]
-    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, place_spans)]
-    thing_spans = [(t.start, t.end) for t in things]
-    outcomes = [o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, thing_spans)]
+    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
+    outcomes = [
+        o for o in find_outcomes(text) if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
+    ]
     return SentenceMentions(
         sentence, things, counts, outcomes, places, times, claimants, _clauses(text), is_hedged(text)
     )
