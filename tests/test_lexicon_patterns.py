@@ -97,3 +97,40 @@ def test_guarded_patterns_match_as_the_plain_ones():
             assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in pattern.finditer(text)
             ]
+
+
+# Texts whose lowering is irregular somewhere: the long s and dotless i (match "s", "i" ignoring case,
+# lower to themselves), the dotted capital I (lowers to two characters), the Kelvin sign, an old
+# Cyrillic letter form, Greek capitals (final sigma), an emoji bullet.
+ODD_TEXTS = [
+    "Overnight, 25 drones were shot down over the Belgorod region, the ministry said on Sunday.",
+    "ON SUNDAY the Governor SAID 3 drones; on ſunday, on Sunday, İn August, on Sunday",
+    "the ᲂblast governor said: 12 drones in the night of October 24 (ΣΑΣ) ▪️ 9 КАБ; ſeven",
+    "В НОЧЬ на 25 октября губернатор сообщил: 12 беспилотников. KYIV, the K region, ıvan said",
+    "İİİ 5 drones on Monday and 7 on Tuesday, the Governor of the Kursk region said",
+]
+
+
+def test_case_folded_twins_match_as_the_patterns():
+    from orchestration.claims import claimants, numbers, timewords
+
+    patterns = [p for _, p, _ in timewords._grammar().patterns]
+    patterns += [claimants._title_pattern(), numbers._number_pattern(), re.compile(r"(?<!\w)on\s+sunday", re.I)]
+    assert lexicon._twin(patterns[-1]) is not None  # the path under test is taken
+    assert lexicon._twin(re.compile(r"(?-i:[A-Z])\w+\s+said", re.I)) is None  # a case-sensitive part: no twin
+    assert lexicon._twin(re.compile(r"KYIV|Kharkiv", re.I)) is None  # upper-case literals: no twin
+    for pattern in patterns:
+        for text in ODD_TEXTS:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in lexicon.finditer(pattern, text)] == expected
+            found, plain = lexicon.search(pattern, text, 3, len(text) - 2), pattern.search(text, 3, len(text) - 2)
+            assert (found and (found.span(), found.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+def test_twin_of_a_pattern_with_cyrillic_capitals():
+    # "ВСУ" under IGNORECASE compiles as "всу" does: the lowered source has a twin.
+    pattern = re.compile(r"(?<!\w)(?:ВСУ|ЗСУ|сили\s+оборони)\s+(?:уразили|поразили)", re.I)
+    assert lexicon._twin(pattern) is not None
+    texts = ["ЗСУ уразили ціль, всу поразили", "сили  оборони УРАЗИЛИ; ſили оборони уразили", "ВСУ поразили İ"]
+    for text in texts:
+        assert [m.span() for m in lexicon.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]

@@ -163,7 +163,7 @@ def _hedge_pattern() -> re.Pattern[str]:
 
 
 def is_hedged(sentence: str) -> bool:
-    return bool(_hedge_pattern().search(sentence))
+    return bool(lexicon.search(_hedge_pattern(), sentence))
 
 
 def find_claimants(sentence: str) -> list[ClaimantMention]:
@@ -188,7 +188,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                     False,
                 )
             )
-    for match in _title_pattern().finditer(sentence):
+    for match in lexicon.finditer(_title_pattern(), sentence):
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
@@ -519,6 +519,11 @@ _HEADING_SOURCE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\W*)?")
 _COLON_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*:")
 
 
+_FEW_WORDS = re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,4}")
+_CITING = re.compile(r"^,?\s+(?:citing|quoting|cited)\b", re.IGNORECASE)
+_TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
     before, after, channel = _cue_patterns()
     marked = []
@@ -528,7 +533,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         cue_before = None
         for cue in lexicon.finditer(before, left):
             cue_before = cue
-        governed_by_cue = bool(cue_before and re.fullmatch(r"[\s,]*(?:[\w'’-]+\s+){0,4}", left[cue_before.end() :]))
+        governed_by_cue = bool(cue_before and _FEW_WORDS.fullmatch(left[cue_before.end() :]))
         followed_by_verb = bool(after.match(right[_auxiliary().match(right).end() :]))
         is_source = (
             m.is_source
@@ -540,8 +545,12 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             # what it said (at the start of the sentence, the name and a colon).
             or bool(_HEADING_SOURCE.fullmatch(left) and _COLON_AFTER.match(right))
         )
-        is_relay = bool(re.match(r"^,?\s+(?:citing|quoting|cited)\b", right, re.IGNORECASE))
-        if re.search(r"\btold\s+(?:the\s+)?$", left, re.IGNORECASE):
+        is_relay = bool(_CITING.match(right))
+        if _TOLD_BEFORE.search(left):
             is_source = False  # "a source told the Kyiv Independent": the outlet heard it, the source said it
-        marked.append(replace(m, is_source=is_source or is_relay, is_relay=is_relay))
+        is_source = is_source or is_relay
+        if is_source == m.is_source and is_relay == m.is_relay:
+            marked.append(m)  # unchanged: no copy (dataclasses.replace is slow)
+        else:
+            marked.append(replace(m, is_source=is_source, is_relay=is_relay))
     return marked

@@ -12,7 +12,7 @@ import hashlib
 import heapq
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from orchestration.claims import lexicon, morphology
@@ -395,6 +395,7 @@ def _signature(sentences, readings) -> ClaimantMention | None:
     return named[0]
 
 
+@lru_cache(maxsize=4096)  # pure in the outlet's name, and a feed has few outlets
 def _publisher(outlet: str | None) -> Identity:
     """An institution publishing its own report (the air force's channel) makes its own claims;
     a news outlet's own statements stay unattributed, as the spec reads them."""

@@ -241,20 +241,25 @@ class SentenceMentions:
     is_hedged: bool
 
 
+_IN_BETWEEN = re.compile(r"\s+in\s+")
+_ONE_SPACE = re.compile(r"\s")
+
+
 def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
     text = sentence.text
     # "KYIV, Aug 3 (Reuters) -": the dateline's date is when the story was filed.
     times = [t for t in find_time_mentions(text, published) if not _DATELINE_AFTER.match(text[t.end :])]
     claimants = find_claimants(text)
     things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
+    taken = [(x.start, x.end) for x in [*times, *claimants]]  # built once, not per place
     places = [
         p
         for p in find_places(text)
-        if not _overlaps_spans(p.start, p.end, [(x.start, x.end) for x in [*times, *claimants]])
+        if not _overlaps_spans(p.start, p.end, taken)
         # "the Defence Ministry in Moscow": where the claimant sits, not where things happened
-        and not any(re.fullmatch(r"\s+in\s+", text[c.end : p.start]) for c in claimants)
+        and not any(_IN_BETWEEN.fullmatch(text[c.end : p.start]) for c in claimants)
         # "Kharkiv Mayor Ihor Terekhov": the office's place, not the event's
-        and not any(re.fullmatch(r"\s", text[p.end : c.start]) for c in claimants)
+        and not any(_ONE_SPACE.fullmatch(text[p.end : c.start]) for c in claimants)
     ]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
@@ -1872,9 +1877,16 @@ def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
     return len(clauses) - 1
 
 
+# Loops, not any() over a generator: called for every mention of every sentence, mostly on short lists.
 def _inside_any(start: int, end: int, mentions) -> bool:
-    return any(m.start <= start and end <= m.end for m in mentions)
+    for m in mentions:  # noqa: SIM110
+        if m.start <= start and end <= m.end:
+            return True
+    return False
 
 
 def _overlaps_spans(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    for s, e in spans:  # noqa: SIM110
+        if start < e and s < end:
+            return True
+    return False

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 # The parser behind `re`: a pattern's parsed form tells which characters a match can start with.
+from re import _compiler as _sre_compiler
 from re import _constants as _sre
 from re import _parser as _sre_parser
 
@@ -246,6 +247,15 @@ class Prefilter:
         return self._any.search(text) is not None
 
 
+def union_prefilter(patterns: Iterable[re.Pattern[str]]) -> Prefilter | None:
+    """One `Prefilter` for patterns that each have one, all case-insensitive or all not: a text it
+    rejects lacks what every match of every one of them holds, so one test skips them all."""
+    needed = [prefilter(pattern) for pattern in patterns]
+    if not needed or any(p is None for p in needed) or len({p.fold for p in needed}) != 1:
+        return None
+    return Prefilter([text for p in needed for text in p.texts], re.IGNORECASE if needed[0].fold else 0)
+
+
 def _trie_words(node: dict, prefix: str):
     for char, child in node.items():
         if char:
@@ -289,7 +299,6 @@ def _irregular_folds() -> re.Pattern[str]:
 # Keyed by the pattern's text and flags, not the pattern: hashing a pattern hashes its compiled
 # code on every lookup, while a string keeps its hash.
 _PREFILTERS: dict[tuple[str, int], Prefilter | None] = {}
-_UNKNOWN = object()  # not in _PREFILTERS yet (None is a known answer: no prefilter)
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
@@ -316,25 +325,158 @@ def _prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
     return Prefilter(needed, pattern.flags)
 
 
+# A compiled pattern's prefilter and twin, looked up by the pattern's identity (an int's hash, not
+# a tuple's) on every call; the pattern is kept in its entry, so its id is not reused meanwhile.
+_ENTRIES: dict[int, tuple[re.Pattern[str], Prefilter | None, re.Pattern[str] | None]] = {}
+
+
+def _entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Prefilter | None, re.Pattern[str] | None]:
+    if len(_ENTRIES) > 4096:
+        _ENTRIES.clear()  # patterns compiled anew after re's cache dropped them: keep this bounded
+    key = (pattern.pattern, pattern.flags)
+    twin = _TWINS[key] if key in _TWINS else _twin(pattern)
+    entry = _ENTRIES[id(pattern)] = (pattern, prefilter(pattern), twin)
+    return entry
+
+
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """`pattern.search(text, pos, endpos)`, None at once when the searched part lacks what every
     match holds (a match lies inside it; only its lookarounds may read around it)."""
-    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if needed is _UNKNOWN:
-        needed = prefilter(pattern)
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    _, needed, twin = entry
     if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
         return None
+    if twin is not None:
+        lowered = _twin_text(text)
+        if lowered is not None:
+            found = twin.search(lowered, pos) if endpos is None else twin.search(lowered, pos, endpos)
+            if found is None:
+                return None
+            start = found.start()
+            return pattern.match(text, start) if endpos is None else pattern.match(text, start, endpos)
     return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
 
 
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, skipped at once when the text lacks what every match holds."""
-    needed = _PREFILTERS.get((pattern.pattern, pattern.flags), _UNKNOWN)
-    if needed is _UNKNOWN:
-        needed = prefilter(pattern)
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    _, needed, twin = entry
     if needed is not None and not needed.may_match(text):
         return iter(())
+    if twin is not None:
+        lowered = _twin_text(text)
+        if lowered is not None:
+            return _twin_matches(pattern, twin, text, lowered)
     return pattern.finditer(text)
+
+
+# ------------------------------------------------------------------ case folded once per text
+
+# `re.IGNORECASE` compares the lower case of every character it reads, about twice the time of an
+# exact comparison. A case-insensitive pattern whose every literal and class is lower case (or has
+# no case) matches a text at the same places, with the same spans, as the same pattern compiled
+# without IGNORECASE matches the lowered text, when lowering maps each character to one whose
+# word-ness is the same and no character folds irregularly. Its "twin" then scans the lowered text,
+# and the pattern itself is matched only where the twin found a match (`pattern.match` at that
+# position: the same match, groups and all, as `pattern.finditer` would give).
+_TWINS: dict[tuple[str, int], re.Pattern[str] | None] = {}
+# Characters whose lowering is known to be one character of the same kind (ASCII, Latin-1, Latin
+# Extended, Cyrillic, punctuation and symbols); a text holding any other is matched as it is.
+_TWIN_SAFE_TEXT = re.compile(r"[\x00-\u036f\u0400-\u052f\u2000-\u2bff\ufe0f\U0001f000-\U0001faff]*")
+_LAST_TWIN_TEXT: tuple[str | None, str | None] = (None, None)
+
+
+def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str):
+    for found in twin.finditer(lowered):
+        yield pattern.match(text, found.start())
+
+
+def _twin_text(text: str) -> str | None:
+    """`text.lower()` when the twins may scan it, else None; the last answer is kept."""
+    global _LAST_TWIN_TEXT
+    last = _LAST_TWIN_TEXT
+    if last[0] is text:
+        return last[1]
+    lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
+    if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
+        lowered = None
+    _LAST_TWIN_TEXT = (text, lowered)
+    return lowered
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    key = (pattern.pattern, pattern.flags)
+    twin = None
+    if pattern.flags & re.IGNORECASE and isinstance(pattern.pattern, str) and not pattern.flags & re.LOCALE:
+        try:
+            source = pattern.pattern
+            if not _lower_only(_sre_parser.parse(source, pattern.flags)):
+                # Capitals outside ASCII (the Cyrillic of "ВСУ", "СВО") are literals or class ends, never
+                # part of an escape: lowered in the source, the pattern is the same one when it compiles
+                # to the same code under IGNORECASE (checked), and may then have a twin.
+                source = "".join(c.lower() if not c.isascii() and len(c.lower()) == 1 else c for c in source)
+                same = source != pattern.pattern and _sre_compiler._code(
+                    _sre_parser.parse(source, pattern.flags), pattern.flags
+                ) == _sre_compiler._code(_sre_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+                if not same or not _lower_only(_sre_parser.parse(source, pattern.flags)):
+                    source = None
+            if source is not None:
+                twin = re.compile(source, pattern.flags & ~re.IGNORECASE)
+        except (_Unknown, re.error, RecursionError):
+            twin = None
+    _TWINS[key] = twin
+    return twin
+
+
+def _lower_char(code: int) -> bool:
+    char = chr(code)
+    return char.lower() == char and char.upper().lower() == char and _TWIN_SAFE_TEXT.fullmatch(char) is not None
+
+
+_TWIN_LEAVES = (_sre.ANY, _sre.AT, _sre.GROUPREF, _sre.CATEGORY)
+
+
+def _lower_only(items) -> bool:
+    """Whether every literal and class item of a parsed pattern is lower case or caseless, with no
+    inline flags: the conditions under which its twin matches the lowered text alike."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _lower_char(av):
+                return False
+        elif op is _sre.IN:
+            for item_op, item_av in av:
+                if item_op is _sre.LITERAL:
+                    if not _lower_char(item_av):
+                        return False
+                elif item_op is _sre.RANGE:
+                    if item_av[1] - item_av[0] > 0x400 or not all(
+                        _lower_char(c) for c in range(item_av[0], item_av[1] + 1)
+                    ):
+                        return False
+                elif item_op not in (_sre.NEGATE, _sre.CATEGORY):
+                    return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_lower_only(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _lower_only(av[2]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op is _sre.GROUPREF_EXISTS:
+            if not _lower_only(av[1]) or (av[2] is not None and not _lower_only(av[2])):
+                return False
+        elif op not in _TWIN_LEAVES:
+            return False
+    return True
 
 
 def _weight(text: str) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from orchestration.claims import lexicon
 
@@ -100,6 +100,7 @@ def _qualifier_of() -> dict[str, str]:
     return {lexicon.normalise(p): q for q, ps in lexicon.numbers()["qualifiers"].items() for p in ps}
 
 
+@lru_cache(maxsize=1 << 14)  # pure in its text: the same figures and number words recur article after article
 def parse_number(text: str) -> int | None:
     """'1,300' -> 1300, 'twenty-seven' -> 27, 'one hundred and twenty' -> 120, 'a dozen' -> 12,
     '1.5 thousand' -> 1500. None when the text is no whole number ('1.5', '−5', '10^9') or has more
@@ -142,6 +143,7 @@ def parse_number(text: str) -> int | None:
     return value or None
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
 # A clock time's parts: the minutes after "08:", the hour before ":20".
 _MINUTE_BEFORE = re.compile(r"\d:$")
 _HOUR_AFTER = re.compile(r":\d\d(?!\d)")
@@ -168,13 +170,13 @@ def find_counts(sentence: str) -> list[CountMention]:
     found: list[CountMention] = []
     taken: list[tuple[int, int]] = []
     qualifier_of = _qualifier_of()
-    for match in _number_pattern().finditer(sentence):
+    for match in lexicon.finditer(_number_pattern(), sentence):
         low_text = match.group("num") or match.group("blow")
         value = parse_number(low_text)
         if value is None:
             continue
         # A four-digit year is not a count ("in 2024"), nor is a measure ("a 58-year-old man").
-        if re.fullmatch(r"(19|20)\d\d", low_text) and not match.group("qual"):
+        if _YEAR.fullmatch(low_text) and not match.group("qual"):
             continue
         if _measure_pattern().match(sentence, match.end()):
             continue
@@ -197,12 +199,12 @@ def find_counts(sentence: str) -> list[CountMention]:
             qualifier = "at_least"  # a range reports at least its lower bound
         found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
         taken.append((match.start(), match.end()))
-    for match in _vague_pattern().finditer(sentence):
+    for match in lexicon.finditer(_vague_pattern(), sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
         found.append(CountMention(match.start(), match.end(), match.group(0), None, "unspecified"))
         taken.append((match.start(), match.end()))
-    for match in _article_pattern().finditer(sentence):
+    for match in lexicon.finditer(_article_pattern(), sentence):
         if _overlaps(match.start(), match.end(), taken):
             continue
         if any(0 < start - match.end() <= 2 for start, _ in taken):

@@ -90,10 +90,13 @@ _CASUALTY_GENITIVE = re.compile(r"(?:пострадавш|погибш|ране�
 _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
 
 
+_QUOTES = re.compile(r"[\"“”«»„]")
+
+
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
-    unquoted = re.sub(r"[\"“”«»„]", " ", sentence)
+    unquoted = _QUOTES.sub(" ", sentence)
     for match in _pattern().finditer(unquoted):
         before = sentence[max(0, match.start() - 40) : match.start()]
         negated = bool(lexicon.search(_negation_pattern(), before)) and not re.search(r"no\s+sooner", before, re.I)

@@ -403,6 +403,12 @@ class _Grammar:
             ("relative", c(relative_re), self._relative),
             ("day", c(rf"(?P<day>{day})"), self._day),
         ]
+        # Most sentences hold no time word at all: one test of the literals every pattern's match
+        # holds skips the patterns that have such literals, instead of a test per pattern.
+        numbered = list(enumerate(self.patterns))
+        self.unfiltered = [(i, p) for i, p in numbered if lexicon.prefilter(p[1]) is None]
+        self.numbered = numbered
+        self.any_filtered = lexicon.union_prefilter(p[1] for _, p in numbered if lexicon.prefilter(p[1]) is not None)
 
     # ---------------------------------------------------------------- parsing pieces
 
@@ -613,7 +619,9 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
     each resolved against the published date (None -> periods None)."""
     grammar = _grammar()
     candidates: list[tuple[int, int, int, re.Match, Callable]] = []
-    for order, (name, rx, resolver) in enumerate(grammar.patterns):
+    filtered = grammar.any_filtered
+    patterns = grammar.numbered if filtered is None or filtered.may_match(sentence) else grammar.unfiltered
+    for order, (name, rx, resolver) in patterns:
         for m in lexicon.finditer(rx, sentence):
             if m.end() > m.start() and grammar.valid(m) and _standalone_ok(name, m):
                 candidates.append((m.start(), m.end(), order, m, resolver))

@@ -112,7 +112,7 @@ _GENERIC_MODELS = {"ballistic", "cruise", "anti-radiation", "guided"}
 def find_things(sentence: str) -> list[ThingMention]:
     entries = _entries()
     words = []
-    for match in _pattern().finditer(sentence):
+    for match in lexicon.finditer(_pattern(), sentence):
         entry = entries.get(lexicon.normalise(match.group(0)))
         if entry is not None:
             words.append((match.start(), match.end(), entry))
