@@ -251,6 +251,7 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     times = [t for t in find_time_mentions(text, published) if not _DATELINE_AFTER.match(text[t.end :])]
     claimants = find_claimants(text)
     things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
+    things = _counted_targets(text, things)
     taken = [(x.start, x.end) for x in [*times, *claimants]]  # built once, not per place
     places = [
         p
@@ -793,6 +794,20 @@ def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
     return gap is not None and any(
         c.start == gap.end() and c.outcome == "damaged" and c.voice != "passive" and not c.is_negated for c in cues
     )
+
+
+# "сбила 112 целей: 48 ракет и 64 беспилотника", "destroyed 112 targets": counted targets are air
+# targets (weapon other); uncounted ("цели удара достигнуты") they are not things.
+_COUNTED_TARGETS = re.compile(r"(?<=\d\s)(?:целей|цели|цілей|цілі|targets)(?![\w-])", re.I)
+
+
+def _counted_targets(text: str, things: list[ThingMention]) -> list[ThingMention]:
+    added = [
+        ThingMention(m.start(), m.end(), m.group(0), "other", None, None, True, None)
+        for m in _COUNTED_TARGETS.finditer(text)
+        if not _inside_any(m.start(), m.end(), things)
+    ]
+    return sorted([*things, *added], key=lambda t: t.start) if added else things
 
 
 def _fired_from_the_ground(text: str, start: int) -> bool:
