@@ -34,7 +34,7 @@ CORPORA = {
             [ROOT / "tests" / "corpus" / "real_dev" / language / "gold.jsonl"],
             floor,
         )
-        for language, floor in (("en", 0.85), ("ru", 0.80), ("uk", 0.76))
+        for language, floor in (("en", 0.85), ("ru", 0.80), ("uk", 0.77))
     },
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **{
@@ -64,15 +64,24 @@ CORPORA = {
         )
         for part, floor in (("en", 0.80), ("ru_uk", 0.75))
     },
-    # The fifth blind set, written in session 8 and measured once at its end (misses unread): its
-    # floor keeps the blind figure from falling, it is not tuned on.
+    # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
     **{
         f"real_blind_5_{part}": (
             ROOT / "tests" / "corpus" / "real_blind_5" / part / "articles",
             [ROOT / "tests" / "corpus" / "real_blind_5" / part / "gold.jsonl"],
             floor,
         )
-        for part, floor in (("en", 0.83), ("ru_uk", 0.76))
+        for part, floor in (("en", 0.85), ("ru_uk", 0.79))
+    },
+    # The sixth blind set, written in session 9 and measured once before its misses were read
+    # (English 0.808, Russian/Ukrainian 0.694); its Russian/Ukrainian half then tuned on.
+    **{
+        f"real_blind_6_{part}": (
+            ROOT / "tests" / "corpus" / "real_blind_6" / part / "articles",
+            [ROOT / "tests" / "corpus" / "real_blind_6" / part / "gold.jsonl"],
+            floor,
+        )
+        for part, floor in (("en", 0.80), ("ru_uk", 0.71))
     },
 }
 
