@@ -269,6 +269,7 @@ def test_region_words():
         "sea_noun",
         "country_noun",
         "settlement_noun",
+        "place_kind_noun",
     }
     assert {r["kind"] for r in rows} == kinds
     for kind in kinds:  # one word may serve two lists ("regions"), never twice in one

@@ -796,15 +796,19 @@ def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
     )
 
 
-# "сбила 112 целей: 48 ракет и 64 беспилотника", "destroyed 112 targets": counted targets are air
-# targets (weapon other); uncounted ("цели удара достигнуты") they are not things.
-_COUNTED_TARGETS = re.compile(r"(?<=\d\s)(?:целей|цели|цілей|цілі|targets)(?![\w-])", re.I)
+@cache
+def _counted_targets_pattern() -> re.Pattern[str]:
+    nouns = lexicon.weapons()["counted_targets"]
+    forms = {form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form)}
+    forms |= {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}  # "targets"
+    return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
 
 
 def _counted_targets(text: str, things: list[ThingMention]) -> list[ThingMention]:
+    """Nouns of weapons.yml `counted_targets` right after a number: air targets (class other)."""
     added = [
         ThingMention(m.start(), m.end(), m.group(0), "other", None, None, True, None)
-        for m in _COUNTED_TARGETS.finditer(text)
+        for m in _counted_targets_pattern().finditer(text)
         if not _inside_any(m.start(), m.end(), things)
     ]
     return sorted([*things, *added], key=lambda t: t.start) if added else things

@@ -39,8 +39,7 @@ VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 # The kind of place before its name, in every case form: "над городом Курском", "в станице
 # Смоленской", "у селищі Козача Лопань", "над территорией Брянской".
-_KIND_NOUNS = [*lexicon.region_words("settlement_noun"), "город", "місто", "район", "область", "регион", "регіон",
-               "территория", "територія", "акватория", "акваторія", "громада", "небо"]  # fmt: skip
+_KIND_NOUNS = [*lexicon.region_words("settlement_noun"), *lexicon.region_words("place_kind_noun")]
 _KIND_NOUN_FORMS = sorted(
     {form.lower() for noun in _KIND_NOUNS for form in morphology.forms_of(noun) if " " not in form},
     key=len,
