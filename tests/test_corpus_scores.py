@@ -15,6 +15,17 @@ import pytest
 from orchestration.evaluation import extract_folder, read_gold, report, score
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parts(corpus: str, floors: dict[str, float]) -> dict:
+    """One entry per part (language or half) of a corpus kept as tests/corpus/<corpus>/<part>/."""
+    folder = ROOT / "tests" / "corpus" / corpus
+    return {
+        f"{corpus}_{part}": (folder / part / "articles", [folder / part / "gold.jsonl"], floor)
+        for part, floor in floors.items()
+    }
+
+
 CORPORA = {
     # name: (articles folder, gold files, minimum F1)
     "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.94),
@@ -28,61 +39,19 @@ CORPORA = {
     ),
     # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
     # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
-    **{
-        f"real_dev_{language}": (
-            ROOT / "tests" / "corpus" / "real_dev" / language / "articles",
-            [ROOT / "tests" / "corpus" / "real_dev" / language / "gold.jsonl"],
-            floor,
-        )
-        for language, floor in (("en", 0.85), ("ru", 0.80), ("uk", 0.77))
-    },
+    **_parts("real_dev", {"en": 0.85, "ru": 0.80, "uk": 0.77}),
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
-    **{
-        f"real_blind_2_{part}": (
-            ROOT / "tests" / "corpus" / "real_blind_2" / part / "articles",
-            [ROOT / "tests" / "corpus" / "real_blind_2" / part / "gold.jsonl"],
-            floor,
-        )
-        for part, floor in (("en", 0.79), ("ru_uk", 0.80))
-    },
+    **_parts("real_blind_2", {"en": 0.79, "ru_uk": 0.80}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
-    **{
-        f"real_blind_3_{part}": (
-            ROOT / "tests" / "corpus" / "real_blind_3" / part / "articles",
-            [ROOT / "tests" / "corpus" / "real_blind_3" / part / "gold.jsonl"],
-            floor,
-        )
-        for part, floor in (("en", 0.79), ("ru_uk", 0.78))
-    },
+    **_parts("real_blind_3", {"en": 0.79, "ru_uk": 0.78}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
-    **{
-        f"real_blind_4_{part}": (
-            ROOT / "tests" / "corpus" / "real_blind_4" / part / "articles",
-            [ROOT / "tests" / "corpus" / "real_blind_4" / part / "gold.jsonl"],
-            floor,
-        )
-        for part, floor in (("en", 0.80), ("ru_uk", 0.75))
-    },
+    **_parts("real_blind_4", {"en": 0.80, "ru_uk": 0.75}),
     # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
-    **{
-        f"real_blind_5_{part}": (
-            ROOT / "tests" / "corpus" / "real_blind_5" / part / "articles",
-            [ROOT / "tests" / "corpus" / "real_blind_5" / part / "gold.jsonl"],
-            floor,
-        )
-        for part, floor in (("en", 0.85), ("ru_uk", 0.79))
-    },
+    **_parts("real_blind_5", {"en": 0.85, "ru_uk": 0.79}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
     # (English 0.808, Russian/Ukrainian 0.694); its Russian/Ukrainian half then tuned on.
-    **{
-        f"real_blind_6_{part}": (
-            ROOT / "tests" / "corpus" / "real_blind_6" / part / "articles",
-            [ROOT / "tests" / "corpus" / "real_blind_6" / part / "gold.jsonl"],
-            floor,
-        )
-        for part, floor in (("en", 0.80), ("ru_uk", 0.71))
-    },
+    **_parts("real_blind_6", {"en": 0.80, "ru_uk": 0.71}),
 }
 
 

@@ -799,8 +799,7 @@ def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
 @cache
 def _counted_targets_pattern() -> re.Pattern[str]:
     nouns = lexicon.weapons()["counted_targets"]
-    forms = {form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form)}
-    forms |= {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}  # "targets"
+    forms = _noun_forms(nouns) | {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}  # "targets"
     return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
 
 
@@ -1563,8 +1562,7 @@ def _strike_adjective_weapon(text: str, noun_start: int) -> list[ThingMention]:
 
 @cache
 def _hit_nouns_pattern() -> re.Pattern[str]:
-    nouns = lexicon.outcomes()["hit_nouns"]
-    return lexicon.phrase_pattern(form for noun in nouns for form in morphology.forms_of(noun))
+    return lexicon.phrase_pattern(_noun_forms(lexicon.outcomes()["hit_nouns"]))
 
 
 @cache
@@ -1574,12 +1572,12 @@ def _attack_nouns_pattern() -> re.Pattern[str]:
 
 @cache
 def _strike_nouns() -> frozenset[str]:
-    return frozenset(
-        form
-        for noun in lexicon.outcomes()["strike_nouns"]
-        for form in morphology.forms_of(noun)
-        if morphology.is_noun(form)  # "удара", not the verb "ударив"
-    )
+    return _noun_forms(lexicon.outcomes()["strike_nouns"])
+
+
+def _noun_forms(nouns: list[str]) -> frozenset[str]:
+    """Every noun form of lexicon nouns: "удара", not the verb "ударив"."""
+    return frozenset(form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form))
 
 
 def _is_singular(thing: ThingMention) -> bool:

@@ -272,7 +272,11 @@ def inflections(phrase: str) -> frozenset[str]:
                     forms.add(" ".join(new))
                     for variant in variants:
                         forms.add(" ".join([*new[:head], variant, *new[head + 1 :]]))
-    # The dictionaries write "посёлке"; most Russian text writes "поселке".
+    return _with_e_spellings(forms)
+
+
+def _with_e_spellings(forms: set[str]) -> frozenset[str]:
+    """The dictionaries write "посёлке"; most Russian text writes "поселке": both are kept."""
     return frozenset(forms | {form.replace("ё", "е").replace("Ё", "Е") for form in forms})
 
 
@@ -288,8 +292,7 @@ def _hyphenated_town_forms(phrase: str, head: str, tail: str) -> frozenset[str]:
                 form = _inflect_word(noun, case, "sing")
                 if form:  # "Новгороду" beside "Новгородові"
                     heads |= {_match_case(head, f) for f in (form, *_case_variants(noun, case, "sing", form))}
-    forms = {f"{h}-{_match_case(tail, t)}" for h in heads for t in tails}
-    return frozenset(forms | {form.replace("ё", "е").replace("Ё", "Е") for form in forms})
+    return _with_e_spellings({f"{h}-{_match_case(tail, t)}" for h in heads for t in tails})
 
 
 def adjective_forms(word: str) -> frozenset[str]:

@@ -530,12 +530,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
     return _share_coordinated(sentence, _join_compound_names(sentence, found))
 
 
-_PART_OF_TOWN_BEFORE = re.compile(r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)\s+$", re.I)
+_DISTRICT_WORDS = r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)"
+_PART_OF_TOWN_BEFORE = re.compile(rf"{_DISTRICT_WORDS}\s+$", re.I)
 # Matched at a position: a reporting verb right after a city's name.
 _SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 
 
-_DISTRICT_AT_END = re.compile(r"(?:район\w*|округ\w*|district|raion)$", re.I)
+_DISTRICT_AT_END = re.compile(rf"(?:{_DISTRICT_WORDS}|district|raion)$", re.I)
 
 
 def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -666,7 +667,7 @@ def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
 _CONJUNCTIONS = {"and", "or", "и", "или", "і", "й", "та", "або", "чи"}
 # Between two items of one list: a bracketed count of the first ("Rostov (19), Voronezh"), then a
 # comma or a conjunction.
-_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*(?:,|,?\s*(?:and|or|и|или|і|й|та|або|чи))\s*", re.I)
+_LIST_GAP = re.compile(rf"(?:\s*\([^()]{{0,40}}\))?\s*(?:,|,?\s*(?:{'|'.join(sorted(_CONJUNCTIONS))}))\s*", re.I)
 
 
 def _listed_after(sentence: str, found: list[PlaceMention], start: int) -> PlaceMention | None:
