@@ -190,6 +190,9 @@ _REPELLING_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?",
     re.I,
 )  # "repelled a massive drone attack", "об отражении атаки" (no article)
+_THING_AFTER_ATTACK = re.compile(
+    r"\s+(?:(?:by|of|involving|with|using)\s+)?(?:(?!(?:on|against|in|over|на|по|в|у|над)\s)[^\W\d]+\s+){0,2}", re.I
+)
 _ATTACK_BY = re.compile(r"\s+(?:by|of|involving|with|using)\s+(?:up\s+to\s+|more\s+than\s+|at\s+least\s+)?\d", re.I)
 _LAUNCH_PLATFORM_BEFORE = re.compile(
     r"\b(?:fired|launched|released|dropped|firing|launching)\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
@@ -784,7 +787,7 @@ def _repairs() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
 
 
-_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+_DEFINITE = {"the", "this", "that", "these", "those"}
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
 
 
@@ -1029,7 +1032,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             count is None
             and thing.weapon in WEAPON_CLASSES
             and _damage_verb_after(text, thing.end, m.outcomes)
-            and not _DEFINITE_BEFORE.search(text, max(0, thing.start - 30), thing.start)  # "the missile": told before
+            and thing.determiner not in _DEFINITE  # "the missile": told before
         ):
             # "drones damaged five houses", "ракети пошкодили підстанцію": they struck, a hit with no number
             anchors.append((start, end, None, thing, thing.weapon, False, "strike_on"))
@@ -1416,6 +1419,14 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
             if _ATTACK_BY.match(text[noun.end() :]):
                 continue  # "an attack by 16 UAVs was repelled": the 16 are counted on their own
             named = [t for t in m.things if 0 <= noun.start() - t.end <= 1 and t.weapon in WEAPON_CLASSES]
+            after = [
+                t
+                for t in m.things
+                if t.weapon in WEAPON_CLASSES and _THING_AFTER_ATTACK.fullmatch(text, noun.end(), t.start)
+            ]  # "атака одного беспилотника", "an attack of drones"
+            if after and any(a[0] <= after[0].start < a[1] and a[2] is not None for a in anchors):
+                continue  # "отражена атака одного беспилотника": the one is counted on its own
+            named = named or after
             thing = named[0] if named else context_thing
             if thing is None or thing.weapon not in WEAPON_CLASSES:
                 continue

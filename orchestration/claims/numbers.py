@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from orchestration.claims import lexicon
+from orchestration.claims import lexicon, morphology
 
 
 @dataclass(frozen=True)
@@ -36,17 +36,18 @@ _NOT_AFTER = r"(?![\w^])(?!\.\d)"
 
 @cache
 def _word_values() -> dict[str, int]:
+    """Every number word and its value; Cyrillic ones in every case (numbers.yml lists each once,
+    the morphology declines it: "один" gives "одному", "двадцять" gives "двадцятьма")."""
     data = lexicon.numbers()
-    values = {k.lower(): v for k, v in data["units"].items()}
-    values.update({k.lower(): v for k, v in data["tens"].items()})
-    return values
+    values = {k.lower(): v for k, v in (*data["units"].items(), *data["tens"].items())}
+    declined = {k: v for k, v in values.items() if k not in data["not_declined"]}
+    return {**morphology.expand(declined, generate=morphology.numeral_forms, key=str.lower), **values}
 
 
 @cache
 def number_words() -> tuple[str, ...]:
     """Numbers written as words ("seven", "семью"), longest first; not the articles "a" and "an"."""
-    data = lexicon.numbers()
-    return tuple(sorted({*(k for k in data["units"] if k not in ("a", "an")), *data["tens"]}, key=len, reverse=True))
+    return tuple(sorted((w for w in _word_values() if w not in ("a", "an")), key=len, reverse=True))
 
 
 @cache
