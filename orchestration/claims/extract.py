@@ -81,8 +81,13 @@ class _Resolved:
     is_by_actor: bool = False  # attributed to the military body that did it ("Силами ПВО Минобороны уничтожены")
 
 
+# Ukrainian writes its apostrophe as ', ’ or ʼ (U+02BC, a letter to regular expressions): the
+# extractor reads one ("об'єкт"), the evidence keeps the article's own (same offsets: one character each).
+_PLAIN_APOSTROPHE = str.maketrans({"\u02bc": "'"})
+
+
 def extract_claims(article: Article) -> list[Claim]:
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text.translate(_PLAIN_APOSTROPHE))
     identities: list[tuple[ClaimantMention, Identity]] = []
     last_source: tuple[Identity, int, int, bool] | None = None  # identity, sentence, paragraph, ends with ':'
     last_thing: ThingMention | None = None
@@ -555,9 +560,11 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
                 others.add(("country", place.country))
         # "over Smolensk Oblast, a region in western Russia" names one place, not two.
         others = {o for o in others if o[0] != "country" or o[1] not in {r.country for r in regions.values()}}
-        each = re.match(r"\s*each\b", draft.sentence.text[draft.anchor_end :], re.IGNORECASE) or re.search(
-            r"(?<![\w])по\s+$", draft.sentence.text[max(0, draft.anchor_start - 4) : draft.anchor_start]
-        )  # "four each over Tula and Kaluga", "по пять — над Калужской и Тульской"
+        each = re.match(
+            r"\s*(?:each\b|\w+\s+each\s+of\b)", draft.sentence.text[draft.anchor_end :], re.IGNORECASE
+        ) or re.search(
+            r"(?<![\w])по\s+$", draft.sentence.text[max(0, draft.anchor_start - 4) : draft.anchor_start], re.I
+        )  # "four each over Tula and Kaluga", "a drone over each of", "по пять — над Калужской и Тульской"
         if len(regions) + len(others) <= 1:
             out.append(draft)
             continue
@@ -1230,7 +1237,7 @@ def _to_claims(article: Article, resolved: list[_Resolved]) -> list[Claim]:
                 parent_claim_id=ids.get(parent) if parent is not None else None,
                 evidence_start=d.sentence.start,
                 evidence_end=d.sentence.end,
-                evidence_text=d.sentence.text,
+                evidence_text=article.text[d.sentence.start : d.sentence.end],
                 count_text=d.count_text,
                 outcome_text=d.outcome_text,
                 weapon_text=d.thing.text if d.thing else None,

@@ -433,7 +433,7 @@ def draft_claims(
         dropper = next(
             (
                 o for o in m.outcomes
-                if weapon == "drone" and re.fullmatch(r"dropp(?:ed|ing)", o.text, re.I) and o.start >= end
+                if weapon == "drone" and o.text.lower() in _drop_verbs() and o.start >= end
                 and re.fullmatch(r"\s*(?:had\s+|has\s+|also\s+)?", text[end : o.start])
             ),
             None,
@@ -813,7 +813,11 @@ def _counted_targets(text: str, things: list[ThingMention]) -> list[ThingMention
         for m in _counted_targets_pattern().finditer(text)
         if not _inside_any(m.start(), m.end(), things)
     ]
-    return sorted([*things, *added], key=lambda t: t.start) if added else things
+    if not added:
+        return things
+    # "44 повітряні об'єкти": air targets, not the facility the noun alone would be
+    kept = [t for t in things if not _inside_any(t.start, t.end, added)]
+    return sorted([*kept, *added], key=lambda t: t.start)
 
 
 def _fired_from_the_ground(text: str, start: int) -> bool:
@@ -867,6 +871,12 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
     return None
 
 
+_PLACE_DASH = re.compile(r"[\s\u00a0]*[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?", re.I)
+_ITEM_SEPARATOR = re.compile(r"[,:;]")
+_OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
+_PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
+
+
 def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     """The places an anchor can take: those in its own stretch of the clause (up to the next
     anchor: "27 over Rostov, eight over Bryansk"), else those before the clause's first anchor
@@ -879,7 +889,34 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     later = [a[0] for a in same_clause if a[0] > start and not (anchor[4] in WEAPON_CLASSES and a[4] in OBJECT_CLASSES)]
     segment_end = min(later) if later else clause_end
     located = [p for p in m.places if p.is_locative]
+    text = m.sentence.text
+    # "над Брянской — 231, над Курской — 198", "уничтожены 4 БПЛА, над Ярославской - 2": a place
+    # right before an item's figure and a dash opens that item, whichever clause it stands in.
+    previous_end = max((a[1] for a in anchors if a[1] <= start), default=None)
+    if previous_end is not None:
+        before = [p for p in located if previous_end <= p.start < start]
+        if (
+            before
+            and _ITEM_SEPARATOR.search(text, previous_end, before[0].start)
+            and _OPENS_ITEM.fullmatch(text, before[-1].end, start)
+        ):
+            group = [before[-1]]  # ", над Тверской и Ярославской - по 2": all the places opening it
+            for place in reversed(before[:-1]):
+                if not _PLACES_JOINED.fullmatch(text, place.end, group[0].start):
+                    break
+                group.insert(0, place)
+            return group
     own = [p for p in located if start <= p.start < segment_end]
+    next_start = min((a[0] for a in anchors if a[0] > start), default=None)
+    if own and next_start is not None and _OPENS_ITEM.fullmatch(text, own[-1].end, next_start):
+        # so a place after this item's comma, right before the next figure, is not this item's
+        own = [
+            p
+            for p in own
+            if not (
+                _ITEM_SEPARATOR.search(text, anchor[1], p.start) and not _ITEM_SEPARATOR.search(text, p.end, next_start)
+            )
+        ]
     if own:
         return own
     # "struck energy facilities in the Odessa region with Geran-2 drones": the object is no boundary.
@@ -1096,7 +1133,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, thing, thing.weapon, True))
             continue
         in_brackets_after_place = _place_before_parenthesis(text, count.start, m.places) is not None
-        is_list_item = bool(_LIST_ITEM.match(after)) or in_brackets_after_place
+        # "над Ярославской областью - один", "over Kursk: 12": a figure after its place and a dash
+        after_place_and_dash = any(
+            p.is_locative and p.end <= count.start and _PLACE_DASH.fullmatch(text, p.end, count.start) for p in m.places
+        )
+        is_list_item = bool(_LIST_ITEM.match(after)) or in_brackets_after_place or after_place_and_dash
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
@@ -1572,6 +1613,12 @@ def _strike_adjective_weapon(text: str, noun_start: int) -> list[ThingMention]:
 
 
 @cache
+def _drop_verbs() -> frozenset[str]:
+    """Every form of the verbs of dropping ("сбросил", "скинув", "dropped"), lower case."""
+    return frozenset(f.lower() for verb in lexicon.outcomes()["drop_verbs"] for f in morphology.forms_of(verb))
+
+
+@cache
 def _hit_nouns_pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(_noun_forms(lexicon.outcomes()["hit_nouns"]))
 
@@ -1587,8 +1634,11 @@ def _strike_nouns() -> frozenset[str]:
 
 
 def _noun_forms(nouns: list[str]) -> frozenset[str]:
-    """Every noun form of lexicon nouns: "удара", not the verb "ударив"."""
-    return frozenset(form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form))
+    """Every noun form of lexicon nouns: "удара", not the verb "ударив"; of a phrase, those whose last
+    word, its head, is a noun ("повітряні об'єкти")."""
+    return frozenset(
+        form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form.split()[-1])
+    )
 
 
 def _is_singular(thing: ThingMention) -> bool:
@@ -1629,6 +1679,18 @@ def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
 def _continues_list(text: str, last: int, anchor) -> bool:
     # "32 drones, 28 of which were destroyed": a part, not a next item
     return bool(_COORDINATED.fullmatch(text, last, anchor[0])) and not _OF_WHICH.match(text, anchor[1])
+
+
+def _object_first(cue: OutcomeCue, weapon: str) -> bool:
+    """Russian and Ukrainian put a counted object first ("14 безпілотників випустили окупанти",
+    "два дрона сбили над Курском"): a munition before such a verb was launched or downed, as it
+    cannot launch or down anything itself; an aircraft before it may be the shooter. A bare noun
+    ("ракету запустили з Криму") is one told of before, no count of its own."""
+    return (
+        weapon in ("drone", "missile", "guided_bomb", "rocket")
+        and morphology.has_cyrillic(cue.text)
+        and cue.text.lower() not in _drop_verbs()  # "беспилотник сбросил": a drone drops things
+    )
 
 
 def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
@@ -1734,7 +1796,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:
             best = min(same_clause, key=lambda c: abs(c.start - start))
             agent = best.start >= end and re.fullmatch(r"\s*(?:had|has|have)?\s*", text[end : best.start])
-            if agent and best.outcome != "hit":
+            if agent and best.outcome != "hit" and not (has_count and _object_first(best, weapon)):
                 best = None  # "Polish aircraft had shot down drones": the shooters, not a claim
     return best
 

@@ -582,7 +582,8 @@ def _needed(items, flags: int) -> set[str] | None:
 @lru_cache(maxsize=1 << 16)  # the same names, titles and cues come back sentence after sentence
 def normalise(text: str) -> str:
     """Key for lookups: lower case, typographic quotes and dashes folded, spaces collapsed."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    text = text.replace("\u2013", "-").replace("\u2014", "-")
     text = text.replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip().casefold()  # casefold: what a case-insensitive pattern matched ("ᲂ" is "о")
 

@@ -386,7 +386,7 @@ def lexicon_phrases() -> list[str]:
     phrases += lexicon.region_words() + lexicon.anaphor_words()
     phrases += lexicon.region_words("national_noun") + lexicon.region_words("national_modifier")
     weapons = lexicon.weapons()
-    phrases += weapons["modifiers"]
+    phrases += weapons["modifiers"] + weapons["counted_targets"]
     for forms in weapons["heads"].values():
         phrases += forms
     for models in weapons["models"].values():
@@ -395,6 +395,7 @@ def lexicon_phrases() -> list[str]:
     for forms in lexicon.objects().values():
         phrases += forms
     attribution = lexicon.attribution()
+    phrases += lexicon.outcomes()["drop_verbs"]
     for groups in lexicon.outcomes()["cues"].values():
         for group in groups:
             phrases += [cue for cue in group["cue"] if " " not in cue.strip()]

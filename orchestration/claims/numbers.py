@@ -161,7 +161,8 @@ _ONE_OF_SUPERLATIVE = re.compile(
 
 _AVERAGE_BEFORE = re.compile(
     r"(?<![\w])(?:an\s+average\s+of|on\s+average(?:\s+of)?|average\s+of|averaging|в\s+среднем(?:\s+по)?|"
-    r"в\s+середньому|у\s+середньому|в\s+середнем)\s+(?:\w+\s+){0,2}$",
+    r"в\s+середньому|у\s+середньому|в\s+середнем|ежесуточно|ежедневно|еженощно|щодня|щоночі|щодоби)"
+    r",?\s+(?:[\w,]+\s+){0,5}$",
     re.IGNORECASE,
 )
 
@@ -191,7 +192,7 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue  # "the driver, a man of 46", "aged 63": an age
         if _ONE_OF_SUPERLATIVE.match(sentence, match.end()):
             continue  # "one of its largest drone raids": a ranking, not a number of things
-        if _AVERAGE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+        if _AVERAGE_BEFORE.search(sentence, max(0, match.start() - 60), match.start()):
             continue  # "an average of 180 drones per night": a rate, not things of one event
         qualifier = "exact"
         if match.group("qual"):

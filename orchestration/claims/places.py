@@ -46,7 +46,7 @@ _KIND_NOUN_FORMS = sorted(
     reverse=True,
 )
 _FILLER = (
-    r"(?:least|more|than|nearly|almost|the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
+    r"(?:least|more|than|nearly|almost|each|the|a|an|its|their|southern|northern|eastern|western|central|south-western|north-eastern|"
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
     r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"

@@ -73,6 +73,17 @@ def _mass_nouns() -> frozenset[str]:
     return frozenset(form.lower() for w in lexicon.objects().get("mass", []) for form in morphology.forms_of(w))
 
 
+def _head_word(phrase: str) -> str:
+    """The word a thing's number is read from: the last in English ("infrastructure facility"), the
+    first noun in Russian and Ukrainian, whose complements follow it ("об'єкт інфраструктури")."""
+    words = phrase.split()
+    if not words:
+        return ""
+    if morphology.has_cyrillic(phrase):
+        return next((w for w in words if morphology.is_noun(w)), words[-1])
+    return words[-1]
+
+
 @cache
 def _singular_objects() -> frozenset[str]:
     return frozenset(lexicon.normalise(w) for w in lexicon.objects().get("singular", []))
@@ -185,7 +196,7 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     # A mass noun ("port infrastructure", "сільгосптехніка") is no number of things, however it declines.
     # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
     # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
-    head_word = head_text.split()[-1] if head_text else ""
+    head_word = _head_word(head_text)
     return ThingMention(
         is_singular_object=head_word.lower() not in _mass_nouns()
         and (
