@@ -28,7 +28,7 @@ from orchestration.claims.grammar import (
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.outcomes import OutcomeCue
 from orchestration.claims.places import PlaceMention, find_places, names_several_places, spans_regions
-from orchestration.claims.sentences import split_sentences
+from orchestration.claims.sentences import Sentence, split_sentences
 from orchestration.claims.weapons import ThingMention
 
 # Sentences over which "the ministry said" in one sentence still covers the next ones.
@@ -104,7 +104,7 @@ def extract_claims(article: Article) -> list[Claim]:
         # "Віталій Кім, начальник Миколаївської ОВА" closing a post: what the post tells with no
         # other source is its author's.
         publisher = _identify(signer, []) or publisher
-    related_paragraphs = {s.paragraph for s in sentences if _related_link().match(s.text)}
+    related_paragraphs = _related_paragraphs(sentences)
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
             continue  # "Читайте также: Над Орловской областью сбит беспилотник": another story's headline
@@ -217,7 +217,10 @@ def extract_claims(article: Article) -> list[Claim]:
     first_counted = _first_counted(resolved)
     resolved = [r for r in resolved if _worth_keeping(r) and not _told_before(r, first_counted)]
     # Repeats first (a lead and a later paraphrase are one claim), then breakdowns among what is left.
-    _merge_repeats(resolved)
+    # The loader may open the text with the title: that paragraph is the headline.
+    title = lexicon.normalise(article.title or "")
+    has_headline = bool(title) and bool(sentences) and lexicon.normalise(sentences[0].text).startswith(title[:60])
+    _merge_repeats(resolved, has_headline)
     _link_sums(resolved)
     _link_parents(resolved)
     _infer_total_scopes(resolved)
@@ -261,6 +264,31 @@ def _near_source(last_source, sentence) -> bool:
         return sentence.paragraph == paragraph + 1 and sentence.index - index <= CARRY_SENTENCES + 1
     # Wire copy breaks a paragraph after nearly every sentence; the very next one still continues.
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
+
+
+def _related_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """Paragraphs of links to other stories: one opening with "Read also:" / "Читайте також:", and
+    after such a heading standing alone, the headlines under it (short, one sentence, no full stop)."""
+    related: set[int] = set()
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    under_heading = False
+    for paragraph, lines in sorted(by_paragraph.items()):
+        text = " ".join(s.text for s in lines).strip()
+        heading = _related_link().match(text)
+        if heading:
+            related.add(paragraph)
+            under_heading = not text[heading.end() :].strip()  # the heading alone: its links follow
+        elif under_heading and len(lines) == 1 and len(text) <= _HEADLINE_CHARS and not text.endswith("."):
+            related.add(paragraph)
+        else:
+            under_heading = False
+    return related
+
+
+# A headline under a "Read also:" heading is one line of at most this many characters.
+_HEADLINE_CHARS = 160
 
 
 @cache
@@ -983,7 +1011,7 @@ def _is_part(child: _Resolved) -> bool:
     return child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
 
 
-def _merge_repeats(claims: list[_Resolved]) -> None:
+def _merge_repeats(claims: list[_Resolved], has_headline: bool = False) -> None:
     """The headline, the lead and a quote saying the same thing are one claim: keep the most specific."""
     parents = {c.parent for c in claims if c.parent is not None}
     earlier_ones = _RepeatIndex()
@@ -1026,6 +1054,8 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
             ):
                 continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
             keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)
+            if has_headline and _headline_country_over_body(earlier, later):
+                keep, drop = later, earlier
             drop.dropped = True
             if keep.identity.claimant_id == "unattributed" and drop.identity.claimant_id != "unattributed":
                 keep.identity = drop.identity
@@ -1035,6 +1065,20 @@ def _merge_repeats(claims: list[_Resolved]) -> None:
                 break  # nothing is left to merge it with
             earlier_ones.remove(j, earlier)
         earlier_ones.add(i, later)
+
+
+def _headline_country_over_body(headline: _Resolved, body: _Resolved) -> bool:
+    """A headline's "over Ukraine" adds no place to the body's own unplaced national tally ("Сили ППО
+    знешкодили 561 із 635 цілей, випущених по Україні" over "виявлено та супроводжено 635
+    засобів:"): the body's claim, with its source and its parts, is kept."""
+    return (
+        headline.draft.sentence.paragraph == 0
+        and body.draft.sentence.paragraph > 0
+        and headline.scope == "country"
+        and body.scope == "unknown"
+        and headline.country is not None
+        and headline.country == body.country
+    )
 
 
 def _plural_beside_one(a: _Resolved, b: _Resolved) -> bool:
