@@ -510,7 +510,7 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
             and not _after_strike_noun(text, thing)
-            and role != "debris"  # the thing stands in from before: its debris tells no number
+            and role not in ("debris", "remainder")  # the thing stands in from before: no number of its own
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -764,6 +764,34 @@ def _sum_coordinated_people(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
     return out
+
+
+@cache
+def _remainder_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.numbers()["remainder_words"])
+
+
+def _remainders(m: SentenceMentions, context_thing: ThingMention | None, anchors) -> list[tuple]:
+    """'The rest were downed over the Kursk and Bryansk regions', 'Остальные перехвачены над ...':
+    the weapons counted before, how many not said, one item at each place the verb lists."""
+    text = m.sentence.text
+    found = []
+    for rest in lexicon.finditer(_remainder_pattern(), text):
+        if any(a[0] <= rest.start() < a[1] for a in anchors):
+            continue
+        if any(0 <= t.start - rest.end() <= 2 for t in m.things):
+            continue  # "the remaining drones": the thing is named and counted on its own
+        if not any(
+            o.start >= rest.end() and o.outcome in ("intercepted", "launched", "hit") and not o.is_negated
+            for o in m.outcomes
+        ):
+            continue  # "the others were injured": people, not the weapons counted before
+        earlier = [t for t in m.things if t.end <= rest.start() and t.weapon in WEAPON_CLASSES]
+        stand_in = earlier[-1] if earlier else context_thing
+        if stand_in is None or stand_in.weapon not in WEAPON_CLASSES:
+            continue
+        found.append((rest.start(), rest.end(), None, stand_in, stand_in.weapon, True, "remainder"))
+    return found
 
 
 @cache
@@ -1155,6 +1183,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
+    anchors += _remainders(m, context_thing, anchors)
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
     anchors = _mixed_totals(text, anchors)
@@ -1308,6 +1337,17 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             ),
             None,
         )  # fmt: skip
+        if target is None and cyrillic:
+            # "нанесла по Харькову удар авиабомбами": the target may stand right before the noun
+            target = next(
+                (
+                    p for p in located
+                    if 0 <= noun.start() - p.end <= 2
+                    and (p.prep or "").lower() in {"на", "по"}
+                    and p.place_type != "national"
+                ),
+                None,
+            )  # fmt: skip
         if target is None:
             before = text[: noun.start()]
             verb = _struck_place_verb().search(before)
