@@ -157,9 +157,8 @@ _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
 )
-_REST = re.compile(r"(?<![\w-])(?:the\s+rest|the\s+remainder|the\s+others|others|остальные|решта|інші)(?![\w-])", re.I)
 _ALL_OF_THEM = re.compile(
-    r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those))?(?=\s+(?:were|was|had|have|been)\b)", re.I
+    r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those|which))?(?=\s+(?:were|was|had|have|been)\b)", re.I
 )
 _RANKED_ATTACK = re.compile(
     r"\b(?:first|second|third|\w+(?<!\bwi)th|last|latest|largest|biggest|heaviest|deadliest|most\s+\w+|one\s+of|"
@@ -245,7 +244,7 @@ class SentenceMentions:
 
 
 _IN_BETWEEN = re.compile(r"\s+in\s+")
-_ONE_SPACE = re.compile(r"\s")
+_ONE_SPACE = re.compile(r"(?:['’]s)?\s")  # "Kharkiv Mayor", "Kiev's air force": the office's place
 
 
 def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
@@ -771,29 +770,6 @@ def _remainder_pattern() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.numbers()["remainder_words"])
 
 
-def _remainders(m: SentenceMentions, context_thing: ThingMention | None, anchors) -> list[tuple]:
-    """'The rest were downed over the Kursk and Bryansk regions', 'Остальные перехвачены над ...':
-    the weapons counted before, how many not said, one item at each place the verb lists."""
-    text = m.sentence.text
-    found = []
-    for rest in lexicon.finditer(_remainder_pattern(), text):
-        if any(a[0] <= rest.start() < a[1] for a in anchors):
-            continue
-        if any(0 <= t.start - rest.end() <= 2 for t in m.things):
-            continue  # "the remaining drones": the thing is named and counted on its own
-        if not any(
-            o.start >= rest.end() and o.outcome in ("intercepted", "launched", "hit") and not o.is_negated
-            for o in m.outcomes
-        ):
-            continue  # "the others were injured": people, not the weapons counted before
-        earlier = [t for t in m.things if t.end <= rest.start() and t.weapon in WEAPON_CLASSES]
-        stand_in = earlier[-1] if earlier else context_thing
-        if stand_in is None or stand_in.weapon not in WEAPON_CLASSES:
-            continue
-        found.append((rest.start(), rest.end(), None, stand_in, stand_in.weapon, True, "remainder"))
-    return found
-
-
 @cache
 def _ordinal_one() -> re.Pattern[str]:
     """Article words that stand for one more of the things just counted on their own ("the third hit a
@@ -1183,7 +1159,6 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
-    anchors += _remainders(m, context_thing, anchors)
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
     anchors = _mixed_totals(text, anchors)
@@ -1447,17 +1422,28 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
 
 
 def _the_rest(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
-    """'11 over Bryansk, nine over Kursk and the rest over the Belgorod and Oryol regions': the rest is
-    one more item of the list, with no number of its own."""
+    """'11 over Bryansk, nine over Kursk and the rest over the Belgorod and Oryol regions', 'The rest
+    were downed over the Kursk and Bryansk regions', 'Остальные перехвачены над ...': the weapons
+    counted before, how many not said, one more item at each place listed."""
     text = m.sentence.text
     found = []
-    for match in _REST.finditer(text):
-        if any(a[0] <= match.start() < a[1] for a in anchors) or not _LIST_ITEM.match(text[match.end() :]):
+    for match in lexicon.finditer(_remainder_pattern(), text):
+        if any(a[0] <= match.start() < a[1] for a in anchors):
+            continue
+        if any(0 <= t.start - match.end() <= 2 for t in m.things):
+            continue  # "the remaining drones": the thing is named and counted on its own
+        is_item = _LIST_ITEM.match(text[match.end() :])
+        verb_after = any(
+            o.start >= match.end() and o.outcome in ("intercepted", "launched", "hit") and not o.is_negated
+            for o in m.outcomes
+        )  # "the others were injured" are people, not the weapons counted before
+        if not (is_item or verb_after):
             continue
         counted = [a for a in anchors if a[2] is not None and a[1] <= match.start() and a[3] is not None]
-        thing = counted[-1][3] if counted else context_thing
-        if thing is not None:
-            found.append((match.start(), match.end(), None, thing, thing.weapon, True, None))
+        earlier = [t for t in m.things if t.end <= match.start() and t.weapon in WEAPON_CLASSES]
+        thing = counted[-1][3] if counted else earlier[-1] if earlier else context_thing
+        if thing is not None and thing.weapon in WEAPON_CLASSES:
+            found.append((match.start(), match.end(), None, thing, thing.weapon, True, "remainder"))
     return found
 
 
@@ -1480,7 +1466,7 @@ def _all_of_them(m: SentenceMentions, anchors, context_thing: ThingMention | Non
         if thing is None or not _followed_by_cue(text, CountMention(match.start(), match.end(), "", 0, ""), m.outcomes):
             continue
         count = CountMention(match.start(), match.end(), match.group(0), value, "exact")
-        found.append((match.start(), match.end(), count, thing, thing.weapon, False, None))
+        found.append((match.start(), match.end(), count, thing, thing.weapon, False, "part"))
     return found
 
 
@@ -1718,7 +1704,11 @@ def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
 
 def _continues_list(text: str, last: int, anchor) -> bool:
     # "32 drones, 28 of which were destroyed": a part, not a next item
-    return bool(_COORDINATED.fullmatch(text, last, anchor[0])) and not _OF_WHICH.match(text, anchor[1])
+    return (
+        bool(_COORDINATED.fullmatch(text, last, anchor[0]))
+        and not _OF_WHICH.match(text, anchor[1])
+        and not (len(anchor) == 7 and anchor[6] == "part")  # "20 drones, all of which were downed"
+    )
 
 
 def _object_first(cue: OutcomeCue, weapon: str) -> bool:
@@ -1752,6 +1742,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
         score = None
         if cue.start >= end and verb_first and "," in text[end : cue.start]:
             continue
+        if cue.start >= end and any(end <= a[0] and a[1] <= cue.start and a[6:] == ("part",) for a in anchors):
+            continue  # "20 drones, all of which were shot down": the verb is the part's
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
@@ -1947,7 +1939,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         tail = text[max(start, match.start() - 30) : match.start()].rstrip()
         if match.group(0).strip() in ("—", "–") and (
             any(c.end == len(tail) for c in find_counts(tail))
-            or any(r.end() == len(tail) for r in _REST.finditer(tail))
+            or any(r.end() == len(tail) for r in lexicon.finditer(_remainder_pattern(), tail))
         ):
             continue  # "дев'ять – над Воронезькою": a number word and its place, as "20 — over Rostov"
         if match.group(0) == ":" and _verb_before_counted_list(text, match):
