@@ -387,6 +387,10 @@ def draft_claims(
         ):
             # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
             cue = OutcomeCue(start, start, "attack", "launched", "noun", None, False, False)
+        if cue is None and count is not None and count.value and _downed_later(m, anchors, start, weapon, count.value):
+            # "28 September — 512 drones and 44 missiles; 470 drones and 37 missiles were shot down": the
+            # figures told with no verb before those downed of them are what was sent.
+            cue = OutcomeCue(start, start, "", "launched", "noun", None, False, False)
         if cue is None and (is_list_item or after_colon) and last_cue is not None:
             cue = last_cue  # "55 drones: 27 over Rostov, ...": items share the total's outcome
         if (
@@ -1709,6 +1713,25 @@ def _continues_list(text: str, last: int, anchor) -> bool:
         and not _OF_WHICH.match(text, anchor[1])
         and not (len(anchor) == 7 and anchor[6] == "part")  # "20 drones, all of which were downed"
     )
+
+
+def _downed_later(m: SentenceMentions, anchors, start: int, weapon: str, value: int) -> bool:
+    """Whether a figure in a clause with no verb is followed, in a later clause of its sentence, by
+    no more of the same weapons shot down."""
+    if weapon not in WEAPON_CLASSES:
+        return False
+    clause = _clause_of(start, m.clauses)
+    if any(_clause_of(o.start, m.clauses) == clause for o in m.outcomes):
+        return False
+    for a in anchors:
+        if a[4] != weapon or a[2] is None or a[2].value is None or a[2].value > value:
+            continue
+        if _clause_of(a[0], m.clauses) <= clause:
+            continue
+        cue = _governing_cue(m.sentence.text, a[0], a[1], a[4], m.outcomes, m.clauses, anchors, True)
+        if cue is not None and cue.outcome == "intercepted":
+            return True
+    return False
 
 
 def _object_first(cue: OutcomeCue, weapon: str) -> bool:
