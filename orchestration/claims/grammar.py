@@ -264,6 +264,7 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
         # "Kharkiv Mayor Ihor Terekhov": the office's place, not the event's
         and not any(_ONE_SPACE.fullmatch(text[p.end : c.start]) for c in claimants)
     ]
+    places = [_of_the_object(text, p, things) for p in places]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
@@ -284,6 +285,18 @@ _JUST_BEFORE = re.compile(r"\s*$")
 @cache
 def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:\d|(?:{lexicon.alternatives(number_words())})(?![\w]))", re.I)
+
+
+def _of_the_object(text: str, place: PlaceMention, things: list[ThingMention]) -> PlaceMention:
+    """A place in the genitive right after a damaged or struck object is where the object is
+    ("по портовій інфраструктурі Одеси", "НПЗ Саратова")."""
+    if place.is_locative or place.scope != "region" or not morphology.has_cyrillic(place.text):
+        return place
+    if not any(t.weapon in OBJECT_CLASSES and 0 <= place.start - t.end <= 1 for t in things):
+        return place
+    if not morphology.can_be_genitive(place.text.split()[0]):
+        return place
+    return replace(place, is_locative=True)
 
 
 def _property_suffered(text: str, cue: OutcomeCue, things: list[ThingMention]) -> bool:
@@ -507,6 +520,13 @@ def draft_claims(
             text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]
         ):
             continue  # background ("is regularly targeted by drones"), not a report
+        if (
+            count is None
+            and role == "strike_on"
+            and thing is not None
+            and morphology.is_instrumental_singular(thing.text.split()[-1])
+        ):
+            count = CountMention(thing.start, thing.start, "", 1, "exact")  # "удар КАБом по селу": one bomb
         if (
             count is None
             and thing is not None

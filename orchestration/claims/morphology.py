@@ -96,6 +96,27 @@ def can_be_nominative(word: str) -> bool:
 
 
 @cache
+def is_instrumental_singular(word: str) -> bool:
+    """A Russian or Ukrainian noun in the instrumental singular ("ракетою"); of a word the
+    dictionaries lack, its ending ("КАБом", "дроном"): "удар КАБом" is a strike by one bomb."""
+    readings = [tag for tag in _readings(word, ("NOUN",))]
+    if not readings:  # a noun the dictionaries lack ("КАБом", "дроном"): its ending tells
+        is_adjective = bool(_readings(word, ("ADJF", "PRTF")))
+        return not is_adjective and bool(re.fullmatch(r"[а-яіїєґё]{2,}(?:ом|ем)", word, re.I))
+    return all(tag.case == "ablt" and "plur" not in tag for tag in readings)
+
+
+@cache
+def can_be_genitive(word: str) -> bool:
+    """Whether a Russian or Ukrainian word has a genitive reading in the dictionaries ("Одеси",
+    "Белгородской"); never for a Latin word."""
+    if not has_cyrillic(word):
+        return False
+    parses = [p for language in _languages(word) for p in _analyzers()[language].parse(word.lower())]
+    return any(p.tag.case in ("gent", "gen2") and _is_dictionary(p) for p in parses)
+
+
+@cache
 def is_adjective(word: str) -> bool:
     """A Russian or Ukrainian adjective or participle ("ворожого", "украинских", "збитих"): the
     words that stand between a numeral and its noun without changing what is counted."""

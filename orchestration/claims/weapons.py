@@ -202,6 +202,7 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
         and (
             head_text in _singular_objects()
             or morphology.is_singular_subject_or_object(head_word)
+            or morphology.is_instrumental_singular(head_word)  # "поцілив КАБом": struck with one
             # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
             or (
                 weapon in ("building", "vehicle", "infrastructure")
