@@ -1143,6 +1143,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
         stand_in = counted[-1] if counted else previous[-1] if previous else last_thing
         after = text[count.end :]
+        damaged_after = any(
+            o.outcome == "damaged" and 0 <= o.start - count.end <= 3 and not o.is_negated for o in m.outcomes
+        )
+        objects_before = [t for t in m.things if t.end <= count.start and t.weapon in OBJECT_CLASSES]
+        if damaged_after and objects_before:
+            stand_in = objects_before[-1]  # "зруйновано приватний будинок, ще 4 пошкоджені": four more houses
         # "38 of 50 drones": the first count is a part of the things counted next.
         of_total = _OF_TOTAL.match(after)
         if of_total:
