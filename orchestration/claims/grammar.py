@@ -763,6 +763,33 @@ def _struck_object_cue(text: str, start: int, cues, clauses, anchors) -> Outcome
         if gap_ok and list_end >= start and (len(listed) >= 2 or counted):
             return OutcomeCue(cue.start, cue.end, cue.text, "damaged", "active", None, False, False)
         return None
+    return _object_was_hit(text, start, cues, clauses, anchors)
+
+
+_WAS_HIT_GAP = re.compile(
+    r"[\s\u00a0]+(?:[\w-]+[\s\u00a0]+){0,8}?(?:was|were|been)[\s\u00a0]+(?:also[\s\u00a0]+)?", re.I
+)
+
+
+def _object_was_hit(text: str, start: int, cues, clauses, anchors) -> OutcomeCue | None:
+    """'A warehouse and a metro station were hit': things named before a passive strike verb, several
+    or counted, were damaged by it (a single one is the strike's place, as with the active verb)."""
+    first = next((a for a in anchors if a[0] == start), None)
+    if first is None or first[4] not in OBJECT_CLASSES:
+        return None
+    list_end = _end_of_coordinated_list(text, first[1], len(text), anchors)
+    listed = {a[0] for a in anchors if first[0] <= a[0] and a[1] <= list_end and a[4] in OBJECT_CLASSES}
+    counted = first[2] is not None and not first[2].is_article
+    if len(listed) < 2 and not counted:
+        return None
+    for cue in cues:
+        if cue.outcome != "hit" or cue.start < list_end or cue.is_negated or cue.is_non_event:
+            continue
+        if _clause_of(cue.start, clauses) != _clause_of(start, clauses):
+            return None
+        if _WAS_HIT_GAP.fullmatch(text, list_end, cue.start) and "," not in text[list_end : cue.start]:
+            return OutcomeCue(cue.start, cue.end, cue.text, "damaged", "passive", None, False, False)
+        return None
     return None
 
 
