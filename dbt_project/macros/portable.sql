@@ -83,38 +83,6 @@
 {%- endmacro %}
 
 
-{#- ordered_list as a window aggregate: every row gets the values of `expression` over its
-    partition `partition_by`, ordered by the columns `order_by` (ties must not occur). -#}
-{% macro ordered_list_over(expression, partition_by, order_by) -%}
-    {{ return(adapter.dispatch('ordered_list_over', 'skyledger')(expression, partition_by, order_by)) }}
-{%- endmacro %}
-
-{% macro default__ordered_list_over(expression, partition_by, order_by) -%}
-    list({{ expression }}) filter (where {{ expression }} is not null) over (
-        partition by {{ partition_by }}
-        order by {{ order_by | join(', ') }}
-        rows between unbounded preceding and unbounded following
-    )
-{%- endmacro %}
-
-{% macro spark__ordered_list_over(expression, partition_by, order_by) -%}
-    case
-        when count({{ expression }}) over (partition by {{ partition_by }}) > 0
-            then transform(
-                array_sort(collect_list(
-                    case when {{ expression }} is not null then named_struct(
-                        {%- for column in order_by %}
-                        'k{{ loop.index }}', {{ column }},
-                        {%- endfor %}
-                        'v', {{ expression }}
-                    ) end
-                ) over (partition by {{ partition_by }})),
-                item -> item.v
-            )
-    end
-{%- endmacro %}
-
-
 {#- An empty list of strings (the value of a list column that has nothing to hold). -#}
 {% macro empty_string_list() -%}
     {{ return(adapter.dispatch('empty_string_list', 'skyledger')()) }}

@@ -56,7 +56,6 @@ rivals as (
 
 ),
 
--- the figures of each group: plain aggregates, which DuckDB spills to disk when memory runs short
 grouped as (
 
     select
@@ -66,11 +65,19 @@ grouped as (
         count(distinct count) as figure_count,
         min(count) as lowest_count,
         max(count) as highest_count,
+        {{ sorted_list('count', distinct=true) }} as figures,
         count(*) as claim_count,
         count(distinct article_id) as article_count,
         count(distinct article_id || ':' || cast(evidence_start as {{ dbt.type_string() }})) as statement_count,
+        {{ sorted_list('article_id', distinct=true) }} as article_ids,
+        {{ sorted_list('outlet', distinct=true) }} as outlets,
         min(published_date) as first_published_date,
-        max(published_date) as last_published_date
+        max(published_date) as last_published_date,
+        {{ ordered_list('claim_id', ['count', 'claim_id']) }} as claim_ids,
+        {{ ordered_list(
+            "cast(count as " ~ dbt.type_string() ~ ") || ': ' || evidence_text",
+            ['count', 'claim_id'],
+        ) }} as figure_evidence
     from rivals
     group by
         figure_group_id,
@@ -78,40 +85,10 @@ grouped as (
 
 ),
 
-contested as (
-
-    select * from grouped
-    where
-        figure_count > 1
-        and statement_count > 1
-
-),
-
--- the lists of a contested group's claims, as window aggregates over the group (one row kept per
--- group): a grouped list aggregate keeps every group's list in memory, a window spills
-listed as (
-
-    select
-        figure_group_id,
-        {{ sorted_list_over('count', 'figure_group_id', distinct=true) }} as figures,
-        {{ sorted_list_over('article_id', 'figure_group_id', distinct=true) }} as article_ids,
-        {{ sorted_list_over('outlet', 'figure_group_id', distinct=true) }} as outlets,
-        {{ ordered_list_over('claim_id', 'figure_group_id', ['count', 'claim_id']) }} as claim_ids,
-        {{ ordered_list_over(
-            "cast(count as " ~ dbt.type_string() ~ ") || ': ' || evidence_text",
-            'figure_group_id',
-            ['count', 'claim_id'],
-        ) }} as figure_evidence,
-        row_number() over (partition by figure_group_id order by claim_id) as claim_rank
-    from rivals
-    where figure_group_id in (select figure_group_id from contested)
-
-),
-
 final as (
 
     select
-        contested.figure_group_id,
+        figure_group_id,
         claimant_id,
         claimant,
         outcome,
@@ -138,10 +115,10 @@ final as (
         outlets,
         claim_ids,
         figure_evidence
-    from contested
-    inner join listed
-        on contested.figure_group_id = listed.figure_group_id
-    where listed.claim_rank = 1
+    from grouped
+    where
+        figure_count > 1
+        and statement_count > 1
 
 )
 
