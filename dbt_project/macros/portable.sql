@@ -29,6 +29,31 @@
 {%- endmacro %}
 
 
+{#- sorted_list as a window aggregate: every row gets the sorted values (distinct when asked) of
+    `expression` over its partition `partition_by`; NULL when the partition has no non-null value.
+    A window's partitions are sorted and spilled to disk when memory runs short; a grouped list
+    aggregate's states are not (DuckDB keeps every group's list in memory). -#}
+{% macro sorted_list_over(expression, partition_by, distinct=false) -%}
+    {{ return(adapter.dispatch('sorted_list_over', 'skyledger')(expression, partition_by, distinct)) }}
+{%- endmacro %}
+
+{% macro default__sorted_list_over(expression, partition_by, distinct) -%}
+    {%- set values -%}
+        list({{ expression }}) filter (where {{ expression }} is not null) over (partition by {{ partition_by }})
+    {%- endset -%}
+    list_sort({{ 'list_distinct(' ~ values ~ ')' if distinct else values }})
+{%- endmacro %}
+
+{% macro spark__sorted_list_over(expression, partition_by, distinct) -%}
+    case
+        when count({{ expression }}) over (partition by {{ partition_by }}) > 0
+            then array_sort(
+                {{ 'collect_set' if distinct else 'collect_list' }}({{ expression }}) over (partition by {{ partition_by }})
+            )
+    end
+{%- endmacro %}
+
+
 {#- The values of `expression` in the group as a list ordered by the columns `order_by`
     (ties must not occur: end the list with a key). NULL values are left out. -#}
 {% macro ordered_list(expression, order_by) -%}
@@ -55,20 +80,6 @@
                 item -> item.v
             )
     end
-{%- endmacro %}
-
-
-{#- How many distinct elements the lists in `expression` hold together, over the group. -#}
-{% macro count_distinct_in_lists(expression) -%}
-    {{ return(adapter.dispatch('count_distinct_in_lists', 'skyledger')(expression)) }}
-{%- endmacro %}
-
-{% macro default__count_distinct_in_lists(expression) -%}
-    len(list_distinct(flatten(list({{ expression }}))))
-{%- endmacro %}
-
-{% macro spark__count_distinct_in_lists(expression) -%}
-    cast(size(array_distinct(flatten(collect_list({{ expression }})))) as bigint)
 {%- endmacro %}
 
 

@@ -85,19 +85,51 @@ claims as (
 
 ),
 
+-- Only the columns that group, rank and count the reports: the windows and the grouping below
+-- sort and hash these narrow rows (and spill them to disk when they do not fit in memory); the
+-- representative's long texts join back at the end, by claim_id.
+report_columns as (
+
+    select
+        claim_id,
+        article_id,
+        claimant_id,
+        outcome,
+        weapon,
+        count,
+        region_code,
+        scope,
+        country,
+        period_start,
+        period_end,
+        published_date,
+        published_at,
+        loaded_at,
+        outlet,
+        evidence_start,
+        source_changed_at
+
+    from claims
+
+),
+
 grouped as (
 
-    select * from ({{ claim_group_keys('claims') }}) as keyed
+    select * from ({{ claim_group_keys('report_columns') }}) as keyed
     {% if is_incremental() %}
     where claim_group_id in (select claim_group_id from affected_groups)
     {% endif %}
 
 ),
 
+-- The lists of a group's reports are window aggregates over its partition, not list aggregates
+-- of a GROUP BY: DuckDB cannot spill a grouped list() to disk (it ran out of memory at 1 and 3 GB
+-- over ten million claims), while a window's partitions are sorted and spilled like any sort.
 ranked as (
 
     select
-        *,
+        claim_group_id,
+        claim_id,
         row_number() over (
             partition by claim_group_id
             order by
@@ -107,7 +139,9 @@ ranked as (
                 article_id,
                 evidence_start,
                 claim_id
-        ) as report_rank
+        ) as report_rank,
+        {{ sorted_list_over('article_id', 'claim_group_id', distinct=true) }} as article_ids,
+        {{ sorted_list_over('claim_id', 'claim_group_id') }} as claim_ids
 
     from grouped
 
@@ -123,8 +157,6 @@ group_stats as (
         min(published_date) as first_published_date,
         min(published_at) as first_published_at,
         min(loaded_at) as first_loaded_at,
-        {{ sorted_list('article_id', distinct=true) }} as article_ids,
-        {{ sorted_list('claim_id') }} as claim_ids,
         max(source_changed_at) as source_changed_at
 
     from grouped
@@ -134,8 +166,16 @@ group_stats as (
 
 representatives as (
 
-    select * from ranked
-    where report_rank = 1
+    select
+        claims.*,
+        ranked.claim_group_id,
+        ranked.article_ids,
+        ranked.claim_ids
+
+    from ranked
+    inner join claims
+        on ranked.claim_id = claims.claim_id
+    where ranked.report_rank = 1
 
 ),
 
@@ -177,8 +217,8 @@ final as (
         group_stats.first_published_date,
         group_stats.first_published_at,
         group_stats.first_loaded_at,
-        group_stats.article_ids,
-        group_stats.claim_ids,
+        representatives.article_ids,
+        representatives.claim_ids,
         group_stats.source_changed_at
 
     from representatives

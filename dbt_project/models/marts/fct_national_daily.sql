@@ -39,7 +39,7 @@ national_claims as (
 
 ),
 
-aggregated as (
+totals as (
 
     select
         claim_date,
@@ -50,6 +50,18 @@ aggregated as (
 
     from national_claims
     group by claim_date, claimant_id, outcome, weapon
+
+),
+
+article_counts as (
+
+    {{ article_counts('national_claims', ['claim_date', 'claimant_id', 'outcome', 'weapon']) }}
+
+),
+
+aggregated as (
+
+    {{ with_article_count('totals', 'article_counts', ['claim_date', 'claimant_id', 'outcome', 'weapon']) }}
 
 ),
 

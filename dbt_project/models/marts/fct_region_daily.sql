@@ -21,7 +21,7 @@ regional_claims as (
 
 ),
 
-aggregated as (
+totals as (
 
     select
         region_code,
@@ -33,6 +33,18 @@ aggregated as (
 
     from regional_claims
     group by region_code, claim_date, claimant_id, outcome, weapon
+
+),
+
+article_counts as (
+
+    {{ article_counts('regional_claims', ['region_code', 'claim_date', 'claimant_id', 'outcome', 'weapon']) }}
+
+),
+
+aggregated as (
+
+    {{ with_article_count('totals', 'article_counts', ['region_code', 'claim_date', 'claimant_id', 'outcome', 'weapon']) }}
 
 ),
 

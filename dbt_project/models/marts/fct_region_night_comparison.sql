@@ -62,7 +62,8 @@ figures as (
 
 ),
 
-compared as (
+-- the figures of a region's night: plain aggregates, which DuckDB spills to disk when memory runs short
+figure_totals as (
 
     select
         region_code,
@@ -71,25 +72,59 @@ compared as (
         claim_date,
         outcome,
         weapon,
-
         max(total_count) filter (where claimant_role = 'ministry') as ministry_count,
-        {{ sorted_list('claimant_id', where="claimant_role = 'ministry'") }} as ministry_claimant_ids,
-
         max(total_count) filter (where claimant_role = 'governor') as governor_count,
-        {{ sorted_list('claimant_id', where="claimant_role = 'governor'") }} as governor_claimant_ids,
-
         max(total_count) filter (where claimant_role = 'other_side') as other_side_count,
-        {{ sorted_list('claimant_id', where="claimant_role = 'other_side'") }} as other_side_claimant_ids,
-
         min(total_count) as lowest_count,
         max(total_count) as highest_count,
         count(total_count) as claimants_with_count,
         count(*) as claimant_count,
-        {{ sorted_list('claimant_id') }} as claimant_ids,
         sum(claim_count) as claim_count
 
     from figures
     group by region_code, region_name, region_country, claim_date, outcome, weapon
+
+),
+
+-- the claimants of a region's night by role, as window aggregates over the night (one row kept
+-- per night): a grouped list aggregate keeps every night's lists in memory, a window spills
+claimant_lists as (
+
+    select
+        region_code,
+        claim_date,
+        outcome,
+        weapon,
+        {{ sorted_list_over("case when claimant_role = 'ministry' then claimant_id end", 'region_code, claim_date, outcome, weapon') }}
+            as ministry_claimant_ids,
+        {{ sorted_list_over("case when claimant_role = 'governor' then claimant_id end", 'region_code, claim_date, outcome, weapon') }}
+            as governor_claimant_ids,
+        {{ sorted_list_over("case when claimant_role = 'other_side' then claimant_id end", 'region_code, claim_date, outcome, weapon') }}
+            as other_side_claimant_ids,
+        {{ sorted_list_over('claimant_id', 'region_code, claim_date, outcome, weapon') }} as claimant_ids,
+        row_number() over (partition by region_code, claim_date, outcome, weapon order by claimant_id) as claimant_rank
+
+    from figures
+
+),
+
+compared as (
+
+    select
+        figure_totals.*,
+        claimant_lists.ministry_claimant_ids,
+        claimant_lists.governor_claimant_ids,
+        claimant_lists.other_side_claimant_ids,
+        claimant_lists.claimant_ids
+
+    from figure_totals
+    inner join claimant_lists
+        on
+            figure_totals.region_code is not distinct from claimant_lists.region_code
+            and figure_totals.claim_date is not distinct from claimant_lists.claim_date
+            and figure_totals.outcome is not distinct from claimant_lists.outcome
+            and figure_totals.weapon is not distinct from claimant_lists.weapon
+    where claimant_lists.claimant_rank = 1
 
 ),
 

@@ -34,13 +34,42 @@ children as (
 
 ),
 
-parts as (
+-- the sum of each total's parts: plain aggregates, which DuckDB spills to disk when memory runs short
+part_sums as (
 
     select
         parents.claim_id as parent_claim_id,
         cast(sum(children.count) as bigint) as parts_count,
         count(*) as part_claims,
-        count(children.count) as parts_with_count,
+        count(children.count) as parts_with_count
+
+    from parents
+    inner join children
+        on parents.claim_id = children.parent_claim_id
+        and parents.outcome = children.outcome
+    group by parents.claim_id
+
+),
+
+exceeded as (
+
+    select part_sums.*
+    from part_sums
+    inner join parents
+        on part_sums.parent_claim_id = parents.claim_id
+    where part_sums.parts_count > parents.count
+
+),
+
+-- the lists of the parts, for the totals they exceed only: a grouped list aggregate keeps every
+-- group's list in memory, so it reads no more rows than this test reports
+parts as (
+
+    select
+        exceeded.parent_claim_id,
+        exceeded.parts_count,
+        exceeded.part_claims,
+        exceeded.parts_with_count,
         {{ ordered_list('children.claim_id', ['children.evidence_start', 'children.claim_id']) }} as part_claim_ids,
         {{ ordered_list(
             "coalesce(children.region_code, children.place_text, children.scope) || ': ' || "
@@ -49,11 +78,17 @@ parts as (
         ) }} as part_counts,
         {{ sorted_list('children.evidence_text', distinct=true) }} as part_evidence_texts
 
-    from parents
+    from exceeded
+    inner join parents
+        on exceeded.parent_claim_id = parents.claim_id
     inner join children
         on parents.claim_id = children.parent_claim_id
         and parents.outcome = children.outcome
-    group by parents.claim_id
+    group by
+        exceeded.parent_claim_id,
+        exceeded.parts_count,
+        exceeded.part_claims,
+        exceeded.parts_with_count
 
 ),
 
