@@ -1901,11 +1901,26 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             and not (c.applies_to and weapon not in c.applies_to)
             and not _participle_with_object(text, c, end, anchors)
         ]
+        one_word = len({(c.start, c.end) for c in same_clause}) == 1  # "атакували": launched or hit
+        if one_word and len(same_clause) > 1 and same_clause[0].start >= end:
+            same_clause = [c for c in same_clause if c.voice in ("passive", "either")] or same_clause
         if len(same_clause) >= 1 and len({c.outcome for c in same_clause}) == 1:
             best = min(same_clause, key=lambda c: abs(c.start - start))
             agent = best.start >= end and re.fullmatch(r"\s*(?:had|has|have)?\s*", text[end : best.start])
             if agent and best.outcome != "hit" and not (has_count and _object_first(best, weapon)):
                 best = None  # "Polish aircraft had shot down drones": the shooters, not a claim
+    if (
+        best is not None
+        and has_count
+        and best.outcome == "hit"
+        and best.start >= end
+        and weapon in WEAPON_CLASSES
+        and re.match(r"атак", best.text, re.I)
+        and re.match(r"\d{2,}", text[start:end])  # a figure of many, not "ще один дрон атакував"
+    ):
+        # "276 ударних БпЛА атакували Гуляйпільську громаду": counted weapons that attacked were
+        # sent, as "24 drones attacked Odesa" (one drone that attacked a car struck it)
+        best = OutcomeCue(best.start, best.end, best.text, "launched", "passive", None, False, False)
     return best
 
 
