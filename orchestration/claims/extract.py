@@ -505,6 +505,8 @@ def _identify(mention: ClaimantMention, known: list[tuple[ClaimantMention, Ident
                 continue
             if _same_referent(mention, identity):
                 return replace(identity, claimant=text)
+        if text.lower() in pronouns():
+            return None  # "по его словам" with no one named before it: no source known
     institution = _institution_id(mention.kind, text, mention.country)
     if mention.person:
         slug = _slug(mention.person)
