@@ -926,7 +926,6 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
     return None
 
 
-_PLACE_DASH = re.compile(r"[\s\u00a0]*[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?", re.I)
 _ITEM_SEPARATOR = re.compile(r"[,:;]")
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
@@ -1196,7 +1195,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         in_brackets_after_place = _place_before_parenthesis(text, count.start, m.places) is not None
         # "над Ярославской областью - один", "over Kursk: 12": a figure after its place and a dash
         after_place_and_dash = any(
-            p.is_locative and p.end <= count.start and _PLACE_DASH.fullmatch(text, p.end, count.start) for p in m.places
+            p.is_locative and p.end <= count.start and _OPENS_ITEM.fullmatch(text, p.end, count.start) for p in m.places
         )
         is_list_item = bool(_LIST_ITEM.match(after)) or in_brackets_after_place or after_place_and_dash
         person_cue = any(
