@@ -755,15 +755,22 @@ def _struck_object_cue(text: str, start: int, cues, clauses, anchors) -> Outcome
         if first is None or first[4] not in OBJECT_CLASSES:
             return None
         gap_ok = re.fullmatch(r"[\s\u00a0]*(?:into|in|on|at|у|в|по|на)?[\s\u00a0]*", text[cue.end : first[0]], re.I)
-        list_end = _end_of_coordinated_list(text, first[1], len(text), anchors)
-        listed = [a for a in anchors if first[0] <= a[0] and a[1] <= list_end]
-        counted = first[2] is not None and not first[2].is_article
-        # A single struck target ("a drone hit a car") is the strike's place, as the gold reads it;
-        # several, or a number of them ("struck an energy facility and two warehouses"), are damage.
-        if gap_ok and list_end >= start and (len(listed) >= 2 or counted):
+        list_end, several = _struck_objects(text, first, anchors)
+        if gap_ok and list_end >= start and several:
             return OutcomeCue(cue.start, cue.end, cue.text, "damaged", "active", None, False, False)
         return None
     return _object_was_hit(text, start, cues, clauses, anchors)
+
+
+def _struck_objects(text: str, first, anchors) -> tuple[int, bool]:
+    """Where the list of things starting with `first` ends, and whether it names several things or a
+    number of them. A single struck target ("a drone hit a car") is the strike's place, as the gold
+    reads it; several, or a number of them ("struck an energy facility and two warehouses"), are
+    damage. Anchors sharing a span (a thing and the strike on it) are one thing."""
+    list_end = _end_of_coordinated_list(text, first[1], len(text), anchors)
+    listed = {a[0] for a in anchors if first[0] <= a[0] and a[1] <= list_end and a[4] in OBJECT_CLASSES}
+    counted = first[2] is not None and not first[2].is_article
+    return list_end, len(listed) >= 2 or counted
 
 
 _WAS_HIT_GAP = re.compile(
@@ -777,10 +784,8 @@ def _object_was_hit(text: str, start: int, cues, clauses, anchors) -> OutcomeCue
     first = next((a for a in anchors if a[0] == start), None)
     if first is None or first[4] not in OBJECT_CLASSES:
         return None
-    list_end = _end_of_coordinated_list(text, first[1], len(text), anchors)
-    listed = {a[0] for a in anchors if first[0] <= a[0] and a[1] <= list_end and a[4] in OBJECT_CLASSES}
-    counted = first[2] is not None and not first[2].is_article
-    if len(listed) < 2 and not counted:
+    list_end, several = _struck_objects(text, first, anchors)
+    if not several:
         return None
     for cue in cues:
         if cue.outcome != "hit" or cue.start < list_end or cue.is_negated or cue.is_non_event:
