@@ -422,9 +422,11 @@ def _signature(sentences, readings) -> ClaimantMention | None:
     sentence, mentions = paragraph[0]
     if len(sentence.text) > 160 or mentions.outcomes or mentions.counts:
         return None
-    named = [c for c in mentions.claimants if c.is_person and c.kind in _SIGNATURE_KINDS]
+    named = [c for c in mentions.claimants if c.kind in _SIGNATURE_KINDS]
     if not named or not re.fullmatch(r"[\s—–-]*", sentence.text[: named[0].start]):
         return None
+    if not named[0].is_person and len(re.findall(r"\w+", sentence.text[named[0].end :])) > 3:
+        return None  # "Повітряні сили ЗС України": an institution signs with its name alone, not a sentence
     return named[0]
 
 

@@ -104,7 +104,8 @@ _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
     # where the item came from: "two missiles from Kursk region and ...", "ракетами із Курської області та"
     r"(?:\s+(?:from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?)?"
-    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?|(?:and|та|і|й|и)\s+|as\s+well\s+as\s+|plus\s+|"
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+|(?:а\s+)?(?:також|также)\s+)?"
+    r"|(?:and|та|і|й|и)\s+|as\s+well\s+as\s+|plus\s+|"
     r"along\s+with\s+)",
     re.I,
 )
@@ -866,13 +867,36 @@ def _counted_targets_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
 
 
+@cache
+def _counted_units_pattern() -> re.Pattern[str]:
+    nouns = lexicon.weapons()["counted_units"]
+    forms = _noun_forms(nouns) | {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}
+    return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
+
+
+def _class_of_the_list(text: str, start: int, things: list[ThingMention]) -> str:
+    """The one class of the weapons named earlier in the clause, else other."""
+    clause_start = max((m.end() for m in re.finditer(r"[.;]\s", text[:start])), default=0)
+    classes = {t.weapon for t in things if clause_start <= t.start < start and t.weapon not in OBJECT_CLASSES}
+    return classes.pop() if len(classes) == 1 else "other"
+
+
 def _counted_targets(text: str, things: list[ThingMention]) -> list[ThingMention]:
-    """Nouns of weapons.yml `counted_targets` right after a number: air targets (class other)."""
+    """Nouns of weapons.yml `counted_targets` right after a number: air targets (class other);
+    of `counted_units`: as many of the weapons just listed."""
     added = [
         ThingMention(m.start(), m.end(), m.group(0), "other", None, None, True, None)
         for m in _counted_targets_pattern().finditer(text)
         if not _inside_any(m.start(), m.end(), things)
     ]
+    for m in _counted_units_pattern().finditer(text):
+        if _inside_any(m.start(), m.end(), things):
+            continue
+        weapon = _class_of_the_list(text, m.start(), things)
+        added.append(ThingMention(m.start(), m.end(), m.group(0), weapon, None, None, True, None))
+        # the weapons listed, uncounted, are those the units count: one thing, not two
+        clause_start = max((x.end() for x in re.finditer(r"[.;]\s", text[: m.start()])), default=0)
+        things = [t for t in things if not (clause_start <= t.start < m.start() and t.weapon == weapon)]
     if not added:
         return things
     # "44 повітряні об'єкти": air targets, not the facility the noun alone would be
@@ -2037,12 +2061,21 @@ def _clauses(text: str) -> list[tuple[int, int]]:
             or any(r.end() == len(tail) for r in lexicon.finditer(_remainder_pattern(), tail))
         ):
             continue  # "дев'ять – над Воронезькою": a number word and its place, as "20 — over Rostov"
+        if match.group(0).strip() in ("—", "–") and _units_sum_after(text, match.end()):
+            continue  # "ударними БпЛА та дронами — всього 146 одиниць": the count of what was just listed
         if match.group(0) == ":" and _verb_before_counted_list(text, match):
             continue  # "the following have been destroyed: 664 aircraft, ...": the verb's own list
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _units_sum_after(text: str, at: int) -> bool:
+    head = find_counts(text[at : at + 40])
+    if not head or text[at : at + head[0].start].strip():
+        return False
+    return _counted_units_pattern().match(text, at + head[0].end + 1) is not None
 
 
 def _verb_before_counted_list(text: str, colon: re.Match) -> bool:

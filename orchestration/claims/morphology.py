@@ -406,8 +406,9 @@ def lexicon_phrases() -> list[str]:
         phrases += [*row["names"].split("|"), *row["adjectives"].split("|")]
     phrases += lexicon.region_words() + lexicon.anaphor_words()
     phrases += lexicon.region_words("national_noun") + lexicon.region_words("national_modifier")
+    phrases += lexicon.region_words("country_noun") + lexicon.region_words("country_part")
     weapons = lexicon.weapons()
-    phrases += weapons["modifiers"] + weapons["counted_targets"]
+    phrases += weapons["modifiers"] + weapons["counted_targets"] + weapons["counted_units"]
     for forms in weapons["heads"].values():
         phrases += forms
     for models in weapons["models"].values():

@@ -253,9 +253,12 @@ def _country_noun_pattern() -> re.Pattern[str]:
     """A Russian or Ukrainian "the country" where things happened: after a preposition of place
     ("по стране", "над всей страной", "по всій країні") or a national noun ("над территорией страны")."""
     noun = _region_word_forms("country_noun")
+    # "на півночі, півдні, сході та в центрі країни", "на юге страны": parts that make the whole country
+    part = _region_word_forms("country_part")
+    parts = rf"(?:на|в|у|во|над)\s+(?:{part})(?:(?:\s*,\s*|\s+(?:та|і|и|й)\s+)(?:(?:на|в|у|во|над)\s+)?(?:{part}))*\s+"
     return re.compile(
         rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій)\s+)?"
-        rf"|(?:{_region_word_forms('national_noun')})\s+)(?P<noun>{noun})(?![\w])",
+        rf"|(?P<parts>{parts})|(?:{_region_word_forms('national_noun')})\s+)(?P<noun>{noun})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -438,6 +441,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
             )
     for match in lexicon.finditer(_country_noun_pattern(), sentence):
         # "по стране", "над всей страной", "над регионами страны": the country the text is about.
+        if match.group("parts") and (
+            len(re.findall(r",|\s(?:та|і|и|й)\s", match.group("parts"))) < 2
+            or any(p.scope == "region" and p.start > match.end() for p in found)
+        ):
+            # two directions are a part of the country; "на півночі, сході та півдні країни – у Київській,
+            # Житомирській ... областях": the regions named after them are the places
+            continue
         if not any(p.start <= match.start("noun") < p.end for p in found):
             prep = (match.group("prep") or "над").lower()
             found.append(
