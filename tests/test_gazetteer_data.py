@@ -268,6 +268,7 @@ def test_region_words():
         "several_places_noun",
         "sea_noun",
         "country_noun",
+        "country_part",
         "settlement_noun",
         "place_kind_noun",
     }

@@ -956,6 +956,8 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
 
 
 _ITEM_SEPARATOR = re.compile(r"[,:;]")
+_HEADING_PLACE = re.compile(r"[\s\u00a0•▪️🔹·*–—-]*")  # nothing but a bullet before a line's place
+_HEADING_COLON = re.compile(r"[\s\u00a0]*:")
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
 
@@ -1009,6 +1011,13 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     prefix = [p for p in located if clause_start <= p.start < first]
     if prefix:
         return prefix
+    heading = [
+        p
+        for p in located
+        if p.end <= start and _HEADING_PLACE.fullmatch(text[: p.start]) and _HEADING_COLON.match(text, p.end)
+    ]
+    if heading:
+        return heading[:1]  # "Обухівський район: пошкоджено склад", "- Kharkiv: two injured": the line's place
     if anchor[4] in ("person", *OBJECT_CLASSES):
         # "A bomb hit a building in Kramatorsk, killing a man", "crashed in Wyryki, damaging a house":
         # the toll and the damage are where the strike was.

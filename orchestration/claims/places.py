@@ -300,8 +300,10 @@ def names_several_places(text: str) -> bool:
 def _unknown_region_pattern() -> re.Pattern[str]:
     name = r"[A-ZА-ЯІЇЄ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄ][\w'’-]+)?"
     words = _region_word_pattern() + r"|district|raion|rayon|village|settlement|hromada|community|громад[аиуі]|район\w*"
+    # "Ніжинська міська територіальна громада", "Бучанский городской округ"
+    kind = r"(?:\s+(?:міськ|селищн|сільськ|територіальн|городск|сельск|поселков|муниципальн)\w*){0,2}"
     return re.compile(
-        rf"(?<![\w-])(?P<name>{name})\s+(?:{words})(?![\w])|"
+        rf"(?<![\w-])(?P<name>{name}){kind}\s+(?:{words})(?![\w])|"
         rf"(?<![\w-])(?:village|settlement|town|hromada|district) of (?P<after>{name})(?![\w])",
     )
 
@@ -517,7 +519,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
             or lexicon.normalise(name.split()[0]) in LOCATIVE | NON_LOCATIVE
         ):
             continue  # "Над областю": a preposition opening the sentence, no name
-        found.append(_unresolved(start, match.end(), match.group(0), _preposition_at(sentence, start)))
+        prep = _preposition_at(sentence, start)
+        # a community is named for its town; a district may be a city's, named for another city
+        # ("Київський район" of Odesa), so only a community's adjective is read as its town
+        community = re.search(r"(?:громад|hromada|community|округ)\w*$", match.group(0), re.I) is not None
+        town = _town_of_adjective(name, community)
+        if town is not None:
+            found.append(_mention(start, match.end(), match.group(0), town, prep, True))
+        else:
+            found.append(_unresolved(start, match.end(), match.group(0), prep))
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
     # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
@@ -741,6 +751,36 @@ def _after_of_or_the(sentence: str, end: int) -> bool:
         return False
     tail = sentence[max(0, end - LOOKBACK_CHARS) : end].rstrip()[-3:].lower()
     return tail.endswith("of") or tail == "the"
+
+
+# "Ніжинська" of Ніжин, "Носівській" of Носівка, "Сумський" of Суми, "Прилуцька" of Прилуки: the
+# adjective of a community or district is made from its town's name.
+_TOWN_ADJECTIVE = re.compile(r"(?P<stem>\w+?)(?P<suffix>[сцз])ь?к(?:а|ий|ої|ій|у|ою|ого|ому|им|ая|ой|ую|ом|е)$", re.I)
+
+
+def _town_of_adjective(name: str, community: bool) -> _Name | None:
+    """The town a community or district adjective is made from. A district may be a city's own,
+    named for another, large city ("Київський район" of Odesa, "Московский район"): districts
+    named for a region's capital are left unresolved."""
+    match = _TOWN_ADJECTIVE.fullmatch(name.split()[0])
+    if match is None or not morphology.has_cyrillic(name):
+        return None
+    stem = match.group("stem")
+    if match.group("suffix") == "ц":
+        stem += "к"  # "Прилуцька": Прилуки
+    stems = [stem + ending for ending in ("", "а", "ка", "и", "е", "о", "я")]
+    if stem.endswith(("ан", "ин", "ян")):
+        stems += [stem[:-2] + "а", stem[:-2] + "и"]  # "Бучанський": Буча, "Шосткинська": Шостка
+    regional, standalone = _index()
+    for candidate in stems:
+        hits = [e for e in standalone.get(lexicon.normalise(candidate), []) if e.kind == "place" and e.code]
+        if not hits:
+            continue
+        heads = {lexicon.normalise(stem), lexicon.normalise(candidate[:-1])}
+        if not community and any(len(h) >= 4 and key.startswith(h) for key in regional for h in heads):
+            return None
+        return hits[0]
+    return None
 
 
 def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMention:
