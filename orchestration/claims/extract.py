@@ -125,14 +125,26 @@ def extract_claims(article: Article) -> list[Claim]:
         if lead_cue is not None and lead_place is not None and sentence.is_list_item:
             # "▪️ 9 КАБ;" under "По Сумщині ... Зокрема, застосував:": where the lead-in was about
             drafts = [replace(d, place=lead_place) if d.place is None else d for d in drafts]
-        if sentence.text.rstrip().endswith(":") and mentions.outcomes and not drafts:
+        if (
+            sentence.text.rstrip().endswith(":")
+            and mentions.outcomes
+            # "після атаки дронів пошкоджено:": the strike is a claim, the verb before the colon the items'
+            and not any(d.outcome == mentions.outcomes[-1].outcome for d in drafts)
+        ):
             lead_cue = mentions.outcomes[-1]  # "Зокрема, застосував:": a verb for the bulleted lines after it
             here = [p for p in mentions.places if p.is_locative and p.region_code]
+            # consequences happen where the text is, a national tally's parts not ("Air defence shot down:")
+            alone = lead_cue.outcome in ("hit", "injured", "killed", "damaged") and (
+                position == 0 or sentences[position - 1].paragraph != sentence.paragraph
+            )
             recent = (
                 last_places[2][-1]
-                if last_places and sentence.index - last_places[0] <= 2 and last_places[1] == sentence.paragraph
+                if last_places
+                and sentence.index - last_places[0] <= 2
+                and (last_places[1] == sentence.paragraph or alone)
                 else None
-            )  # a place of the lead's own paragraph ("По Сумщині ... Зокрема, застосував:"), not the one before
+            )  # a place of the lead's own paragraph ("По Сумщині ... Зокрема, застосував:"), not the one
+            # before, unless the lead is a line of its own ("Внаслідок атаки пошкоджено:" after the place)
             lead_place = here[-1] if here else recent
         elif (
             sentence.text.rstrip().endswith(":")

@@ -441,7 +441,8 @@ def draft_claims(
         if (
             cue is None
             and lead_cue is not None
-            and count is not None
+            # "адміністративну будівлю підприємства;" under "пошкоджено:": one thing, named alone
+            and (count is not None or (weapon in OBJECT_CLASSES and thing is not None and thing.is_singular_object))
             and m.sentence.is_list_item
             and lead_cue.outcome in ALLOWED_OUTCOMES.get(weapon, ())
         ):

@@ -29,6 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–](?=\s)|\s[-—–](?=\s)")
 BULLET_LINE = re.compile(r"^\s*(?:[-–—•▪■●◦·*]\ufe0f?|\d{1,2}[.)])\s+")
 # A line that starts with a number after a line ending in a colon or semicolon: an item of a list
 # with no bullets ("...выпустил 94 ракеты:" then "52 крылатые ракеты Х-101;").
+_UNNUMBERED_ITEM = re.compile(r"[^\W\d_A-ZА-ЯІЇЄҐ][^\n]{0,118}[;.]|[^\n]{1,119};")  # lower case, or ends in ";"
 _NUMBERED_ITEM = re.compile(r"^\s*\d")
 
 
@@ -60,7 +61,12 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped_right <= stripped_left:
                 continue
             s, e = position + start + stripped_left, position + start + stripped_right
-            numbered = line_start and line_before in (":", ";") and _NUMBERED_ITEM.match(piece) is not None
+            numbered = (
+                line_start
+                and line_before in (":", ";")
+                # "14 приватних будинків;", and an item with no figure: "адміністративну будівлю;"
+                and (_NUMBERED_ITEM.match(piece) is not None or _UNNUMBERED_ITEM.fullmatch(piece.strip()) is not None)
+            )
             for cs, ce in _clauses(text, s, e):
                 in_list = BULLET_LINE.match(text[cs:ce]) is not None or numbered
                 sentences.append(Sentence(cs, ce, text[cs:ce], paragraph, len(sentences), in_list))
