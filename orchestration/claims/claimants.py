@@ -134,7 +134,9 @@ def _pronoun_pattern() -> re.Pattern[str]:
     sayings = "|".join(lexicon.attribution()["pronoun_sayings"])
     return re.compile(
         rf"(?<![\w])({words})(?=\s+(?:[\w'’]+\s+)?(?:{verbs})(?![\w]))|"
-        rf"(?<![\w])(?:по|за)\s+({words})\s+(?:{sayings})(?![\w])",
+        rf"(?<![\w])(?:по|за)\s+({words})\s+(?:{sayings})(?![\w])|"
+        # '«...», – написав він', '"...", said he': the verb first after a quote
+        rf"(?<=[,–—-])\s*(?:{verbs})\s+({words})(?=\s*[.,;]|\s*$)",
         re.I,
     )
 
@@ -227,7 +229,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
             )
         )
     for match in lexicon.finditer(_pronoun_pattern(), sentence):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         if any(m.start <= match.start(group) < m.end for m in mentions):
             continue
         mentions.append(
@@ -241,7 +243,7 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
                 None,
                 pronouns()[match.group(group).lower()],
                 True,
-                is_source=group == 2,  # "по его словам" is a source by itself
+                is_source=group >= 2,  # "по его словам", "– написав він" are sources by themselves
             )
         )
     mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
