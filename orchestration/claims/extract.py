@@ -737,8 +737,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
                 # "In Ingushetia, one drone was downed near the town of Malgobek": a town of the region
                 # the sentence opened with.
                 scope, country, region_code = "region", framing[-1].country, framing[-1].region_code
-            elif subregional and around is not None:
-                # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region.
+            elif around is not None and (subregional or draft.outcome in ("hit", "injured", "killed", "damaged")):
+                # "a farm in the Kamensky district" after a paragraph on Rostov: a district of that region;
+                # "In Gora-Podol, a barn was damaged" after Belgorod: a place the gazetteer lacks, where the
+                # text is (not so a figure downed "over Belarus Oblast", which is no known region)
                 scope, country, region_code = "region", around.country, around.region_code
             else:
                 # A place the gazetteer does not know stays unresolved, in the country the text is about.

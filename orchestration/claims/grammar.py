@@ -133,6 +133,7 @@ _SUBSET_AFTER = re.compile(
 )
 _OF_THE_WHOLE = re.compile(r"\s*(?:of|out\s+of|из|з|із)\s+(?:the\s+|all\s+|всех\s+|усіх\s+)?", re.I)
 _ONE_ATTACK = re.compile(r"^[\s-]+(?:strike|attack|raid)(?![\w-])", re.IGNORECASE)
+_ATTACK_NOUN_END = re.compile(r"(?<![\w-])(?:strike|attack|raid)$", re.IGNORECASE)  # "Kinzhal strike"
 _AFTERMATH = ("damaged", "injured", "killed")
 _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in)\s", re.IGNORECASE)
 _REFERRED_BACK = re.compile(
@@ -470,6 +471,8 @@ def draft_claims(
                 and b[4] in WEAPON_CLASSES
                 and "," not in text[cue.end : b[0]]  # the cheaper test first
                 and re.search(r"\b(?:with|using)\s+$", text[cue.end : b[0]], re.I)
+                # "two were killed as Ukraine attacked the region with drones": "with" is the later verb's
+                and not any(cue.end <= o.start and o.end <= b[0] for o in m.outcomes)
                 for b in anchors
             )
         ):
@@ -853,6 +856,14 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
 
 
+_BY = re.compile(r"\s+by\s+")
+
+
+def _damaged_by(text: str, start: int, cues: list[OutcomeCue]) -> bool:
+    """A weapon as the agent of a passive damage verb ("was damaged by a kamikaze drone")."""
+    return any(c.outcome == "damaged" and not c.is_negated and _BY.fullmatch(text, c.end, start) for c in cues)
+
+
 def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
     """An active damage verb right after a weapon noun: the weapon is its subject."""
     gap = _BETWEEN_SUBJECT_AND_VERB.match(text, end)
@@ -1159,13 +1170,17 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         end = max(thing.end, count.end if count else thing.end)
         # "all of them were shot down, including six Kinzhals": a counted part of the figure before it.
         if (
-            count is None
+            (count is None or count.is_article)
             and thing.weapon in WEAPON_CLASSES
-            and _damage_verb_after(text, thing.end, m.outcomes)
+            and (_damage_verb_after(text, thing.end, m.outcomes) or _damaged_by(text, start, m.outcomes))
             and thing.determiner not in _DEFINITE  # "the missile": told before
         ):
-            # "drones damaged five houses", "ракети пошкодили підстанцію": they struck, a hit with no number
-            anchors.append((start, end, None, thing, thing.weapon, False, "strike_on"))
+            # "drones damaged five houses", "ракети пошкодили підстанцію": they struck, a hit with no
+            # number; "a drone damaged a house", "a barn was damaged by a drone": one drone struck
+            # ("a Kinzhal strike destroyed ...": one strike, no number of missiles)
+            attack = _ONE_ATTACK.match(text[thing.end :]) or _ATTACK_NOUN_END.search(thing.text)
+            one = count if count is not None and not attack else None
+            anchors.append((start, end, one, thing, thing.weapon, False, "strike_on"))
             continue
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     anchors = _strikes_on_places(m, anchors)

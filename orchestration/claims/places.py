@@ -308,6 +308,13 @@ def _unknown_region_pattern() -> re.Pattern[str]:
     )
 
 
+# A sentence opening with a locative and a capitalised name the gazetteer lacks ("In Gora-Podol, ...",
+# "У Носівці, ..."): the name of a place, unresolved.
+_FRONTED_UNKNOWN = re.compile(
+    r"\s*(?:In|Near|В|У|Во|Під|Под)\s+(?P<name>[A-ZА-ЯІЇЄ][\w'’]+(?:-[A-ZА-ЯІЇЄа-яіїє][\w'’]+)*),\s"
+)
+
+
 # The words before a mention are looked for in at most this many characters before it: far more
 # than any "over the southern border regions of the" phrase, and a bound on the work per mention
 # (a search over the whole sentence so far, per mention, made long sentences quadratic).
@@ -528,6 +535,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(_mention(start, match.end(), match.group(0), town, prep, True))
         else:
             found.append(_unresolved(start, match.end(), match.group(0), prep))
+    fronted = _FRONTED_UNKNOWN.match(sentence)
+    if fronted and not any(p.start < fronted.end("name") and fronted.start("name") < p.end for p in found):
+        # "In Gora-Podol, a farm building was damaged": a place the gazetteer lacks, still a place
+        found.append(_unresolved(fronted.start("name"), fronted.end("name"), fronted.group("name"), "in"))
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
     # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
