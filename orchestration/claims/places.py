@@ -69,6 +69,10 @@ _PART_OF = re.compile(
 )
 _CAPITAL = re.compile(r"(?<![\w])the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital(?![\w-])")
 _STRIKE_VERBS = {"attacked", "struck", "hit", "targeted", "shelled", "pounded", "attacking", "striking"}
+# "the capital had been attacked by 28 drones", "the capital came under attack": the capital struck
+_STRUCK_AFTER = re.compile(
+    r"\s+(?:(?:had|has|have)\s+been|was|were|is|came|comes)\s+(?:attacked|struck|hit|targeted|shelled|under)\b", re.I
+)
 _BEARING_OF = re.compile(
     r"(?<!the\s)\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
@@ -499,7 +503,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue  # "the Chechen capital Grozny": the name after it says which
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
-        if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS:
+        if (
+            (prep in LOCATIVE and prep not in VICINITY)
+            or prep in _STRIKE_VERBS
+            or _STRUCK_AFTER.match(sentence, match.end())
+        ):
             # "28 drones attacked the capital": the capital of the country the text is about.
             found.append(
                 PlaceMention(
