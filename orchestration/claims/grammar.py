@@ -412,7 +412,8 @@ def draft_claims(
             after_colon
             and count is not None
             and count.value is not None
-            and any(d.count is not None and d.count > count.value for d in drafts)
+            # of the same kind: "Терехов: поранено 8 людей, пошкоджено 4 будинки" lists no parts of the 8
+            and any(d.count is not None and d.count > count.value and d.weapon in (weapon, "other") for d in drafts)
         ):
             is_list_item = True  # "44 air targets were destroyed: 29 missiles and 15 drones": the total's parts
         shared = cue is None or cue.end <= drafts[-1].anchor_start if drafts else False
