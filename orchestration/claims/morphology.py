@@ -138,8 +138,9 @@ def is_noun(word: str) -> bool:
 @cache
 def grammatical_number(word: str) -> str | None:
     """'sing' or 'plur' when every dictionary reading of a Cyrillic noun agrees, else None."""
-    # A reading with no number (the Ukrainian dictionary's "судно") agrees with either.
-    numbers = {tag.number for tag in _readings(word, ("NOUN",))} - {None}
+    # The Ukrainian dictionary marks a singular reading by its gender alone ("області": femn,gent as
+    # well as plur,nomn); a reading with neither agrees with either.
+    numbers = {tag.number or ("sing" if tag.gender else None) for tag in _readings(word, ("NOUN",))} - {None}
     return numbers.pop() if len(numbers) == 1 else None
 
 
