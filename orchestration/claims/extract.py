@@ -1169,9 +1169,18 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return True  # debris of a downed drone falling is not the strike itself
     if a.place and b.place and _place_name(a.place) != _place_name(b.place):
         return True
-    later = a if a.draft.sentence.index > b.draft.sentence.index else b
+    later, earlier = (a, b) if a.draft.sentence.index > b.draft.sentence.index else (b, a)
     if _ANOTHER_EVENT.search(later.draft.sentence.text):
         return True  # "In a separate attack, a drone ..."
+    start, end = later.period
+    if (
+        start is not None
+        and end is not None
+        and (end - start).days <= 1
+        and later.period != earlier.period
+        and _background_opener().match(later.draft.sentence.text)
+    ):
+        return True  # "Напомним, 24 июля беспилотники атаковали Москву": an earlier day's event
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
 
