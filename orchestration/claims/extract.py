@@ -99,7 +99,7 @@ def extract_claims(article: Article) -> list[Claim]:
     previous_drafts: list[Draft] = []
     lead_cue = lead_place = None  # the verb and place of a line ending in a colon that counted nothing itself
     readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
-    signer = _signature(sentences, readings)
+    signer = _signature(sentences, readings) or _header_author(sentences, readings)
     if signer is not None:
         # "Віталій Кім, начальник Миколаївської ОВА" closing a post: what the post tells with no
         # other source is its author's.
@@ -439,6 +439,23 @@ def _signature(sentences, readings) -> ClaimantMention | None:
         return None
     if not named[0].is_person and len(re.findall(r"\w+", sentence.text[named[0].end :])) > 3:
         return None  # "Повітряні сили ЗС України": an institution signs with its name alone, not a sentence
+    return named[0]
+
+
+def _header_author(sentences, readings) -> ClaimantMention | None:
+    """A first line that is only an official's or an institution's name, perhaps with the channel's
+    region ("Вячеслав Гладков | Белгородская область"), heads a post: its author."""
+    if not sentences or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    sentence, mentions = sentences[0], readings[0]
+    if len(sentence.text) > 100 or mentions.outcomes or mentions.counts:
+        return None
+    named = [c for c in mentions.claimants if c.kind in _SIGNATURE_KINDS and c.claimant_id]
+    if not named or sentence.text[: named[0].start].strip():
+        return None
+    rest = sentence.text[named[0].end :]
+    if rest.strip() and not re.match(r"\s*[|—–(,-]", rest) or len(re.findall(r"\w+", rest)) > 4:
+        return None
     return named[0]
 
 
