@@ -194,6 +194,12 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in mentions):
             continue
         mentions.append(_title_mention(sentence, match, mentions))
+    for match in lexicon.finditer(_head_of_named_office(), sentence):
+        # "Глава Ленинского городского округа", "глава Суджанского района": a head, the place's
+        # adjective, then the office; the name after it joins it as any title's does.
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        mentions.append(_office_mention(sentence, match))
     for match in lexicon.finditer(_speaking_capital(), sentence):
         # "Kyiv says 289 drones were launched", "Moscow claims to have downed 40": the government.
         if any(m.start <= match.start() < m.end for m in mentions):
@@ -374,6 +380,28 @@ _HEAD_OF = re.compile(r"(?<![\w])(?:the\s+)?(?:head|chief|leader)\s+of\s+(?:the\
 
 # The word before a title and the office's place in front of it ("начальник Вінницької ОВА").
 _HEAD_BEFORE = re.compile(r"(?<![\w'’])([\w'’]+)\s+(?:[А-ЯІЇЄЁ][\w'’-]+\s+)?$")
+
+
+@cache
+def _head_of_named_office() -> re.Pattern[str]:
+    heads = lexicon.alternatives(sorted(_heads_of_office(), key=len, reverse=True))
+    offices = lexicon.alternatives(
+        sorted((o for os in lexicon.attribution()["offices_after_place"].values() for o in os), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w])(?:{heads})\s+(?-i:[А-ЯІЇЄЁ][\w'’-]+)\s+(?:{offices})(?![\w])", re.IGNORECASE)
+
+
+def _office_mention(sentence: str, match: re.Match) -> ClaimantMention:
+    office = lexicon.normalise(match.group(0).split()[-1])
+    kinds = lexicon.attribution()["offices_after_place"]
+    kind = next(
+        (k for k, os in kinds.items() if any(lexicon.normalise(o).split()[-1] == office for o in os)),
+        "local_authority",
+    )
+    places = [p for p in find_places(match.group(0)) if p.region_code]
+    region = places[0].region_code if places else None
+    country = places[0].country if places else None
+    return ClaimantMention(match.start(), match.end(), match.group(0), kind, country, None, region, True, False)
 
 
 @cache
