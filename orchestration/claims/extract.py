@@ -178,7 +178,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     # "According to the Air Force, ... As of 09:00, air defence forces shot down 747
                     # drones": a body of no side named doing the work the source just reported.
                     identity, carried = last_source[0], True
-            elif last_source and _near_source(last_source, sentence):
+            elif last_source and _near_source(last_source, sentence) and not _background_opener().match(sentence.text):
                 identity, carried = last_source[0], True
             elif last_source and not _background_opener().match(sentence.text):
                 # A report relayed from one source goes on in its voice until another source speaks,
