@@ -442,16 +442,42 @@ def _signature(sentences, readings) -> ClaimantMention | None:
     return named[0]
 
 
+@cache
+def _document_words() -> re.Pattern[str]:
+    words = lexicon.alternatives(sorted(lexicon.attribution()["document_words"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\s+", re.IGNORECASE)
+
+
 def _header_author(sentences, readings) -> ClaimantMention | None:
     """A first line that is only an official's or an institution's name, perhaps with the channel's
-    region ("Вячеслав Гладков | Белгородская область"), heads a post: its author."""
+    region ("Вячеслав Гладков | Белгородская область"), heads a post; a document's title names its
+    issuer ("Сводка Министерства обороны ..."): its author."""
     if not sentences or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
         return None
     sentence, mentions = sentences[0], readings[0]
-    if len(sentence.text) > 100 or mentions.outcomes or mentions.counts:
+    if len(sentence.text) > 200 or mentions.outcomes or mentions.counts:
         return None
-    named = [c for c in mentions.claimants if c.kind in _SIGNATURE_KINDS and c.claimant_id]
-    if not named or sentence.text[: named[0].start].strip():
+    offices = [c for c in mentions.claimants if c.kind in _SIGNATURE_KINDS]
+    named = [c for c in offices if c.claimant_id]
+    if offices and _document_words().fullmatch(sentence.text[: offices[0].start]):
+        named = offices  # an office with no name of its own ("Ministry of Defence") may issue one
+        # "Сводка Министерства обороны ... о ходе ...": the document's issuer; of "the Armed Forces
+        # Ministry of Defence", the last of the run of names is the head
+        chain = [named[0]]
+        for following in named[1:]:
+            if sentence.text[chain[-1].end : following.start].strip():
+                break
+            chain.append(following)
+        issuer = chain[-1]
+        if re.match(r"\s*(?:'s|’s)\b", sentence.text[issuer.end :]):
+            return None  # "Summary of the Armed Forces' actions": whom it is about, not who issued it
+        countries = {c.country for c in chain if c.country} | {
+            p.country for p in mentions.places if p.scope == "country" and p.country
+        }
+        if issuer.country is None and len(countries) == 1:
+            issuer = replace(issuer, country=countries.pop())  # "the Russian Federation ... Ministry of Defence"
+        return issuer
+    if not named or sentence.text[: named[0].start].strip() or len(sentence.text) > 100:
         return None
     rest = sentence.text[named[0].end :]
     if rest.strip() and not re.match(r"\s*[|—–(,-]", rest) or len(re.findall(r"\w+", rest)) > 4:
