@@ -1512,7 +1512,7 @@ def _struck_place_verb() -> re.Pattern[str]:
     verbs = lexicon.outcomes()["struck_place_verbs"]
     forms = {f for v in verbs for f in (morphology.forms_of(v) if morphology.has_cyrillic(v) else [v])}
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+    return re.compile(rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,6}}$", re.I)  # "подверглись самой массированной с начала года атаке"
 
 
 def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
