@@ -1512,7 +1512,8 @@ def _struck_place_verb() -> re.Pattern[str]:
     verbs = lexicon.outcomes()["struck_place_verbs"]
     forms = {f for v in verbs for f in (morphology.forms_of(v) if morphology.has_cyrillic(v) else [v])}
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,6}}$", re.I)  # "подверглись самой массированной с начала года атаке"
+    # up to six words between: "подверглись самой массированной с начала года атаке"
+    return re.compile(rf"\b(?:{alternatives})\s+(?:[\w-]+\s+){{0,6}}$", re.I)
 
 
 def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
@@ -2039,7 +2040,18 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
     return min(places, key=rank)
 
 
+_RANKED_SINCE = re.compile(
+    r"\b(?:largest|biggest|heaviest|deadliest|worst|highest|record|most\s+\w+|крупнейш\w*|масштабнейш\w*|"
+    r"рекордн\w*|самой\s+\w+|самый\s+\w+|самое\s+\w+|наймасованіш\w*|наймасштабніш\w*|найбільш\w*|"
+    r"рекордн\w*)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _choose_time(start, times: list[TimeMention], clauses, text: str = "") -> TimeMention | None:
+    # "the largest attack since the start of the year", "самой массированной с начала года": the
+    # scope of a ranking, not when things happened
+    times = [t for t in times if not _RANKED_SINCE.search(text, max(0, t.start - 80), t.start)] or times
     # "..., the air force said on Sunday": when the statement was made, not when things happened.
     of_events = [t for t in times if not lexicon.search(_SAID_ON, text[: t.start])]
     times = of_events or times
