@@ -148,6 +148,12 @@ def find_things(sentence: str) -> list[ThingMention]:
 _SYSTEM_AFTER = re.compile(r"\s+(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies))\b", re.IGNORECASE)
 
 
+def _names_class(head: str, model: str) -> bool:
+    """A model after a noun names it when of its class; Russian and Ukrainian call rocket artillery's
+    rockets "ракеты" too ("ракеты «Ольха»")."""
+    return model == head or (head, model) == ("missile", "rocket")
+
+
 def _split_at_repeated_heads(run):
     parts, current, seen_head = [], [], False
     for index, word in enumerate(run):
@@ -156,7 +162,7 @@ def _split_at_repeated_heads(run):
         names_head = [entry] if entry.role == "model" else []
         if entry.role == "modifier" and index + 1 < len(run) and run[index + 1][2].role == "model":
             names_head = [run[index + 1][2]]  # "снарядов РСЗО HIMARS": a family word, then the model
-        if seen_head and head is not None and names_head and names_head[0].weapon == head.weapon:
+        if seen_head and head is not None and names_head and _names_class(head.weapon, names_head[0].weapon):
             current.append(word)  # a model after its noun names it ("ракетами Іскандер-М", "БпЛА типу Shahed")
             continue
         # "ударними дронами нафтопереробний завод": a head of another class after a head is a new thing.
@@ -181,6 +187,8 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     while run and run[0][2].role == "modifier" and not heads and not models:
         run = run[1:]
     weapon = heads[-1].weapon if heads else models[0].weapon
+    if weapon == "missile" and models and models[-1].weapon == "rocket":
+        weapon = "rocket"  # "ракеты «Ольха»", "ракети «Град»": a rocket artillery's rockets
     named = [m.model for m in models if m.model not in _GENERIC_MODELS and m.weapon == weapon]
     generic = [m.model for m in models if m.model in _GENERIC_MODELS and m.weapon == weapon]
     model = (named or generic or [None])[0]
@@ -192,7 +200,9 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
     if determiner and determiner.group(1).lower() in ("that", "this") and re.search(r"[^s]s$", sentence[start:end]):
         determiner = None  # "reports that Ukrainian drones struck": a conjunction, not "that drone"
-    head_text = lexicon.normalise(sentence[run[-1][0] : run[-1][1]])
+    # the noun, not a model named after it ("снарядами РСЗВ «Ольха»": shells, how many not said)
+    head_start, head_end, _ = next((w for w in reversed(run) if w[2].role in ("head", "model_head")), run[-1])
+    head_text = lexicon.normalise(sentence[head_start:head_end])
     # A mass noun ("port infrastructure", "сільгосптехніка") is no number of things, however it declines.
     # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
     # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
