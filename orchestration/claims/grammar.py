@@ -39,7 +39,7 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r";|:(?!\d)|(?<!\d)\s+[—–]\s+|"
     r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
-    r",\s+(?=(?:another|and)\s)|\.\s",
+    r",\s+(?=(?:another|and)\s)|(?<!\s[^\W\d_])(?<!^[^\W\d_])\.\s",  # not "м. Суми", "с. Карповичі"
     re.IGNORECASE,
 ))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
@@ -969,8 +969,9 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
 
 
 _ITEM_SEPARATOR = re.compile(r"[,:;]")
-_HEADING_PLACE = re.compile(r"[\s\u00a0•▪️🔹·*–—-]*")  # nothing but a bullet before a line's place
-_HEADING_COLON = re.compile(r"[\s\u00a0]*:")
+# nothing but a bullet, or a settlement abbreviation, before a line's place
+_HEADING_PLACE = re.compile(r"[\s\u00a0•▪️🔹·*–—-]*(?:(?:с|м|г|смт|пгт|сел|пос)\.?\s*)?")
+_HEADING_COLON = re.compile(r"[\s\u00a0]*(?::|[—–-]\s)")  # "Обухівський район:", "м. Суми — ..."
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
 

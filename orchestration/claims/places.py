@@ -312,6 +312,9 @@ def _unknown_region_pattern() -> re.Pattern[str]:
     )
 
 
+_SETTLEMENT_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:(?:с|м|сел|пос|г|д|х|п|с-ще)\.\s?|(?:смт|пгт)\.?\s)(?P<name>[А-ЯІЇЄЁ][\w'’]+(?:-[А-ЯІЇЄЁа-яіїєё][\w'’]+)*)"
+)
 # A sentence opening with a locative and a capitalised name the gazetteer lacks ("In Gora-Podol, ...",
 # "У Носівці, ..."): the name of a place, unresolved.
 _FRONTED_UNKNOWN = re.compile(
@@ -543,6 +546,18 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(_mention(start, match.end(), match.group(0), town, prep, True))
         else:
             found.append(_unresolved(start, match.end(), match.group(0), prep))
+    for match in _SETTLEMENT_ABBREVIATION.finditer(sentence):
+        # "с. Карповичі", "м. Семенівка", "смт Козелець", "г. Шебекино": a settlement, known or not
+        start, end = match.start("name"), match.end("name")
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        prep = _preposition_at(sentence, match.start())
+        _, standalone = _index()
+        known = [e for e in standalone.get(lexicon.normalise(match.group("name")), []) if e.kind == "place" and e.code]
+        if known:
+            found.append(_mention(match.start(), end, sentence[match.start() : end], known[0], prep, True))
+        else:
+            found.append(_unresolved(match.start(), end, sentence[match.start() : end], prep or "in"))
     fronted = _FRONTED_UNKNOWN.match(sentence)
     if fronted and not any(p.start < fronted.end("name") and fronted.start("name") < p.end for p in found):
         # "In Gora-Podol, a farm building was damaged": a place the gazetteer lacks, still a place
