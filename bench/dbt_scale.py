@@ -11,7 +11,9 @@ one `dbt build` process under `/usr/bin/time -v`:
    unit_test`, as a build with nothing changed in the project runs it.
 
 Prints one JSON object: dbt's elapsed time (run_results.json), CPU seconds, peak memory of the dbt
-process, the slowest nodes, and the ratio incremental / whole, measured in the same run.
+process, the slowest nodes, and the ratio incremental / whole, measured in the same run. A build
+that fails is reported with the nodes that failed and their messages (`success`, `failed`), and
+the script goes on to the incremental build.
 
     .venv/bin/python bench/dbt_scale.py --warehouse DIR/warehouse.duckdb --copies 10 --new 1000
 """
@@ -119,13 +121,23 @@ def dbt_build(warehouse: Path, arguments: list[str], work: Path) -> dict:
     started = time.monotonic()
     completed = subprocess.run(command, cwd=ROOT / "dbt_project", env=env, capture_output=True, text=True)
     wall = time.monotonic() - started
-    if completed.returncode:
+    results_file = target / "run_results.json"
+    if completed.returncode and not results_file.exists():
         raise SystemExit(f"dbt build failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
-    results = json.loads((target / "run_results.json").read_text())
+    results = json.loads(results_file.read_text())
     nodes = sorted(results["results"], key=lambda r: -r["execution_time"])
     cpu = sum(float(v) for v in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", completed.stderr))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
     return {
+        "success": completed.returncode == 0,
+        # every node that did not pass (a model's error, a test's failure or its own error), with
+        # dbt's message: a failed build is reported, not thrown away
+        "failed": {
+            r["unique_id"].split(".", 2)[-1]: (r.get("message") or "")[:300]
+            for r in results["results"]
+            if r["status"] in ("error", "fail", "runtime error")
+        },
+        "skipped": sorted(r["unique_id"].split(".", 2)[-1] for r in results["results"] if r["status"] == "skipped"),
         "wall_seconds": round(wall, 1),
         "dbt_elapsed_seconds": round(results["elapsed_time"], 1),
         "cpu_seconds": round(cpu, 1),

@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from orchestration import build_state, paths, preflight, tidy
+from orchestration import build_state, extraction_server, paths, preflight, tidy
 from orchestration.preflight import BuildError
 
 
@@ -123,6 +123,9 @@ def _record(warehouse_path: Path, inputs, outcome: str, started_at: datetime, su
 def _run_pipeline(
     articles: Path, warehouse_path: Path, *, allow_shrink: bool, verbose: bool, workers: int | None, stream
 ) -> dict:
+    # Before Dagster's imports (no thread of this process yet): the extractor warms up in the
+    # pool's fork server on the other core while this process imports.
+    extraction_server.start(workers)
     import dagster as dg
 
     from orchestration import progress

@@ -18,7 +18,6 @@ article, so only the article at fault is lost.
 from __future__ import annotations
 
 import math
-import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from orchestration import article_extraction, warehouse
+from orchestration import article_extraction, extraction_server, warehouse
 from orchestration.article_extraction import warm_up
 
 # The largest chunk read, extracted and written as one unit (one transaction).
@@ -105,10 +104,14 @@ def extract_pending(
     """Extract every article not yet read by `version`, writing each chunk as it finishes.
 
     `workers` 1 extracts in this process; more starts a pool of at most that many processes
-    (fewer when there are fewer chunks' worth of articles). `on_chunk(totals, chunk_errors)` is
+    (fewer when there are fewer chunks' worth of articles: one worker forked from the warm server
+    when the build started it, extraction_server.started()). `on_chunk(totals, chunk_errors)` is
     called after each write (progress, warnings).
     """
     pending = warehouse.count_pending(con, version)
+    # Asked for a pool, but too few articles for two workers: one worker forked from the warm
+    # server, if the build started it, rather than warming the extractor up here.
+    one_in_pool = workers >= 2 and bool(pending) and extraction_server.started()
     workers = max(1, min(workers, math.ceil(pending / MIN_CHUNK))) if pending else 1
     totals = ExtractionTotals(workers=workers)
     chunks = warehouse.pending_batches(con, version, chunk_size(pending, workers))
@@ -123,7 +126,7 @@ def extract_pending(
         if on_chunk is not None:
             on_chunk(totals, errors)
 
-    if workers == 1:
+    if workers == 1 and not one_in_pool:
         for frame in chunks:
             write(frame, *extract_batch(frame, seconds))
         return totals
@@ -164,10 +167,7 @@ def _context():
     """A fresh server process forks the workers: nothing of this (threaded) process is copied.
 
     The server warms the extractor up once (orchestration/extractor_warm.py), so each worker
-    starts with the lexicons compiled; 'spawn' where there is no forkserver.
+    starts with the lexicons compiled; 'spawn' where there is no forkserver. `skyledger build`
+    starts the server before its own imports (orchestration/extraction_server.py).
     """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["orchestration.extractor_warm"])
-        return context
-    return multiprocessing.get_context("spawn")
+    return extraction_server.context()

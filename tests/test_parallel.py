@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,34 @@ def test_workers_default_to_the_cores_and_follow_the_setting(monkeypatch):
     monkeypatch.setenv("SKYLEDGER_WORKERS", "0")
     with pytest.raises(ValueError, match="1 or more"):
         settings.extraction_workers()
+
+
+def test_a_build_starts_the_warm_server_in_a_folder_named_after_it_and_removes_a_killed_ones(tmp_path: Path):
+    # orchestration/extraction_server.py: started at the top of a build (before its imports), in
+    # multiprocessing's temporary folder named after the process, gone when the process exits; a
+    # killed build's folder (its process gone) is removed by the next one.
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    # A short folder: the server's socket lies in it, and pytest's own folders can be too long.
+    temp = Path(tempfile.mkdtemp(prefix="skytest-", dir="/tmp"))
+    dead = temp / "sky-999999999.abcdefgh"
+    dead.mkdir()
+    script = (
+        "import os; from multiprocessing import util; from orchestration import extraction_server as server; "
+        "print(server.start(None), server.started(), os.getpid(), util.get_temp_dir())"
+    )
+    env = {**os.environ, "TMPDIR": str(temp), "SKYLEDGER_ENGINE": "duckdb", "SKYLEDGER_WORKERS": "2"}
+    completed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    started, started_again, pid, folder = completed.stdout.split()
+    assert (started, started_again) == ("True", "True")
+    assert Path(folder).parent == temp and Path(folder).name.startswith(f"sky-{pid}.")
+    assert list(temp.iterdir()) == []  # the killed build's folder and its own
+
+    # One worker: extraction in this process, no server.
+    env["SKYLEDGER_WORKERS"] = "1"
+    completed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert completed.stdout.split()[:2] == ["False", "False"]
+    shutil.rmtree(temp)

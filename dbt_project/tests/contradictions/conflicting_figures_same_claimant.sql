@@ -14,6 +14,9 @@
 -- needs two statements (article, sentence) and two figures. A breakdown part in its own total's
 -- group is a part, not a rival figure, and is left out.
 -- Grouped, never a pairwise self-join: the table grows with the groups, not with their squares.
+-- Within a memory limit at any size: the groups are found with plain aggregates over narrow rows
+-- (DuckDB spills those), and only the contested groups' claims are listed, without a grouped list
+-- aggregate on DuckDB (macros/figure_group_lists.sql).
 
 {% set group_key = [
     'claimant_id', 'outcome', 'weapon', 'weapon_model', 'scope', 'country', 'region_code',
@@ -31,7 +34,16 @@ claims as (
 comparable as (
 
     select
-        *,
+        claim_id,
+        parent_claim_id,
+        claimant,
+        {{ group_key | join(',\n        ') }},
+        count,
+        article_id,
+        outlet,
+        published_date,
+        evidence_start,
+        evidence_text,
         {{ surrogate_key(group_key) }} as figure_group_id
     from claims
     where
@@ -65,19 +77,11 @@ grouped as (
         count(distinct count) as figure_count,
         min(count) as lowest_count,
         max(count) as highest_count,
-        {{ sorted_list('count', distinct=true) }} as figures,
         count(*) as claim_count,
         count(distinct article_id) as article_count,
         count(distinct article_id || ':' || cast(evidence_start as {{ dbt.type_string() }})) as statement_count,
-        {{ sorted_list('article_id', distinct=true) }} as article_ids,
-        {{ sorted_list('outlet', distinct=true) }} as outlets,
         min(published_date) as first_published_date,
-        max(published_date) as last_published_date,
-        {{ ordered_list('claim_id', ['count', 'claim_id']) }} as claim_ids,
-        {{ ordered_list(
-            "cast(count as " ~ dbt.type_string() ~ ") || ': ' || evidence_text",
-            ['count', 'claim_id'],
-        ) }} as figure_evidence
+        max(published_date) as last_published_date
     from rivals
     group by
         figure_group_id,
@@ -85,40 +89,68 @@ grouped as (
 
 ),
 
-final as (
+contested_groups as (
 
-    select
-        figure_group_id,
-        claimant_id,
-        claimant,
-        outcome,
-        weapon,
-        weapon_model,
-        scope,
-        country,
-        region_code,
-        period_start,
-        period_end,
-        period_end as claim_date,
-        figure_count,
-        lowest_count,
-        highest_count,
-        highest_count - lowest_count as spread,
-        figures,
-        article_count = 1 as is_same_article,
-        claim_count,
-        article_count,
-        statement_count,
-        first_published_date,
-        last_published_date,
-        article_ids,
-        outlets,
-        claim_ids,
-        figure_evidence
-    from grouped
+    select * from grouped
     where
         figure_count > 1
         and statement_count > 1
+
+),
+
+contested_claims as (
+
+    select
+        figure_group_id,
+        claim_id,
+        count,
+        article_id,
+        outlet,
+        evidence_text
+    from rivals
+    where figure_group_id in (select figure_group_id from contested_groups)
+
+),
+
+lists as (
+
+    {{ figure_group_lists('contested_claims') }}
+
+),
+
+final as (
+
+    select
+        contested_groups.figure_group_id,
+        contested_groups.claimant_id,
+        contested_groups.claimant,
+        contested_groups.outcome,
+        contested_groups.weapon,
+        contested_groups.weapon_model,
+        contested_groups.scope,
+        contested_groups.country,
+        contested_groups.region_code,
+        contested_groups.period_start,
+        contested_groups.period_end,
+        contested_groups.period_end as claim_date,
+        contested_groups.figure_count,
+        contested_groups.lowest_count,
+        contested_groups.highest_count,
+        contested_groups.highest_count - contested_groups.lowest_count as spread,
+        lists.figures,
+        contested_groups.article_count = 1 as is_same_article,
+        contested_groups.claim_count,
+        contested_groups.article_count,
+        contested_groups.statement_count,
+        contested_groups.first_published_date,
+        contested_groups.last_published_date,
+        lists.article_ids,
+        lists.outlets,
+        lists.claim_ids,
+        lists.figure_evidence
+    from contested_groups
+    inner join lists
+        on contested_groups.figure_group_id = lists.figure_group_id
 
 )
 
