@@ -374,6 +374,8 @@ def draft_claims(
             cue = OutcomeCue(start, end, "hit", "hit", "noun", None, False, False)
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
+        if role == "whole" and count is None:
+            continue  # "Одна из ракет попала", "one of the drones hit": the one is the claim, "the drones" no other
         if role == "whole" and cue is None and last_cue is not None:
             cue = last_cue
         if role == "whole" and cue is not None and weapon in WEAPON_CLASSES and cue.outcome == "intercepted":
