@@ -17,7 +17,7 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts, number_words
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
-from orchestration.claims.places import DIRECTIONAL, PlaceMention, find_places
+from orchestration.claims.places import DIRECTIONAL, SETTLEMENT_PREFIX, PlaceMention, find_places
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
 from orchestration.claims.weapons import ThingMention, find_things
@@ -876,23 +876,22 @@ def _damage_verb_after(text: str, end: int, cues: list[OutcomeCue]) -> bool:
 
 
 @cache
-def _counted_targets_pattern() -> re.Pattern[str]:
-    nouns = lexicon.weapons()["counted_targets"]
+def _after_number_pattern(table: str) -> re.Pattern[str]:
+    """Every form of a weapons.yml noun list (`counted_targets`, `counted_units`) right after a number."""
+    nouns = lexicon.weapons()[table]
     forms = _noun_forms(nouns) | {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}  # "targets"
     return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
 
 
-@cache
-def _counted_units_pattern() -> re.Pattern[str]:
-    nouns = lexicon.weapons()["counted_units"]
-    forms = _noun_forms(nouns) | {noun + "s" for noun in nouns if not morphology.has_cyrillic(noun)}
-    return re.compile(rf"(?<=\d\s)(?:{lexicon.alternatives(sorted(forms, key=len, reverse=True))})(?![\w-])", re.I)
+def _listed_before(text: str, start: int, things: list[ThingMention]) -> list[ThingMention]:
+    """The things named earlier in the clause (since the last full stop or semicolon) than `start`."""
+    clause_start = max((m.end() for m in re.finditer(r"[.;]\s", text[:start])), default=0)
+    return [t for t in things if clause_start <= t.start < start]
 
 
 def _class_of_the_list(text: str, start: int, things: list[ThingMention]) -> str:
     """The one class of the weapons named earlier in the clause, else other."""
-    clause_start = max((m.end() for m in re.finditer(r"[.;]\s", text[:start])), default=0)
-    classes = {t.weapon for t in things if clause_start <= t.start < start and t.weapon not in OBJECT_CLASSES}
+    classes = {t.weapon for t in _listed_before(text, start, things) if t.weapon not in OBJECT_CLASSES}
     return classes.pop() if len(classes) == 1 else "other"
 
 
@@ -901,17 +900,17 @@ def _counted_targets(text: str, things: list[ThingMention]) -> list[ThingMention
     of `counted_units`: as many of the weapons just listed."""
     added = [
         ThingMention(m.start(), m.end(), m.group(0), "other", None, None, True, None)
-        for m in _counted_targets_pattern().finditer(text)
+        for m in _after_number_pattern("counted_targets").finditer(text)
         if not _inside_any(m.start(), m.end(), things)
     ]
-    for m in _counted_units_pattern().finditer(text):
+    for m in _after_number_pattern("counted_units").finditer(text):
         if _inside_any(m.start(), m.end(), things):
             continue
         weapon = _class_of_the_list(text, m.start(), things)
         added.append(ThingMention(m.start(), m.end(), m.group(0), weapon, None, None, True, None))
         # the weapons listed, uncounted, are those the units count: one thing, not two
-        clause_start = max((x.end() for x in re.finditer(r"[.;]\s", text[: m.start()])), default=0)
-        things = [t for t in things if not (clause_start <= t.start < m.start() and t.weapon == weapon)]
+        listed = [t for t in _listed_before(text, m.start(), things) if t.weapon == weapon]
+        things = [t for t in things if t not in listed]
     if not added:
         return things
     # "44 повітряні об'єкти": air targets, not the facility the noun alone would be
@@ -972,7 +971,7 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
 
 _ITEM_SEPARATOR = re.compile(r"[,:;]")
 # nothing but a bullet, or a settlement abbreviation, before a line's place
-_HEADING_PLACE = re.compile(r"[\s\u00a0•▪️🔹·*–—-]*(?:(?:с|м|г|смт|пгт|сел|пос)\.?\s*)?")
+_HEADING_PLACE = re.compile(rf"[\s\u00a0•▪️🔹·*–—-]*(?:{SETTLEMENT_PREFIX})?")
 _HEADING_COLON = re.compile(r"[\s\u00a0]*(?::|[—–-]\s)")  # "Обухівський район:", "м. Суми — ..."
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
@@ -2045,8 +2044,8 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
 
 _RANKED_SINCE = re.compile(
     r"\b(?:largest|biggest|heaviest|deadliest|worst|highest|record|most\s+\w+|крупнейш\w*|масштабнейш\w*|"
-    r"рекордн\w*|самой\s+\w+|самый\s+\w+|самое\s+\w+|наймасованіш\w*|наймасштабніш\w*|найбільш\w*|"
-    r"рекордн\w*)\s+(?:[\w-]+\s+){0,3}$",
+    r"рекордн\w*|самой\s+\w+|самый\s+\w+|самое\s+\w+|наймасованіш\w*|наймасштабніш\w*|найбільш\w*"
+    r")\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 
@@ -2116,7 +2115,7 @@ def _units_sum_after(text: str, at: int) -> bool:
     head = find_counts(text[at : at + 40])
     if not head or text[at : at + head[0].start].strip():
         return False
-    return _counted_units_pattern().match(text, at + head[0].end + 1) is not None
+    return _after_number_pattern("counted_units").match(text, at + head[0].end + 1) is not None
 
 
 def _verb_before_counted_list(text: str, colon: re.Match) -> bool:

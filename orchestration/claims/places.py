@@ -312,8 +312,10 @@ def _unknown_region_pattern() -> re.Pattern[str]:
     )
 
 
+# "с.", "м.", "смт", "г.", "пгт" before a settlement's name (grammar.py reads a line opening with one)
+SETTLEMENT_PREFIX = r"(?:(?:с|м|сел|пос|г|д|х|п|с-ще)\.\s?|(?:смт|пгт)\.?\s)"
 _SETTLEMENT_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:(?:с|м|сел|пос|г|д|х|п|с-ще)\.\s?|(?:смт|пгт)\.?\s)(?P<name>[А-ЯІЇЄЁ][\w'’]+(?:-[А-ЯІЇЄЁа-яіїєё][\w'’]+)*)"
+    rf"(?<![\w.]){SETTLEMENT_PREFIX}(?P<name>[А-ЯІЇЄЁ][\w'’]+(?:-[А-ЯІЇЄЁа-яіїєё][\w'’]+)*)"
 )
 # A sentence opening with a locative and a capitalised name the gazetteer lacks ("In Gora-Podol, ...",
 # "У Носівці, ..."): the name of a place, unresolved.
@@ -552,10 +554,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if any(p.start < end and start < p.end for p in found):
             continue
         prep = _preposition_at(sentence, match.start())
-        _, standalone = _index()
-        known = [e for e in standalone.get(lexicon.normalise(match.group("name")), []) if e.kind == "place" and e.code]
-        if known:
-            found.append(_mention(match.start(), end, sentence[match.start() : end], known[0], prep, True))
+        known = _known_place(match.group("name"))
+        if known is not None:
+            found.append(_mention(match.start(), end, sentence[match.start() : end], known, prep, True))
         else:
             found.append(_unresolved(match.start(), end, sentence[match.start() : end], prep or "in"))
     fronted = _FRONTED_UNKNOWN.match(sentence)
@@ -805,16 +806,22 @@ def _town_of_adjective(name: str, community: bool) -> _Name | None:
     stems = [stem + ending for ending in ("", "а", "ка", "и", "е", "о", "я")]
     if stem.endswith(("ан", "ин", "ян")):
         stems += [stem[:-2] + "а", stem[:-2] + "и"]  # "Бучанський": Буча, "Шосткинська": Шостка
-    regional, standalone = _index()
+    regional, _ = _index()
     for candidate in stems:
-        hits = [e for e in standalone.get(lexicon.normalise(candidate), []) if e.kind == "place" and e.code]
-        if not hits:
+        town = _known_place(candidate)
+        if town is None:
             continue
         heads = {lexicon.normalise(stem), lexicon.normalise(candidate[:-1])}
         if not community and any(len(h) >= 4 and key.startswith(h) for key in regional for h in heads):
             return None
-        return hits[0]
+        return town
     return None
+
+
+def _known_place(name: str) -> _Name | None:
+    """The gazetteer's town, city or district of that name (any case form), with its region."""
+    _, standalone = _index()
+    return next((e for e in standalone.get(lexicon.normalise(name), []) if e.kind == "place" and e.code), None)
 
 
 def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMention:
