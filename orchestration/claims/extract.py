@@ -306,7 +306,9 @@ _HEADLINE_CHARS = 160
 @cache
 def _related_link() -> re.Pattern[str]:
     return re.compile(
-        rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*[:.|—–-]", re.I
+        # the heading stands alone ("Читайте також") or leads its link ("Read also: ...")
+        rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*(?:[:.|—–-]|$)",
+        re.I,
     )
 
 

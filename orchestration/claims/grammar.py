@@ -1275,7 +1275,16 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
     anchors = _mixed_totals(text, anchors)
-    return [a if len(a) == 7 else (*a, "whole" if a[3] is not None and a[3].start in wholes else None) for a in anchors]
+    # The whole of "N of M" with no number of its own is that, whatever else it looked like ("уламки
+    # одного з дронів": not also a strike with drones).
+    return [
+        (*a[:6], "whole")
+        if a[3] is not None and a[3].start in wholes and (len(a) == 6 or a[2] is None)
+        else a
+        if len(a) == 7
+        else (*a, None)
+        for a in anchors
+    ]
 
 
 _OPEN_PARENTHESIS_BEFORE = re.compile(r"\s*\(\s*$")
