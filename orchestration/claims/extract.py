@@ -105,6 +105,11 @@ def extract_claims(article: Article) -> list[Claim]:
         # other source is its author's.
         publisher = _identify(signer, []) or publisher
     related_paragraphs = _related_paragraphs(sentences)
+    background_paragraphs = _under_background_heading(sentences)
+
+    def is_background(sentence) -> bool:
+        return sentence.paragraph in background_paragraphs or bool(_background_opener().match(sentence.text))
+
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
             continue  # "Читайте также: Над Орловской областью сбит беспилотник": another story's headline
@@ -178,9 +183,9 @@ def extract_claims(article: Article) -> list[Claim]:
                     # "According to the Air Force, ... As of 09:00, air defence forces shot down 747
                     # drones": a body of no side named doing the work the source just reported.
                     identity, carried = last_source[0], True
-            elif last_source and _near_source(last_source, sentence) and not _background_opener().match(sentence.text):
+            elif last_source and _near_source(last_source, sentence) and not is_background(sentence):
                 identity, carried = last_source[0], True
-            elif last_source and not _background_opener().match(sentence.text):
+            elif last_source and not is_background(sentence):
                 # A report relayed from one source goes on in its voice until another source speaks,
                 # except background the outlet adds ("Earlier, ...", "Напомним, ...").
                 identity, carried, report_voice = last_source[0], True, True
@@ -212,6 +217,13 @@ def extract_claims(article: Article) -> list[Claim]:
                 sentence.paragraph,
                 sentence.text.rstrip().endswith(":"),
             )
+        labelled = [c for c in mentions.claimants if (c.start, c.end) in sources]
+        if labelled and not drafts and _source_label().match(sentence.text):
+            # "Source: Oleh Kiper, ... on Telegram" under the lead: the lead above was Kiper's, and
+            # what follows ("Quote: ...", "Details: ...") is, until another source speaks.
+            named_source = sources[(labelled[0].start, labelled[0].end)]
+            _attribute_back(resolved, named_source, sentence, publisher)
+            last_source = (named_source, sentence.index, sentence.paragraph, True)
         weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
         if weapon_things:
             last_thing = weapon_things[-1]
@@ -278,6 +290,27 @@ def _near_source(last_source, sentence) -> bool:
     return sentence.paragraph == paragraph + 1 and sentence.index - index <= 1
 
 
+def _under_background_heading(sentences: list[Sentence]) -> set[int]:
+    """Paragraphs under a line that is only a background label ("Background:", "Довідка:"), up to
+    the next labelled line ("Details: ..."): the outlet's own background, in no source's voice."""
+    under: set[int] = set()
+    heading = False
+    for paragraph in sorted({s.paragraph for s in sentences}):
+        text = " ".join(s.text for s in sentences if s.paragraph == paragraph).strip()
+        opener = _background_opener().match(text)
+        if opener and re.fullmatch(r"\s*:?\s*", text[opener.end() :]) and not _related_link().match(text):
+            heading = True
+        elif heading and _LABELLED_LINE.match(text) and not opener:
+            heading = False
+        elif heading:
+            under.add(paragraph)
+    return under
+
+
+# A line opening with a label of one or two words and a colon ("Details: ...", "Quote: ...").
+_LABELLED_LINE = re.compile(r"\W*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s")
+
+
 def _related_paragraphs(sentences: list[Sentence]) -> set[int]:
     """Paragraphs of links to other stories: one opening with "Read also:" / "Читайте також:", and
     after such a heading standing alone, the headlines under it (short, one sentence, no full stop)."""
@@ -310,6 +343,11 @@ def _related_link() -> re.Pattern[str]:
         rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*(?:[:.|—–-]|$)",
         re.I,
     )
+
+
+@cache
+def _source_label() -> re.Pattern[str]:
+    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['source_labels']).pattern})\s*:", re.I)
 
 
 @cache
