@@ -247,6 +247,7 @@ def extract_claims(article: Article) -> list[Claim]:
     _merge_repeats(resolved, has_headline)
     _link_sums(resolved)
     _link_parents(resolved)
+    _link_counted_parts(resolved)
     _infer_total_scopes(resolved)
     for r in resolved:
         if not r.dropped:
@@ -1106,6 +1107,29 @@ def _link_parents(claims: list[_Resolved]) -> None:
                 broad_totals.append(i)
 
 
+def _link_counted_parts(claims: list[_Resolved]) -> None:
+    """ "Russia sent 81 Shaheds; 63 of them were shot down", "12 out of 13 drones": the part counts
+    the very things its whole counted, whatever happened to each, so it points at that whole."""
+    for i, child in enumerate(claims):
+        if child.dropped or child.parent is not None or child.draft.count is None:
+            continue
+        if not child.draft.extras.get("is_part") or child.draft.weapon not in WEAPON_CLASSES:
+            continue
+        # "12 out of 13 drones" names the whole after the part; "63 of them", before it
+        ahead = range(i + 1, len(claims)) if child.draft.extras.get("role") == "part" else range(0)
+        for j in [*ahead, *range(i - 1, -1, -1)]:
+            whole = claims[j]
+            if abs(child.draft.sentence.index - whole.draft.sentence.index) > (1 if j < i else 0):
+                if j < i:
+                    break
+                continue
+            if whole.dropped or whole.draft.thing is not child.draft.thing or whole.draft.count is None:
+                continue
+            if whole.draft.count > child.draft.count and whole.draft.outcome in ("launched", child.draft.outcome):
+                _adopt(child, whole, j)
+            break
+
+
 def _is_part(child: _Resolved) -> bool:
     if child.parent is not None:
         return False
@@ -1320,7 +1344,8 @@ def _infer_total_scopes(everything: list[_Resolved]) -> None:
     """A total whose parts all lie in one country is a claim about that country."""
     children_of: dict[int, list[_Resolved]] = {}  # in one pass, not a search of the article per total
     for c in everything:
-        if c.parent is not None and not c.dropped:
+        # parts shot down out of a total launched say nothing of where the rest went
+        if c.parent is not None and not c.dropped and c.draft.outcome == everything[c.parent].draft.outcome:
             children_of.setdefault(c.parent, []).append(c)
     for index, parent in enumerate(everything):
         if parent.dropped:

@@ -154,7 +154,8 @@ _PEOPLE_JOINED = re.compile(
 )
 _OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
 _OF_WHICH = re.compile(rf"\s+(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
-_OF_WHICH_BEFORE = re.compile(rf"(?<![\w])(?:{_OF_WHICH_WORDS}|з\s+яких|из\s+которых)(?:\s+[\w-]+){{1,2}}\s+$", re.I)
+_OF_WHICH_AFTER_COMMA = re.compile(rf"[,;:]\s*(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
+_OF_WHICH_BEFORE = re.compile(rf"(?<![\w])(?:{_OF_WHICH_WORDS}|з\s+яких|из\s+которых)(?:\s+[\w-]+){{1,3}}\s+$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-–—]")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
@@ -699,7 +700,7 @@ def draft_claims(
                 is_hedged=m.is_hedged,
                 is_list_item=is_list_item,
                 clause=clause,
-                extras={"cue_start": cue.start, "role": role},
+                extras={"cue_start": cue.start, "role": role, "is_part": is_part},
             )
         )
     for part, whole in zip(drafts, drafts[1:], strict=False):
@@ -1886,6 +1887,8 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             continue
         if cue.start >= end and any(end <= a[0] and a[1] <= cue.start and a[6:] == ("part",) for a in anchors):
             continue  # "20 drones, all of which were shot down": the verb is the part's
+        if cue.start >= end and _OF_WHICH_AFTER_COMMA.search(text, end, cue.end):
+            continue  # "92 ударними БпЛА, з них збито або подавлено 70": the verbs are the part's
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]

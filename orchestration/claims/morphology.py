@@ -408,6 +408,7 @@ def lexicon_phrases() -> list[str]:
     phrases += lexicon.region_words() + lexicon.anaphor_words()
     phrases += lexicon.region_words("national_noun") + lexicon.region_words("national_modifier")
     phrases += lexicon.region_words("country_noun") + lexicon.region_words("country_part")
+    phrases += lexicon.region_words("actor_noun")
     weapons = lexicon.weapons()
     phrases += weapons["modifiers"] + weapons["counted_targets"] + weapons["counted_units"]
     for forms in weapons["heads"].values():

@@ -573,7 +573,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
     found = [p for p in found if not any(_SEA_LANDMARK.fullmatch(sentence[s.end : p.start]) for s in seas)]
     found = [
         replace(p, prep=None, is_locative=False)
-        if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end)
+        if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end) or _actor_after().match(sentence, p.end)
         else replace(p, prep="in", is_locative=True)
         if not p.is_locative
         and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
@@ -587,7 +587,17 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 _DISTRICT_WORDS = r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)"
 _PART_OF_TOWN_BEFORE = re.compile(rf"{_DISTRICT_WORDS}\s+$", re.I)
+
+
 # Matched at a position: a reporting verb right after a city's name.
+@cache
+def _actor_after() -> re.Pattern[str]:
+    """Matched at a place's end: a noun for those who act ("Kiev militants", "Kyiv's forces",
+    "Киевские боевики", "the Kyiv regime's troops"): the place names the actor, not where it happened."""
+    nouns = _region_word_forms("actor_noun")
+    return re.compile(rf"(?:['’]s)?\s+(?:regime(?:['’]s)?\s+)?(?:{nouns})(?![\w])", re.I)
+
+
 _SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 
 
