@@ -1214,6 +1214,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     anchors.extend(tolls)
     anchors.extend(_all_of_them(m, anchors, context_thing))
     anchors.extend(_objects_hit(m, anchors, context_thing))
+    anchors.extend(_hits_recorded(m, anchors, context_thing))
     anchors.extend(_the_rest(m, anchors, context_thing))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
@@ -1543,6 +1544,32 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             # weapon the text is about.
             return [(thing.start, thing.end, None, context_thing, context_thing.weapon, False, "object_hit")]
     return []
+
+
+def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
+    """'Попадания зафиксированы в Сумской и Полтавской областях', 'Влучання зафіксовані у Львові',
+    'Hits were recorded in the Sumy region': a hit noun with no weapon named is a strike by the
+    weapon the text is about, at each place named, how many not said."""
+    if context_thing is None or any(a[4] in WEAPON_CLASSES for a in anchors):
+        return []
+    text = m.sentence.text
+    if not any(p.is_locative and p.region_code for p in m.places):
+        return []
+    for noun in (*_hit_nouns_pattern().finditer(text), *_HITS_RECORDED.finditer(text)):
+        before = text[max(0, noun.start() - 30) : noun.start()]
+        if _NOT_A_HIT_REPORT.search(before) or any(0 <= noun.start() - c.end <= 20 for c in m.counts):
+            continue  # "ніч минула без влучань", "на місці влучання працюють", "15 ракетних влучань"
+        if any(c.outcome == "hit" and not c.is_negated and c.start <= noun.start() < c.end for c in m.outcomes):
+            return [(noun.start(), noun.end(), None, context_thing, context_thing.weapon, False, "object_hit")]
+    return []
+
+
+# Before a hit noun: none happened ("без влучань", "without hits"), or where one was ("на місці
+# влучання", "at the site of the impact"), not that one was recorded.
+_NOT_A_HIT_REPORT = re.compile(
+    r"(?<![\w])(?:без|without|no|місц\w*|мест\w*|site\w*\s+of(?:\s+the)?|scene\s+of(?:\s+the)?)\s+$", re.I
+)
+_HITS_RECORDED = re.compile(r"\b(?:hits|impacts)\s+(?:were|have\s+been|had\s+been)\s+recorded\b", re.I)
 
 
 def _the_rest(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
