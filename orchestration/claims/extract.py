@@ -27,7 +27,7 @@ from orchestration.claims.grammar import (
 )
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.outcomes import OutcomeCue
-from orchestration.claims.places import PlaceMention, find_places, names_several_places, spans_regions
+from orchestration.claims.places import PlaceMention, find_places, names_several_places, same_town, spans_regions
 from orchestration.claims.sentences import Sentence, split_sentences
 from orchestration.claims.weapons import ThingMention
 
@@ -1274,7 +1274,7 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return False
     if _is_debris(a) != _is_debris(b):
         return True  # debris of a downed drone falling is not the strike itself
-    if a.place and b.place and _place_name(a.place) != _place_name(b.place):
+    if a.place and b.place and _place_name(a.place) != _place_name(b.place) and not same_town(a.place, b.place):
         return True
     later, earlier = (a, b) if a.draft.sentence.index > b.draft.sentence.index else (b, a)
     if _ANOTHER_EVENT.search(later.draft.sentence.text):

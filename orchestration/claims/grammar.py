@@ -1215,6 +1215,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     anchors.extend(_all_of_them(m, anchors, context_thing))
     anchors.extend(_objects_hit(m, anchors, context_thing))
     anchors.extend(_hits_recorded(m, anchors, context_thing))
+    anchors.extend(_casualties_exist(m, anchors))
     anchors.extend(_the_rest(m, anchors, context_thing))
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
@@ -1544,6 +1545,36 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             # weapon the text is about.
             return [(thing.start, thing.end, None, context_thing, context_thing.weapon, False, "object_hit")]
     return []
+
+
+def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
+    """'Є загиблі та поранені', 'Есть пострадавшие', 'there are dead and injured': casualties with
+    no number, one claim of each kind named."""
+    if any(a[4] == "person" for a in anchors):
+        return []
+    found = []
+    for match in _casualties_exist_pattern().finditer(m.sentence.text):
+        for outcome, group in (("killed", "killed"), ("injured", "injured"), ("injured", "first"), ("killed", "after")):
+            word = match.group(group)
+            if word:
+                start = match.start(group)
+                cue = OutcomeCue(start, start + len(word), word, outcome, "noun", None, False, False)
+                found.append((cue.start, cue.end, None, None, "person", False, ("toll", cue)))
+    return found
+
+
+@cache
+def _casualties_exist_pattern() -> re.Pattern[str]:
+    words = lexicon.outcomes()["casualties_exist"]
+    existential = lexicon.phrase_pattern(words["existential"]).pattern
+    killed, injured = (lexicon.phrase_pattern(words[k]).pattern for k in ("killed", "injured"))
+    joined = r"\s*(?:,\s*)?(?:and|та|і|и|й)\s+"
+    return re.compile(
+        rf"(?<![\w])(?:{existential})\s+(?:also\s+|також\s+|также\s+)?"
+        rf"(?:(?P<killed>{killed})(?:{joined}(?P<injured>{injured}))?|(?P<first>{injured})(?:{joined}(?P<after>{killed}))?)"
+        r"(?![\w])",
+        re.I,
+    )
 
 
 def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:

@@ -828,6 +828,15 @@ def _town_of_adjective(name: str, community: bool) -> _Name | None:
     return None
 
 
+def same_town(a: str, b: str) -> bool:
+    """'Київ' and 'Києві', 'Белгород' and 'Белгороде': one name in two case forms."""
+    return morphology.has_cyrillic(a) and (_forms_include(a, b) or _forms_include(b, a))
+
+
+def _forms_include(name: str, other: str) -> bool:
+    return lexicon.normalise(other) in {lexicon.normalise(f) for f in morphology.forms_of(name)}
+
+
 def _known_place(name: str) -> _Name | None:
     """The gazetteer's town, city or district of that name (any case form), with its region."""
     _, standalone = _index()
