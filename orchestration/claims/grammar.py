@@ -140,8 +140,16 @@ _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
 _FORCES_STRUCK = re.compile(
-    r"\b(?:forces|troops|army|military|units|Сили\s+оборони|войска|війська|ВСУ|ЗСУ)\s+(?:had\s+|have\s+|has\s+)?"
+    r"\b(?:forces|troops|army|military|units|Сили\s+оборони|войска|війська|ВСУ|ЗСУ)"
+    r"(?:\s+(?:України|Украины|РФ|России|Росії))?\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:struck|hit|targeted|уразили|поразили|атаковали|атакували)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+# A noun of a strike right before the one object it struck ("підтвердив ураження нафтобази",
+# "поражение Новокуйбышевского НПЗ"), at most two words between.
+_STRIKE_ON_OBJECT = re.compile(
+    r"(?<![\w])(?:ураження|ураженні|поражение|поражения|поражении)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 _WAS_HIT = re.compile(
@@ -387,7 +395,7 @@ def draft_claims(
         if (
             weapon in WEAPON_CLASSES
             and thing is not None
-            and (_is_debris_of(text, start) or _DEBRIS_AFTER.match(text[thing.end :]))
+            and (_is_debris_of(text, start) or (thing in m.things and _DEBRIS_AFTER.match(text[thing.end :])))
             and (lexicon.search(_DEBRIS_VERB, clause_text) or _debris_did_something(m.outcomes, start, m.clauses))
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
@@ -542,7 +550,7 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
             and not _after_strike_noun(text, thing)
-            and role not in ("debris", "remainder")  # the thing stands in from before: no number of its own
+            and role not in ("debris", "remainder", "object_hit")  # it stands in from before: no number of its own
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -1540,6 +1548,10 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
         if thing.weapon in OBJECT_CLASSES and (
             _WAS_HIT.match(text[thing.end :])
             or lexicon.search(_FORCES_STRUCK, text[max(0, thing.start - 80) : thing.start])
+            or (
+                _STRIKE_ON_OBJECT.search(text, max(0, thing.start - 60), thing.start)
+                and morphology.grammatical_number(thing.text.split()[-1]) != "plur"  # "поражении объектов": any
+            )
         ):
             # "A fuel depot ... was hit", "its forces had struck the Saratov refinery": a strike by the
             # weapon the text is about.
