@@ -400,7 +400,10 @@ def draft_claims(
         ):
             cue = OutcomeCue(start, end, "debris", "hit", "noun", None, False, False)
             cyrillic = bool(re.search(r"[а-яіїє]", thing.text, re.I))
-            if count is None and (thing.determiner == "the" or cyrillic) and _is_singular(thing):
+            one = (
+                morphology.grammatical_number(thing.text.split()[-1]) != "plur" if cyrillic else _is_singular(thing)
+            )  # "уламки збитого дрона", not "уламки дронів"
+            if count is None and (thing.determiner == "the" or cyrillic) and one:
                 # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
         after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")

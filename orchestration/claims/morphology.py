@@ -255,6 +255,10 @@ def inflections(phrase: str) -> frozenset[str]:
     for language in _languages(phrase):
         analyzer = _analyzers()[language]
         readings = [_known_parses(analyzer, w.lower()) if has_cyrillic(w) else [] for w in words]
+        if len(words) == 1 and not readings[0] and _PLACE_ADJECTIVE[language].fullmatch(phrase):
+            # "Кагульский", "Штефан-Водський": a place's adjective no dictionary holds declines as
+            # the analyser guesses from its ending
+            readings[0] = [p for p in analyzer.parse(phrase.lower()) if p.tag.POS == "ADJF"][:1]
         head = next((i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)), None)
         # Words after the head are its complements, in their own case ("снаряд реактивной системы").
         checked = zip(words[: (head + 1) if head is not None else None], readings, strict=False)
@@ -295,6 +299,13 @@ def inflections(phrase: str) -> frozenset[str]:
                     for variant in variants:
                         forms.add(" ".join([*new[:head], variant, *new[head + 1 :]]))
     return _with_e_spellings(forms)
+
+
+# An adjective of a place in the dictionary form, by language (lexicon phrases arrive lowered)
+_PLACE_ADJECTIVE = {
+    "ru": re.compile(r"[а-яё][а-яё-]*(?:ск|цк|зк)(?:ий|ый)", re.IGNORECASE),
+    "uk": re.compile(r"[а-щьюяіїєґ'][а-щьюяіїєґ'-]*(?:ськ|цьк|зьк)ий", re.IGNORECASE),
+}
 
 
 def _with_e_spellings(forms: set[str]) -> frozenset[str]:
