@@ -188,6 +188,7 @@ _ATTEMPTED_ATTACK = re.compile(
     r"\s+(?:(?:of|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_WHERE = re.compile(r"[\s,]*(?:where|де|где)(?![\w])", re.I)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
@@ -196,10 +197,10 @@ _REPELLED_AFTER = re.compile(
     re.I,
 )
 _REPELLING_BEFORE = re.compile(
-    r"\s+(?:(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\"“”«»„]?[\w-]+[\"“”«»„]?\s+){0,3})?"
+    r"\s+[\"“”«»„]?(?:(?:the|an|a|another|this|that|all|several|massive|new)\s+(?:[\"“”«»„]?[\w-]+[\"“”«»„]?\s+){0,3})?"
     r"(?:[\w-]+\s+)?",
     re.I,
-)  # "repelled a massive drone attack", "об отражении атаки" (no article)
+)  # "repelled a massive drone attack", 'repelled "a massive drone attack"', "об отражении атаки" (no article)
 _THING_AFTER_ATTACK = re.compile(
     r"\s+(?:(?:by|of|involving|with|using)\s+)?(?:(?!(?:on|against|in|over|на|по|в|у|над)\s)[^\W\d]+\s+){0,2}", re.I
 )
@@ -593,6 +594,14 @@ def draft_claims(
                 and p not in sites and lexicon.search(_TARGETED, text[: p.start])
             ]  # fmt: skip
             place = targets[-1] if targets else None
+        if place is None:
+            # "injured in Grayvoron, where an FPV drone attacked a minibus": "where" is the place before it
+            clause_start = m.clauses[_clause_of(start, m.clauses)][0]
+            relative = _WHERE.match(text, clause_start) or _WHERE.search(text, max(0, clause_start - 8), start)
+            if relative and relative.start() >= clause_start - 8:
+                before = [p for p in m.places if p.is_locative and p.end <= relative.start() and p.region_code]
+                if before and re.fullmatch(r"[\s,]*", text[before[-1].end : relative.start()]):
+                    place = before[-1]
         if re.fullmatch(r"\s*of\s+(?:the\s+)?", text[:start], re.I):
             place = None  # "Of the 83 launched, 61 were shot down over X": X is where the 61 fell
         elif place is None and not is_list_item:
