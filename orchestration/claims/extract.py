@@ -1056,7 +1056,12 @@ def _adopt(child: _Resolved, parent: _Resolved, parent_index: int) -> None:
     child.parent = parent_index
     if child.identity.claimant_id == "unattributed" or child.is_carried:
         child.identity = parent.identity
-    if child.scope == "unknown" and child.is_place_resolved and child.place_text is None:
+    if (
+        child.scope == "unknown"
+        and child.is_place_resolved
+        and child.place_text is None
+        and not names_several_places(child.draft.sentence.text)  # "62 of them over 15 regions": a place
+    ):
         # "The missiles included seven Kh-101 ...": a part with no place of its own is where its total was.
         child.scope, child.country, child.region_code = parent.scope, parent.country, parent.region_code
     if child.time_text is None:

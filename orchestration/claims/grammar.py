@@ -188,6 +188,12 @@ _ATTEMPTED_ATTACK = re.compile(
     r"\s+(?:(?:of|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_MOVED_INTO = re.compile(
+    r"(?<![\w])(?:flew|flown|flying|headed|heading|moved|strayed|drifted|returned|went|left|полетели|улетели|"
+    r"полетіли|вилетіли|відлетіли|залетіли|залетели)\s+(?:[\w'’-]+\s+){0,3}?(?:into|toward|towards|to|back\s+to|в|у|до|"
+    r"в\s+сторону|у\s+бік|в\s+бік|в\s+напрямку|у\s+напрямку)\s+(?:the\s+)?$",
+    re.I,
+)
 _WHERE = re.compile(r"[\s,]*(?:where|де|где)(?![\w])", re.I)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
@@ -607,7 +613,14 @@ def draft_claims(
         elif place is None and not is_list_item:
             # "fired 81 drones at Ukraine, and that 46 were shot down": one country named for the whole sentence.
             # One country, named or "the country" (which the claimant's side resolves later).
-            national = [p for p in m.places if p.is_locative and p.scope == "country" and p not in sites]
+            national = [
+                p
+                for p in m.places
+                if p.is_locative
+                and p.scope == "country"
+                and p not in sites
+                and not _MOVED_INTO.search(text, max(0, p.start - 50), p.start)
+            ]  # "five drones flew into Belarus": where some went, not where the others were counted
             countries = {p.country or "own" for p in national}
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
             if len(countries) == 1 and not regions_named:
