@@ -194,6 +194,18 @@ _MOVED_INTO = re.compile(
     r"в\s+сторону|у\s+бік|в\s+бік|в\s+напрямку|у\s+напрямку)\s+(?:the\s+)?$",
     re.I,
 )
+_SHARE_OF_THEM = re.compile(
+    r"(?<![\w])(?:most|many|some|several|half|part|the\s+majority|a\s+third)\s+of\s+(?:them|which|these|those)(?![\w])|"
+    r"(?<![\w])(?:більшість|частина|половина|большинство|часть|половина)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])",
+    re.I,
+)
+
+
+def _share_before(text: str, end: int, place: PlaceMention) -> bool:
+    share = _SHARE_OF_THEM.search(text, end, place.start)
+    return share is not None and not re.search(r"[.;]", text[share.end() : place.start])
+
+
 _WHERE = re.compile(r"[\s,]*(?:where|де|где)(?![\w])", re.I)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
@@ -587,6 +599,10 @@ def draft_claims(
         ]
         # Where things came from is no claim's place, whatever the verb ("з напрямків Брянськ, Орел").
         places_in_clause = [p for p in places_in_clause if not _from_directions(text, p)]
+        # "launched 510 drones and 12 missiles, most of them aimed at the capital": where a share of
+        # them was sent is that share's target, not the whole's (a share shot down "over" places is a part there).
+        if cue.outcome == "launched":
+            places_in_clause = [p for p in places_in_clause if not _share_before(text, end, p)]
         place = _choose_place(start, end, cue, places_in_clause, text)
         if cue.outcome == "launched" and sentence_sites is None:
             sentence_sites = launch_sites(text, m.places)
