@@ -1273,6 +1273,13 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue
         if count.is_article and not _ordinal_one().fullmatch(count.text):
             continue
+        strikes = _strike_count_after().match(text, count.end)
+        if (
+            strikes
+            and not any(count.end <= t.start < strikes.end() for t in m.things)
+            and not _STRIKES_LANDED.match(text, strikes.end())
+        ):
+            continue  # "11 ударів, 19 постраждалих", "512 strikes on 14 settlements": strikes counted, not things
         # An elided noun is the last thing counted before it ("three residents ...: two in Pokrovsk").
         counted = [a[3] for a in anchors if a[3] is not None and a[2] is not None and a[1] <= count.start]
         previous = [t for t in m.things if t.end <= count.start and t.weapon in WEAPON_CLASSES]
@@ -1892,6 +1899,21 @@ def _attack_nouns_pattern() -> re.Pattern[str]:
 @cache
 def _strike_nouns() -> frozenset[str]:
     return _noun_forms(lexicon.outcomes()["strike_nouns"])
+
+
+# After counted strikes: they landed ("10 strikes were recorded", "two strikes had hit"), so they count hits.
+_STRIKES_LANDED = re.compile(
+    r"\s+(?:were\s+|had\s+|have\s+|has\s+)?(?:been\s+)?(?:recorded|registered|hit|struck|landed)\b", re.I
+)
+
+
+@cache
+def _strike_count_after() -> re.Pattern[str]:
+    """Matched after a count: the strikes it counts, perhaps after one word ("43 air strikes")."""
+    nouns = lexicon.alternatives(
+        sorted({*_strike_nouns(), "strikes", "attacks", "airstrikes", "raids", "shellings"}, key=len, reverse=True)
+    )
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w])", re.I)
 
 
 def _noun_forms(nouns: list[str]) -> frozenset[str]:
