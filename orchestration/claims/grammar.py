@@ -1763,7 +1763,8 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         quote = r"[\"“”«»„]?"
         if re.fullmatch(
             r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?"
-            rf"(?:(?:more|other|further|additional)[\s\u00a0]+)?(?:{quote}{unknown_word}{quote}[\s\u00a0]+)?{quote}",
+            rf"(?:(?:more|other|further|additional)[\s\u00a0]+)?(?:{quote}{unknown_word}{quote}[\s\u00a0]+)?{quote}"
+            r"[\s\u00a0]*",  # '"about a dozen" drones': the count in quotes
             gap,
             re.I,
         ):

@@ -382,6 +382,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if after_of and _before(_BEARING_OF, sentence, match.start()):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
+        if word_match and not regional.get(key):
+            # "the Rezekne municipality": the region's own name holds its word, the town's does not
+            with_word = lexicon.normalise(f"{match.group(0)} {word_match.group(0).strip()}")
+            key = with_word if regional.get(with_word) else key
         candidates = (
             (regional.get(key, []) if has_region_word else [])
             or standalone.get(key, [])
