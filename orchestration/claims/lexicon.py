@@ -265,16 +265,30 @@ def _trie_words(node: dict, prefix: str):
 
 
 _LAST_LOWERED: tuple[str | None, str | None] = (None, None)
+# The answers for the texts read lately, by the text's identity (the entry keeps the text, so its id
+# is not reused meanwhile): `grammar.read_sentences` runs each finder over all of an article's
+# sentences in turn, so a sentence comes back once per finder, after the others.
+_RECENT_TEXTS = 512
+_RECENT_LOWERED: dict[int, tuple[str, str | None]] = {}
+_RECENT_TWIN_TEXT: dict[int, tuple[str, str | None]] = {}
 
 
 def _lowered(text: str) -> str | None:
     """`text.lower()`, or None when `text` holds a character that folds irregularly; the last
-    answer is kept, as the patterns of a sentence ask one after another."""
+    answer is kept, as the patterns of a sentence ask one after another, and so are the answers
+    for the last few hundred texts."""
     global _LAST_LOWERED
     last = _LAST_LOWERED
     if last[0] is text:
         return last[1]
-    lowered = None if _irregular_folds().search(text) else text.lower()
+    recent = _RECENT_LOWERED.get(id(text))
+    if recent is not None and recent[0] is text:
+        lowered = recent[1]
+    else:
+        lowered = None if _irregular_folds().search(text) else text.lower()
+        if len(_RECENT_LOWERED) >= _RECENT_TEXTS:
+            _RECENT_LOWERED.clear()
+        _RECENT_LOWERED[id(text)] = (text, lowered)
     _LAST_LOWERED = (text, lowered)
     return lowered
 
@@ -401,9 +415,16 @@ def _twin_text(text: str) -> str | None:
     last = _LAST_TWIN_TEXT
     if last[0] is text:
         return last[1]
-    lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
-    if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
-        lowered = None
+    recent = _RECENT_TWIN_TEXT.get(id(text))
+    if recent is not None and recent[0] is text:
+        lowered = recent[1]
+    else:
+        lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
+        if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
+            lowered = None
+        if len(_RECENT_TWIN_TEXT) >= _RECENT_TEXTS:
+            _RECENT_TWIN_TEXT.clear()
+        _RECENT_TWIN_TEXT[id(text)] = (text, lowered)
     _LAST_TWIN_TEXT = (text, lowered)
     return lowered
 

@@ -8,6 +8,7 @@ unresolved: it is reported as such, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -820,13 +821,12 @@ def _town_of_adjective(name: str, community: bool) -> _Name | None:
     stems = [stem + ending for ending in ("", "а", "ка", "и", "е", "о", "я")]
     if stem.endswith(("ан", "ин", "ян")):
         stems += [stem[:-2] + "а", stem[:-2] + "и"]  # "Бучанський": Буча, "Шосткинська": Шостка
-    regional, _ = _index()
     for candidate in stems:
         town = _known_place(candidate)
         if town is None:
             continue
         heads = {lexicon.normalise(stem), lexicon.normalise(candidate[:-1])}
-        if not community and any(len(h) >= 4 and key.startswith(h) for key in regional for h in heads):
+        if not community and any(len(h) >= 4 and _begins_a_regional_name(h) for h in heads):
             return None
         return town
     return None
@@ -839,6 +839,20 @@ def same_town(a: str, b: str) -> bool:
 
 def _forms_include(name: str, other: str) -> bool:
     return lexicon.normalise(other) in {lexicon.normalise(f) for f in morphology.forms_of(name)}
+
+
+@cache
+def _regional_names() -> list[str]:
+    """The regional index's names, sorted: the names a text begins lie together from its place."""
+    return sorted(_index()[0])
+
+
+def _begins_a_regional_name(head: str) -> bool:
+    """Whether a name of the regional index starts with `head` (a bisection, not a walk over all
+    the index's names per district adjective)."""
+    names = _regional_names()
+    at = bisect_left(names, head)
+    return at < len(names) and names[at].startswith(head)
 
 
 def _known_place(name: str) -> _Name | None:
