@@ -61,6 +61,12 @@ _REGION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A part of a town before the town's name in the genitive ("по центру Сум", "на окраине Белгорода").
+_PART_OF_TOWN_CYRILLIC = re.compile(
+    r"(?<![\w])(?:центр|центру|центрі|центре|центром|околиц\w*|окраин\w*|передмісті|передмістя|пригород\w*|"
+    r"окрестност\w*|предмест\w*)\s+$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(
     r"(?:centre|center|outskirts|suburbs|suburb|environs|territory|territories|area|vicinity|skies|airspace|part|parts|"
     r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements|waters|water area|"
@@ -380,6 +386,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
             prep = prep if prep in LOCATIVE or prep in NON_LOCATIVE else "in"  # "з району": from there
             if re.match(r"(?:outskirts|suburbs?|vicinity|environs)\b", part_of.group(0), re.I):
                 prep = "near"
+        part_of_town = _before(_PART_OF_TOWN_CYRILLIC, sentence, match.start()) if not part_of else None
+        if part_of_town:
+            # "по центру Сум", "на окраине Белгорода": the town, in its genitive, is where it happened
+            prep = _preposition_at(sentence, part_of_town.start()) or "in"
+            prep = prep if prep in LOCATIVE or prep in NON_LOCATIVE else "in"
+            if re.match(
+                r"(?:околиц|окраин|передмісті|передмістя|пригород|окрестност|предмест)", part_of_town.group(0), re.I
+            ):
+                prep = "біля"
         if after_of and _before(_BEARING_OF, sentence, match.start()):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
         text = sentence[match.start() : end]
