@@ -67,6 +67,11 @@ _PART_OF_TOWN_CYRILLIC = re.compile(
     r"окрестност\w*|предмест\w*)\s+$",
     re.IGNORECASE,
 )
+_HOSPITAL_BEFORE = re.compile(
+    r"(?<![\w])(?:hospitals?|clinics?|больниц\w*|лікарн\w*|госпитал\w*|шпитал\w*|ЦРБ)"
+    r"(?:\s+(?:in|of|в|у|во|м\.|г\.|міста|города))*\s+$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(
     r"(?:centre|center|outskirts|suburbs|suburb|environs|territory|territories|area|vicinity|skies|airspace|part|parts|"
     r"north|south|east|west|heart|streets|edge|direction|districts|villages|settlements|waters|water area|"
@@ -583,6 +588,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
     if fronted and not any(p.start < fronted.end("name") and fronted.start("name") < p.end for p in found):
         # "In Gora-Podol, a farm building was damaged": a place the gazetteer lacks, still a place
         found.append(_unresolved(fronted.start("name"), fronted.end("name"), fronted.group("name"), "in"))
+    # "taken to the regional hospital in Kursk", "доставили в больницу Харькова": where the wounded
+    # were treated, not where they were hurt.
+    found = [
+        replace(p, prep=None, is_locative=False)
+        if _HOSPITAL_BEFORE.search(sentence, max(0, p.start - 40), p.start)
+        else p
+        for p in found
+    ]
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
     # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
