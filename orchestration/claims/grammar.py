@@ -1569,7 +1569,8 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
         if target is None:
             before = text[: noun.start()]
             verb = _struck_place_verb().search(before)
-            subject = [p for p in located if verb is not None and 0 <= verb.start() - p.end <= 3]
+            # "Севастополь вновь подвергся атаке", "Kyiv again came under attack": an adverb may stand between
+            subject = [p for p in located if verb is not None and _SUBJECT_GAP.fullmatch(text, p.end, verb.start())]
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
             # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
             head = noun.group(0).split()[-1]
@@ -1637,6 +1638,11 @@ def _coordinated_things(text: str, things: list) -> list:
 def _counted_weapon(text: str, thing, counts) -> bool:
     """A number in front of the weapon ("атаку 40 дронами"): how many were sent, not a strike."""
     return any(0 <= thing.start - c.end <= 25 and c.value for c in counts if not c.is_article)
+
+
+_SUBJECT_GAP = re.compile(
+    r"\s{0,3}|\s+(?:вновь|снова|знову|again|once\s+again|також|также|also|вже|уже|already)\s+", re.I
+)
 
 
 @cache
