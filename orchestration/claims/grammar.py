@@ -1529,11 +1529,17 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             ]  # fmt: skip
             bound = _coordinated_things(text, bound)
         else:
-            # "drone attack", "missile strikes": the weapon is the noun's modifier.
+            # "drone attack", "missile strikes": the weapon is the noun's modifier; "missile and drone
+            # attack": each of the coordinated modifiers.
             bound = [
                 t for t in m.things
                 if t.weapon in WEAPON_CLASSES and re.fullmatch(r"[\s-]+", text[t.end : noun.start()])
             ]  # fmt: skip
+            for t in reversed(m.things):
+                if bound and t.end <= bound[0].start and t.weapon in WEAPON_CLASSES:
+                    if not _MODIFIERS_JOINED.fullmatch(text, t.end, bound[0].start):
+                        break
+                    bound.insert(0, t)
         if cyrillic and not bound:
             bound = _strike_adjective_weapon(text, noun.start())
         bound = [t for t in bound if t.start not in counted and not _counted_weapon(text, t, m.counts)]
@@ -1640,6 +1646,7 @@ def _counted_weapon(text: str, thing, counts) -> bool:
     return any(0 <= thing.start - c.end <= 25 and c.value for c in counts if not c.is_article)
 
 
+_MODIFIERS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)", re.I)
 _SUBJECT_GAP = re.compile(
     r"\s{0,3}|\s+(?:вновь|снова|знову|again|once\s+again|також|также|also|вже|уже|already)\s+", re.I
 )
