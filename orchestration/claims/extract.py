@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 from orchestration.claims import lexicon, morphology
@@ -1113,26 +1115,30 @@ def _link_parents(claims: list[_Resolved]) -> None:
 
 
 def _link_counted_parts(claims: list[_Resolved]) -> None:
-    """ "Russia sent 81 Shaheds; 63 of them were shot down", "12 out of 13 drones": the part counts
-    the very things its whole counted, whatever happened to each, so it points at that whole."""
+    """A part counted out of its whole ("Russia sent 81 Shaheds; 63 of them were shot down", "12 out
+    of 13 drones") counts the very things its whole counted, whatever happened to each, so it points
+    at that whole."""
     for i, child in enumerate(claims):
         if child.dropped or child.parent is not None or child.draft.count is None:
             continue
         if not child.draft.extras.get("is_part") or child.draft.weapon not in WEAPON_CLASSES:
             continue
-        # "12 out of 13 drones" names the whole after the part; "63 of them", before it
-        ahead = range(i + 1, len(claims)) if child.draft.extras.get("role") == "part" else range(0)
-        for j in [*ahead, *range(i - 1, -1, -1)]:
+        for j in _wholes_of(claims, i):
             whole = claims[j]
-            if abs(child.draft.sentence.index - whole.draft.sentence.index) > (1 if j < i else 0):
-                if j < i:
-                    break
-                continue
             if whole.dropped or whole.draft.thing is not child.draft.thing or whole.draft.count is None:
                 continue
             if whole.draft.count > child.draft.count and whole.draft.outcome in ("launched", child.draft.outcome):
                 _adopt(child, whole, j)
             break
+
+
+def _wholes_of(claims: list[_Resolved], i: int) -> Iterator[int]:
+    """Where the whole of part `i` may be: after it in its sentence ("12 out of 13 drones"), then
+    back to the sentence before ("63 of them")."""
+    index = claims[i].draft.sentence.index
+    if claims[i].draft.extras.get("role") == "part":
+        yield from takewhile(lambda j: claims[j].draft.sentence.index == index, range(i + 1, len(claims)))
+    yield from takewhile(lambda j: index - claims[j].draft.sentence.index <= 1, range(i - 1, -1, -1))
 
 
 def _is_part(child: _Resolved) -> bool:

@@ -196,7 +196,7 @@ _MOVED_INTO = re.compile(
 )
 _SHARE_OF_THEM = re.compile(
     r"(?<![\w])(?:most|many|some|several|half|part|the\s+majority|a\s+third)\s+of\s+(?:them|which|these|those)(?![\w])|"
-    r"(?<![\w])(?:більшість|частина|половина|большинство|часть|половина)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])",
+    r"(?<![\w])(?:більшість|частина|половина|большинство|часть)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])",
     re.I,
 )
 
@@ -681,8 +681,8 @@ def draft_claims(
         if place is None:
             # "injured in Grayvoron, where an FPV drone attacked a minibus": "where" is the place before it
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
-            relative = _WHERE.match(text, clause_start) or _WHERE.search(text, max(0, clause_start - 8), start)
-            if relative and relative.start() >= clause_start - 8:
+            relative = _WHERE.search(text, max(0, clause_start - 8), start)
+            if relative:
                 before = [p for p in m.places if p.is_locative and p.end <= relative.start() and p.region_code]
                 if before and re.fullmatch(r"[\s,]*", text[before[-1].end : relative.start()]):
                     place = before[-1]

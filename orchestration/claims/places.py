@@ -606,7 +606,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
     found = [p for p in found if not any(_SEA_LANDMARK.fullmatch(sentence[s.end : p.start]) for s in seas)]
     found = [
         replace(p, prep=None, is_locative=False)
-        if p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end) or _actor_after().match(sentence, p.end)
+        if (p.place_type == "city" and _SPEAKS_AFTER.match(sentence, p.end)) or _actor_after().match(sentence, p.end)
         else replace(p, prep="in", is_locative=True)
         if not p.is_locative
         and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
