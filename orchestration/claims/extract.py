@@ -156,7 +156,8 @@ def extract_claims(article: Article) -> list[Claim]:
         elif (
             sentence.text.rstrip().endswith(":")
             and not drafts
-            and (named := _named_before(mentions, previous_drafts)) is not None
+            and (named := _named_before(mentions, previous_drafts, _items_total(sentences, readings, position)))
+            is not None
         ):
             # "Ракеты, по данным Воздушных сил:" then "52 крылатые ракеты Х-101;": the lines break down
             # the figure of the thing the lead-in names, told just before, with its verb and place.
@@ -367,16 +368,29 @@ _QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}
 _AFTER_QUOTE = re.compile(r"[\s,.!?–—-]*(?:[\w'’]+[\s,]+){0,3}$")  # '», – сказав ', '," he said'
 
 
-def _named_before(mentions, previous: list[Draft]) -> Draft | None:
-    """The last counted draft of the sentence before of the weapon a verbless lead-in names."""
+def _named_before(mentions, previous: list[Draft], items_total: int | None = None) -> Draft | None:
+    """The counted draft of the sentence before of the weapon a verbless lead-in names: the one the
+    items under the lead-in add up to ("32 ракеты, из них сбиты 28" then "Ракеты:" "— 2 ...;" "— 30
+    ...": the 32), else the last."""
     if mentions.outcomes or mentions.counts or not mentions.things or not previous:
         return None
     last = previous[-1].sentence.index
     weapon = mentions.things[0].weapon
-    return next(
-        (d for d in reversed(previous) if d.sentence.index == last and d.weapon == weapon and d.count is not None),
-        None,
-    )
+    named = [d for d in reversed(previous) if d.sentence.index == last and d.weapon == weapon and d.count is not None]
+    return next((d for d in named if d.count == items_total), named[0] if named else None)
+
+
+def _items_total(sentences: list[Sentence], readings, position: int) -> int | None:
+    """The sum of the first figures of the list items right after `position`, if each has one."""
+    total = 0
+    for sentence, mentions in zip(sentences[position + 1 :], readings[position + 1 :], strict=True):
+        if not sentence.is_list_item:
+            break
+        figures = [c.value for c in mentions.counts if c.value is not None]
+        if not figures:
+            return None
+        total += figures[0]
+    return total or None
 
 
 def _quote_closed_before(text: str, sentence, source: ClaimantMention) -> tuple[int, int] | None:
