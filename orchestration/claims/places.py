@@ -352,6 +352,8 @@ def _region_word_after() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
 
 
+# A Ukrainian community after a name ("Липецкої громади", "Lyptsi hromada"): only Ukraine has them.
+_COMMUNITY_AFTER = re.compile(r"\s+(?:громад\w*|hromada|hromadas|community|ОТГ|ТГ)(?![\w])", re.I)
 _DISTRICT_WORD_AFTER = re.compile(r"(?:['’]s)?\s*(?:district|raion|rayon|hromada|community)(?![\w])", re.I)
 
 
@@ -431,6 +433,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(_unresolved(match.start(), end, text, prep))
             continue
         entry = candidates[0]
+        if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
+            continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
         if district_match:
             end = district_match.end()
             text = sentence[match.start() : end]
