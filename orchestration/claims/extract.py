@@ -299,8 +299,7 @@ def _under_background_heading(sentences: list[Sentence]) -> set[int]:
     the next labelled line ("Details: ..."): the outlet's own background, in no source's voice."""
     under: set[int] = set()
     heading = False
-    for paragraph in sorted({s.paragraph for s in sentences}):
-        text = " ".join(s.text for s in sentences if s.paragraph == paragraph).strip()
+    for paragraph, (text, _) in _paragraphs(sentences).items():
         opener = _background_opener().match(text)
         if opener and re.fullmatch(r"\s*:?\s*", text[opener.end() :]) and not _related_link().match(text):
             heading = True
@@ -311,6 +310,14 @@ def _under_background_heading(sentences: list[Sentence]) -> set[int]:
     return under
 
 
+def _paragraphs(sentences: list[Sentence]) -> dict[int, tuple[str, int]]:
+    """Each paragraph's text and number of sentences, in order."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    return {p: (" ".join(s.text for s in lines).strip(), len(lines)) for p, lines in sorted(by_paragraph.items())}
+
+
 # A line opening with a label of one or two words and a colon ("Details: ...", "Quote: ...").
 _LABELLED_LINE = re.compile(r"\W*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s")
 
@@ -319,17 +326,13 @@ def _related_paragraphs(sentences: list[Sentence]) -> set[int]:
     """Paragraphs of links to other stories: one opening with "Read also:" / "Читайте також:", and
     after such a heading standing alone, the headlines under it (short, one sentence, no full stop)."""
     related: set[int] = set()
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
     under_heading = False
-    for paragraph, lines in sorted(by_paragraph.items()):
-        text = " ".join(s.text for s in lines).strip()
+    for paragraph, (text, lines) in _paragraphs(sentences).items():
         heading = _related_link().match(text)
         if heading:
             related.add(paragraph)
             under_heading = not text[heading.end() :].strip()  # the heading alone: its links follow
-        elif under_heading and len(lines) == 1 and len(text) <= _HEADLINE_CHARS and not text.endswith("."):
+        elif under_heading and lines == 1 and len(text) <= _HEADLINE_CHARS and not text.endswith("."):
             related.add(paragraph)
         else:
             under_heading = False
@@ -341,27 +344,26 @@ _HEADLINE_CHARS = 160
 
 
 @cache
+def _line_opening(table: str, after: str) -> re.Pattern[str]:
+    """An attribution.yml phrase list opening a line, then what must follow it."""
+    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()[table]).pattern}){after}", re.I)
+
+
 def _related_link() -> re.Pattern[str]:
-    return re.compile(
-        # the heading stands alone ("Читайте також") or leads its link ("Read also: ...")
-        rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['related_links']).pattern})\s*(?:[:.|—–-]|$)",
-        re.I,
-    )
+    # the heading stands alone ("Читайте також") or leads its link ("Read also: ...")
+    return _line_opening("related_links", r"\s*(?:[:.|—–-]|$)")
 
 
-@cache
 def _source_label() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['source_labels']).pattern})\s*:", re.I)
+    return _line_opening("source_labels", r"\s*:")
 
 
-@cache
 def _caption() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['captions']).pattern})\s*[:.|—–-]", re.I)
+    return _line_opening("captions", r"\s*[:.|—–-]")
 
 
-@cache
 def _back_reference() -> re.Pattern[str]:
-    return re.compile(rf"\W*(?:{lexicon.phrase_pattern(lexicon.attribution()['back_references']).pattern})", re.I)
+    return _line_opening("back_references", "")
 
 
 _QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}

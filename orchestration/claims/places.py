@@ -63,8 +63,8 @@ _REGION_OF = re.compile(
 )
 # A part of a town before the town's name in the genitive ("по центру Сум", "на окраине Белгорода").
 _PART_OF_TOWN_CYRILLIC = re.compile(
-    r"(?<![\w])(?:центр|центру|центрі|центре|центром|околиц\w*|окраин\w*|передмісті|передмістя|пригород\w*|"
-    r"окрестност\w*|предмест\w*)\s+$",
+    r"(?<![\w])(?:центр|центру|центрі|центре|центром|"
+    r"(?P<outskirts>околиц\w*|окраин\w*|передмісті|передмістя|пригород\w*|окрестност\w*|предмест\w*))\s+$",
     re.IGNORECASE,
 )
 _HOSPITAL_BEFORE = re.compile(
@@ -398,9 +398,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             # "по центру Сум", "на окраине Белгорода": the town, in its genitive, is where it happened
             prep = _preposition_at(sentence, part_of_town.start()) or "in"
             prep = prep if prep in LOCATIVE or prep in NON_LOCATIVE else "in"
-            if re.match(
-                r"(?:околиц|окраин|передмісті|передмістя|пригород|окрестност|предмест)", part_of_town.group(0), re.I
-            ):
+            if part_of_town.group("outskirts"):
                 prep = "біля"
         if after_of and _before(_BEARING_OF, sentence, match.start()):
             prep = "near"  # "Vidnoye, south of Moscow": near the city, not in it
