@@ -281,16 +281,25 @@ def _lowered(text: str) -> str | None:
     last = _LAST_LOWERED
     if last[0] is text:
         return last[1]
-    recent = _RECENT_LOWERED.get(id(text))
-    if recent is not None and recent[0] is text:
-        lowered = recent[1]
-    else:
-        lowered = None if _irregular_folds().search(text) else text.lower()
-        if len(_RECENT_LOWERED) >= _RECENT_TEXTS:
-            _RECENT_LOWERED.clear()
-        _RECENT_LOWERED[id(text)] = (text, lowered)
+    lowered = _remembered(_RECENT_LOWERED, text, _lower_if_regular)
     _LAST_LOWERED = (text, lowered)
     return lowered
+
+
+def _lower_if_regular(text: str) -> str | None:
+    return None if _irregular_folds().search(text) else text.lower()
+
+
+def _remembered(recent: dict[int, tuple[str, str | None]], text: str, answer) -> str | None:
+    """`answer(text)`, kept in `recent` for the last `_RECENT_TEXTS` texts."""
+    kept = recent.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    found = answer(text)
+    if len(recent) >= _RECENT_TEXTS:
+        recent.clear()
+    recent[id(text)] = (text, found)
+    return found
 
 
 @cache
@@ -415,17 +424,15 @@ def _twin_text(text: str) -> str | None:
     last = _LAST_TWIN_TEXT
     if last[0] is text:
         return last[1]
-    recent = _RECENT_TWIN_TEXT.get(id(text))
-    if recent is not None and recent[0] is text:
-        lowered = recent[1]
-    else:
-        lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
-        if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
-            lowered = None
-        if len(_RECENT_TWIN_TEXT) >= _RECENT_TEXTS:
-            _RECENT_TWIN_TEXT.clear()
-        _RECENT_TWIN_TEXT[id(text)] = (text, lowered)
+    lowered = _remembered(_RECENT_TWIN_TEXT, text, _twin_safe_lowered)
     _LAST_TWIN_TEXT = (text, lowered)
+    return lowered
+
+
+def _twin_safe_lowered(text: str) -> str | None:
+    lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
+    if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
+        return None
     return lowered
 
 
