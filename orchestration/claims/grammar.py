@@ -17,7 +17,7 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts, number_words
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
-from orchestration.claims.places import DIRECTIONAL, SETTLEMENT_PREFIX, PlaceMention, find_places
+from orchestration.claims.places import DIRECTIONAL, SETTLEMENT_PREFIX, PlaceMention, counts_places, find_places
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
 from orchestration.claims.weapons import ThingMention, find_things
@@ -541,6 +541,8 @@ def draft_claims(
             cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
+        if weapon in OBJECT_CLASSES and _FIRE_CLAUSE.fullmatch(cue.text) and _GROUNDS_OF.search(text, 0, start):
+            continue  # "обломки упали на территорию предприятия, возник пожар": where debris fell, not what burned
         if (
             cue.start >= end
             and any(
@@ -596,8 +598,13 @@ def draft_claims(
             )
         ):
             continue  # "artillery shelling killed three civilians": not an aerial attack's toll
-        if outcome == "damaged" and lexicon.search(_repairs(), text, m.clauses[_clause_of(start, m.clauses)][0], start):
-            continue  # "восстановлено свыше 300 поврежденных домовладений": repaired, damaged long before
+        clause_start, clause_end = m.clauses[_clause_of(start, m.clauses)]
+        if outcome == "damaged" and lexicon.search(
+            _repairs(), text, clause_start, clause_end if _OBLIQUE_PARTICIPLE.search(cue.text) else start
+        ):
+            # "восстановлено свыше 300 поврежденных домовладений", "власники пошкодженого житла можуть
+            # подати заяву на компенсацію": repaired or paid for, damaged long before
+            continue
         if count is None and _habitual().search(
             text[m.clauses[_clause_of(start, m.clauses)][0] : m.clauses[_clause_of(start, m.clauses)][1]]
         ):
@@ -941,6 +948,15 @@ def _ground_fire() -> re.Pattern[str]:
     latin = lexicon.phrase_pattern(w for w in words if not morphology.has_cyrillic(w)).pattern
     stems = "|".join(re.escape(w) for w in words if morphology.has_cyrillic(w))
     return re.compile(rf"{latin}|(?<![\w])(?:{stems})\w*", re.IGNORECASE)
+
+
+# A fire told in a clause of its own ("..., виникла пожежа", "..., a fire broke out"), no place after it.
+_FIRE_CLAUSE = re.compile(r"(?:a\s+)?fire\s+broke\s+out|\w+\s+(?:пожеж\w*|пожар\w*|возгорание|загоряння)", re.I)
+# The grounds of a site, right before its name: "на территорию предприятия", "on the territory of".
+_GROUNDS_OF = re.compile(r"(?:территори\w*|територі\w*|territory\s+of(?:\s+an?|\s+the)?)\s+(?:\w+\s+){0,2}$", re.I)
+# "пошкодженого житла", "поврежденных домов": damage as a thing's attribute in an oblique case, the
+# object of another verb (of repair or payment), never the predicate that reports it.
+_OBLIQUE_PARTICIPLE = re.compile(r"(?:ого|ому|их|ых|им|ым|ими|ыми|ої|ою)$", re.I)
 
 
 @cache
@@ -1365,7 +1381,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             and person_cue
         ):
             continue  # "two of the injured": a subset of people already counted
-        if person_cue:
+        if person_cue and not counts_places(text, count.end):  # "у трьох районах, є загиблий"
             anchors.append((count.start, count.end, count, None, "person", False))
         elif stand_in is not None and (
             is_list_item

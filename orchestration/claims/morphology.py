@@ -259,7 +259,11 @@ def inflections(phrase: str) -> frozenset[str]:
             # "Кагульский", "Штефан-Водський": a place's adjective no dictionary holds declines as
             # the analyser guesses from its ending
             readings[0] = [p for p in analyzer.parse(phrase.lower()) if p.tag.POS == "ADJF"][:1]
-        head = next((i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)), None)
+        # The head is the first noun that cannot be an adjective: the Ukrainian dictionary also reads
+        # "Біла", "Нова" as nouns, which would leave "Церква" in "Білій Церква" undeclined.
+        nouns = [i for i, r in enumerate(readings) if any(p.tag.POS == "NOUN" for p in r)]
+        pure_nouns = [i for i in nouns if not any(p.tag.POS == "ADJF" for p in readings[i])]
+        head = (pure_nouns or nouns or [None])[0]
         # Words after the head are its complements, in their own case ("снаряд реактивной системы").
         checked = zip(words[: (head + 1) if head is not None else None], readings, strict=False)
         if any(has_cyrillic(w) and not r and w.lower() == w for w, r in checked):

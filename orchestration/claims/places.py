@@ -293,6 +293,17 @@ def _several_places_pattern() -> re.Pattern[str]:
     )
 
 
+def counts_places(text: str, count_end: int) -> bool:
+    """Whether the figure ending at `count_end` counts places ("у трьох районах", "in five
+    regions", "на 9 локаціях"), not people or things."""
+    return _places_after_count().match(text, count_end) is not None
+
+
+@cache
+def _places_after_count() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:\w+\s+)?(?:{_region_word_forms('several_places_noun')})(?![\w])", re.IGNORECASE)
+
+
 @cache
 def _several_places_noun() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_region_word_forms('several_places_noun')})(?![\w])", re.IGNORECASE)
@@ -613,7 +624,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if not p.is_locative
         and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
         and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
-        else p
+        else _in_named_settlement(sentence, p)
         for p in _drop_overlaps(found)
     ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
     # "по Киевскому району Донецка": the town a district belongs to is where it happened
@@ -621,6 +632,37 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 
 _DISTRICT_WORDS = r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)"
+
+
+def _in_named_settlement(sentence: str, place: PlaceMention) -> PlaceMention:
+    """ "в поселке Октябрьский Белгородского района": a settlement the gazetteer lacks, named with its
+    district; the district takes the settlement's preposition, so the claim is placed there."""
+    if place.is_locative or place.prep in NON_LOCATIVE or not _DISTRICT_AFTER.match(sentence, place.end):
+        return place
+    before = _named_settlement_before().search(sentence, max(0, place.start - 80), place.start)
+    if before is None:
+        return place
+    prep = before.group("prep").lower()
+    return replace(place, prep=prep, is_locative=prep in LOCATIVE)
+
+
+_DISTRICT_AFTER = re.compile(r"\s+(?:район\w*|округ\w*|област\w*|громад\w*|р-н\w*|обл\.)", re.I)
+
+
+@cache
+def _named_settlement_before() -> re.Pattern:
+    nouns = sorted(
+        {form.lower() for noun in lexicon.region_words("settlement_noun") for form in morphology.forms_of(noun)},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        r"(?:^|[\s(,—-])(?P<prep>(?i:в|во|у|на|под|під|біля|около|возле))\s+"
+        rf"(?i:(?:{'|'.join(map(re.escape, nouns))})\s+|(?:с|п|пос|н\.\s?п|х|д)\.\s*|(?:смт|пгт)\s+)"
+        r"[«\"„]?[А-ЯЁІЇЄ][\w'’-]*(?:[\s-][А-ЯЁІЇЄ0-9][\w'’-]*)?[»\"“]?\s+$"  # the name, capitalised
+    )
+
+
 _PART_OF_TOWN_BEFORE = re.compile(rf"{_DISTRICT_WORDS}\s+$", re.I)
 
 
