@@ -58,6 +58,8 @@ _AFTER_GAP = re.compile(
 )
 _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
+# Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
+_OPENS_WITH_FIGURE = re.compile(r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:по\s+)?$", re.I)
 _LIST_ITEM = re.compile(
     r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?"
     r"(?:over|in|above|near|on|across|—|–|-|над|в|у|на|під|под|по|возле|біля|около)\s",
@@ -403,7 +405,15 @@ def draft_claims(
     text = m.sentence.text
     anchors = _anchors(m, context_thing)
     lead_in = _list_lead_in(m.sentence, previous or [])
-    continues = (_CONTINUATION.match(text) or lead_in) and previous
+    # "Два – у Криворізькому районі, по одному – на Нікопольщині" after "збили 4 дрони": a sentence of
+    # figures and places with no verb and no noun of its own breaks down the figure just told.
+    verbless_items = (
+        anchors
+        and not m.outcomes
+        and _OPENS_WITH_FIGURE.match(text[: anchors[0][0]])
+        and all(a[2] is not None and a[5] and a[3] not in m.things for a in anchors)
+    )
+    continues = (_CONTINUATION.match(text) or lead_in or verbless_items) and previous
     if lead_in:
         previous = lead_in  # "– 307 ворожих БпЛА": a part of the figure before the colon, no earlier one
     drafts = []
