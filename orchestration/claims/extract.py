@@ -21,6 +21,7 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
+    OBJECT_CLASSES,
     WEAPON_CLASSES,
     Draft,
     draft_claims,
@@ -31,7 +32,7 @@ from orchestration.claims.model import Article, Claim
 from orchestration.claims.outcomes import OutcomeCue
 from orchestration.claims.places import PlaceMention, find_places, names_several_places, same_town, spans_regions
 from orchestration.claims.sentences import Sentence, split_sentences
-from orchestration.claims.weapons import ThingMention
+from orchestration.claims.weapons import ThingMention, find_things
 
 # Sentences over which "the ministry said" in one sentence still covers the next ones.
 CARRY_SENTENCES = 2
@@ -1315,8 +1316,26 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         and _background_opener().match(later.draft.sentence.text)
     ):
         return True  # "Напомним, 24 июля беспилотники атаковали Москву": an earlier day's event
+    if (
+        a.draft.outcome == "hit"
+        and a.draft.count is not None  # a strike with no number may tell one of them again
+        and b.draft.count is not None
+        and earlier.draft.sentence.text.rstrip().endswith((".", "!", "»", '"', "”"))  # no headline told again
+        and not (later.draft.thing is not None and later.draft.thing.determiner in ("the", "this", "that"))
+        and _struck_apart(a.draft.sentence.text, b.draft.sentence.text)
+    ):
+        return True  # "дрон атаковал автомобиль" and, later, "беспилотник сбросил ВУ на магазин": two strikes
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+@lru_cache(maxsize=256)
+def _struck_apart(first: str, second: str) -> bool:
+    """Whether two sentences each name objects struck and share none of them."""
+    objects = [
+        {lexicon.normalise(t.text) for t in find_things(s) if t.weapon in OBJECT_CLASSES} for s in (first, second)
+    ]
+    return bool(objects[0] and objects[1] and not objects[0] & objects[1])
 
 
 _ANOTHER_EVENT = re.compile(
