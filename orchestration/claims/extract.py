@@ -228,6 +228,18 @@ def extract_claims(article: Article) -> list[Claim]:
             named_source = sources[(labelled[0].start, labelled[0].end)]
             _attribute_back(resolved, named_source, sentence, publisher)
             last_source = (named_source, sentence.index, sentence.paragraph, True)
+        if (
+            labelled
+            and not drafts
+            and labelled[0].start <= 2
+            and len(sentence.text) <= 120
+            and sentence.text.rstrip().endswith(":")
+            and not mentions.counts
+            and not mentions.things
+        ):
+            # "Vladimir Saldo, Governor of the Kherson Region:" heading a post or a statement: all that
+            # follows is theirs, until another source speaks.
+            last_source = (sources[(labelled[0].start, labelled[0].end)], sentence.index, sentence.paragraph, True)
         weapon_things = [t for t in mentions.things if t.weapon in WEAPON_CLASSES]
         if weapon_things:
             last_thing = weapon_things[-1]
