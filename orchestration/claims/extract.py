@@ -30,7 +30,14 @@ from orchestration.claims.grammar import (
 )
 from orchestration.claims.model import Article, Claim
 from orchestration.claims.outcomes import OutcomeCue
-from orchestration.claims.places import PlaceMention, find_places, names_several_places, same_town, spans_regions
+from orchestration.claims.places import (
+    PlaceMention,
+    find_places,
+    names_several_places,
+    names_site,
+    same_town,
+    spans_regions,
+)
 from orchestration.claims.sentences import Sentence, split_sentences
 from orchestration.claims.weapons import ThingMention, find_things
 
@@ -1314,7 +1321,14 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return False
     if _is_debris(a) != _is_debris(b):
         return True  # debris of a downed drone falling is not the strike itself
-    if a.place and b.place and _place_name(a.place) != _place_name(b.place) and not same_town(a.place, b.place):
+    if (
+        a.place
+        and b.place
+        and _place_name(a.place) != _place_name(b.place)
+        and not same_town(a.place, b.place)
+        and not _site_in_town(a, b)
+        and not _site_in_town(b, a)
+    ):
         return True
     later, earlier = (a, b) if a.draft.sentence.index > b.draft.sentence.index else (b, a)
     if _ANOTHER_EVENT.search(later.draft.sentence.text):
@@ -1348,6 +1362,17 @@ def _struck_apart(first: str, second: str) -> bool:
         {lexicon.normalise(t.text) for t in find_things(s) if t.weapon in OBJECT_CLASSES} for s in (first, second)
     ]
     return bool(objects[0] and objects[1] and not objects[0] & objects[1])
+
+
+def _site_in_town(site: _Resolved, town: _Resolved) -> bool:
+    """ "Саратовський НПЗ" and "Саратов": a site named for the town the other claim is placed in."""
+    return (
+        site.region_code is not None
+        and site.region_code == town.region_code
+        and (site.period == town.period or None in (site.period[0], town.period[0]))  # no earlier attack
+        and names_site(site.draft.sentence.text, site.place)
+        and lexicon.normalise(site.place)[:5] == lexicon.normalise(town.place)[:5]
+    )
 
 
 _ANOTHER_EVENT = re.compile(

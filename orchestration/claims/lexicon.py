@@ -668,7 +668,8 @@ def places() -> list[dict[str, str]]:
 def region_words(kind: str = "region_word") -> list[str]:
     """Words that make a name a region ("oblast"); with `kind`, the other word lists of that file:
     `national_noun` ("regions" in "over Russian regions"), `national_modifier` ("border"), and
-    `actor_noun` ("militants" in "Kiev militants": the place names who acted)."""
+    `actor_noun` ("militants" in "Kiev militants": the place names who acted), `site_noun` ("НПЗ" in
+    "Рязанский НПЗ": a site named for its town)."""
     return [row["word"] for row in load_csv("region_words.csv") if row["kind"] == kind]
 
 

@@ -189,6 +189,18 @@ def _verb_forms(word: str) -> set[str]:
     return forms
 
 
+def feminine_nominative(adjective: str) -> str | None:
+    """'Рязанского', 'Саратовському' -> 'рязанская', 'саратовська': the form a region's name takes
+    before "область"; None for a word that no dictionary reads as an adjective."""
+    for language in _languages(adjective):
+        for parse in _analyzers()[language].parse(adjective.lower()):
+            if parse.tag.POS == "ADJF":
+                form = parse.inflect({"femn", "nomn", "sing"})
+                if form is not None:
+                    return form.word
+    return None
+
+
 def _inflect_word(parse, case: str, number: str) -> str | None:
     grammemes = {case, number}
     if parse.tag.POS == "NOUN" and "Sgtm" in parse.tag:

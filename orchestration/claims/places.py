@@ -143,7 +143,11 @@ def _index() -> tuple[dict[str, list[_Name]], dict[str, list[_Name]]]:
             if name:
                 standalone.setdefault(lexicon.normalise(name), []).append(entry)
     # Russian and Ukrainian names in every case ("над Белгородской областью", "у Харкові").
-    return morphology.expand(regional), morphology.expand(standalone)
+    expanded = morphology.expand(standalone)
+    for adjective in _country_adjectives():
+        if adjective not in standalone:
+            expanded.pop(adjective, None)  # "Українські дрони": the country's adjective, never Ukrainsk's case form
+    return morphology.expand(regional), expanded
 
 
 @cache
@@ -597,6 +601,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(_mention(match.start(), end, sentence[match.start() : end], known, prep, True))
         else:
             found.append(_unresolved(match.start(), end, sentence[match.start() : end], prep or "in"))
+    for match in lexicon.finditer(_adjective_before_site(), sentence):
+        # "поражение Новокуйбышевского НПЗ", "атаковали Рязанский НПЗ": a refinery, a depot, an
+        # airfield named for its town or region is there
+        start, end = match.start("adjective"), match.end("adjective")
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        entry = _place_of_adjective(match.group("adjective"))
+        if entry is not None:
+            found.append(_mention(start, end, match.group("adjective"), entry, "in", True))
     fronted = _FRONTED_UNKNOWN.match(sentence)
     if fronted and not any(p.start < fronted.end("name") and fronted.start("name") < p.end for p in found):
         # "In Gora-Podol, a farm building was damaged": a place the gazetteer lacks, still a place
@@ -878,6 +891,52 @@ def _after_of_or_the(sentence: str, end: int) -> bool:
 # "Ніжинська" of Ніжин, "Носівській" of Носівка, "Сумський" of Суми, "Прилуцька" of Прилуки: the
 # adjective of a community or district is made from its town's name.
 _TOWN_ADJECTIVE = re.compile(r"(?P<stem>\w+?)(?P<suffix>[сцз])ь?к(?:а|ий|ої|ій|у|ою|ого|ому|им|ая|ой|ую|ом|е)$", re.I)
+
+
+@cache
+def _adjective_before_site() -> re.Pattern[str]:
+    forms = {f for w in lexicon.region_words("site_noun") for f in morphology.forms_of(w)}
+    forms = sorted(forms, key=len, reverse=True)
+    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in forms)
+    return re.compile(
+        r"(?<![\w-])(?P<adjective>[А-ЯЁІЇЄ][\w'’-]*(?:ск|ськ|цк|цьк|зьк)(?:ий|ый|ой|ого|ому|им|ом|ім|ая|ої|ій|ую|а|у))"
+        rf"\s+(?:{nouns})(?![\w])"
+    )
+
+
+def names_site(sentence: str, place: str) -> bool:
+    """Whether `place` is the adjective of a site in `sentence` ("Саратовський" in "уразили
+    Саратовський НПЗ")."""
+    return any(m.group("adjective") == place for m in lexicon.finditer(_adjective_before_site(), sentence))
+
+
+@cache
+def _place_of_adjective(adjective: str) -> _Name | None:
+    """The town or region an adjective is made from ("Саратовского": Saratov; "Рязанский": Ryazan
+    Oblast's name, whose town the gazetteer also holds)."""
+    town = _town_of_adjective(adjective, community=True)
+    if town is not None:
+        return town
+    feminine = morphology.feminine_nominative(adjective)
+    entries = _index()[0].get(lexicon.normalise(feminine)) if feminine else None
+    if not entries:
+        return None
+    # "Московский НПЗ", "Київська ТЕЦ": a site named for a city that is a region of its own, set in
+    # the region named like it, is the city's
+    stem = lexicon.normalise(adjective)[:4]
+    city = next((e for name, e in _cities_in_vicinity().get(entries[0].code, []) if name.startswith(stem)), None)
+    return city or entries[0]
+
+
+@cache
+def _cities_in_vicinity() -> dict[str, list[tuple[str, _Name]]]:
+    """Cities that are regions of their own, by the region around them (Moscow by Moscow Oblast)."""
+    table: dict[str, list[tuple[str, _Name]]] = {}
+    for name, entries in _index()[1].items():
+        for entry in entries:
+            if entry.vicinity:
+                table.setdefault(entry.vicinity, []).append((name, entry))
+    return table
 
 
 def _town_of_adjective(name: str, community: bool) -> _Name | None:
