@@ -115,6 +115,14 @@ _JOIN = re.compile(
     r"[\s\u00a0]+(?:типу|типа|тип|type)[\s\u00a0]+[\"“”«»„]?[\s\u00a0]*)$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _reported_that() -> re.Pattern[str]:
+    verbs = [v for v in lexicon.attribution()["cues"]["after_source"] if v.isascii()]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\s+that[\s\u00a0]+$", re.IGNORECASE)
+
+
 _DETERMINER = re.compile(r"(?:^|\W)(the|these|those|such|this|that|its|their)[\s\u00a0]+$", re.IGNORECASE)
 # Descriptions that are a family, reported only when no named model is in the phrase.
 _GENERIC_MODELS = {"ballistic", "cruise", "anti-radiation", "guided"}
@@ -200,6 +208,8 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     determiner = _DETERMINER.search(sentence[max(0, start - 12) : start])
     if determiner and determiner.group(1).lower() in ("that", "this") and re.search(r"[^s]s$", sentence[start:end]):
         determiner = None  # "reports that Ukrainian drones struck": a conjunction, not "that drone"
+    if determiner and determiner.group(1).lower() == "that" and lexicon.search(_reported_that(), sentence, 0, start):
+        determiner = None  # "said that drone debris fell": the conjunction after a verb of saying
     # the noun, not a model named after it ("снарядами РСЗВ «Ольха»": shells, how many not said)
     head_start, head_end, _ = next((w for w in reversed(run) if w[2].role in ("head", "model_head")), run[-1])
     head_text = lexicon.normalise(sentence[head_start:head_end])
