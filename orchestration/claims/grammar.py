@@ -158,8 +158,15 @@ _WAS_HIT = re.compile(
     r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
     re.I,
 )
+# A comma, and an age, between a person and the same person named again ("the driver, a 46-year-old
+# man", "его пассажирка, 38-летняя женщина").
+_APPOSITION = re.compile(r",\s*(?:\d+-(?:летн|річн)\w*\s+)?")
+# Between two people counted in one toll: an age after the first ("чоловіка 58 років і жінку"), the
+# conjunction, a possessive, and an adjective of the second ("та 16-річний хлопець").
 _PEOPLE_JOINED = re.compile(
-    r"\s*(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*", re.I
+    r"\s*(?:\d+\s+(?:років|року|рік|лет|года|год)\s*)?(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+"
+    r"(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*(?:\d+-(?:річн|летн)\w*\s+)?",
+    re.I,
 )
 _OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
 _OF_WHICH = re.compile(rf"\s+(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
@@ -925,18 +932,29 @@ def _sum_coordinated_people(drafts: list[Draft]) -> list[Draft]:
             before is not None
             and draft.weapon == before.weapon == "person"
             and draft.outcome == before.outcome
-            and None not in (draft.count, before.count)
+            and None not in (_people_named(draft), _people_named(before))
             and _PEOPLE_JOINED.fullmatch(draft.sentence.text[before.anchor_end : draft.anchor_start])
         ):
             out[-1] = replace(
                 before,
                 anchor_end=draft.anchor_end,
-                count=before.count + draft.count,
+                count=_people_named(before) + _people_named(draft),
                 count_text=draft.sentence.text[before.anchor_start : draft.anchor_end],
             )
             continue
         out.append(draft)
     return out
+
+
+def _people_named(draft: Draft) -> int | None:
+    """How many people a toll's anchor names: its count, or one for a singular Russian or Ukrainian
+    noun with none ("водитель", "16-річний хлопець")."""
+    if draft.count is not None:
+        return draft.count
+    noun = draft.thing.text.split()[-1] if draft.thing is not None else ""
+    if morphology.has_cyrillic(noun) and morphology.grammatical_number(noun) == "sing":
+        return 1
+    return None
 
 
 @cache
@@ -1247,7 +1265,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         ):
             continue  # "Двоє мешканців травмовані – жінка та її син": the two, named after a dash
         if thing.weapon == "person" and any(
-            t.weapon == "person" and re.fullmatch(r",\s*", text[t.end : count.start if count else thing.start])
+            t.weapon == "person" and _APPOSITION.fullmatch(text, t.end, count.start if count else thing.start)
             for t in m.things
             if t.end <= thing.start
         ):
