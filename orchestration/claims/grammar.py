@@ -1870,7 +1870,12 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         # Russian and Ukrainian adjectives between a numeral and its noun ("21 ворожого дрона",
         # "14 украинских беспилотников") say what kind, not how many.
         words = gap.replace("«", " ").replace("»", " ").split()
-        if words and len(words) <= 3 and all(morphology.is_adjective(w.strip('"“”„,')) for w in words):
+        if (
+            words
+            and len(words) <= 3
+            and "," not in gap  # "двоє чоловіків, авто": a list's next item, not a modifier of it
+            and all(morphology.is_adjective(w.strip('"“”„')) for w in words)
+        ):
             return count
         # "5,318 long-range attack and decoy drones": the thing's modifiers, coordinated, before it.
         if (

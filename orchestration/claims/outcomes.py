@@ -87,6 +87,22 @@ _NONE_CLOSING = re.compile(
     re.I,
 )
 _CASUALTY_GENITIVE = re.compile(r"(?:пострадавш|погибш|ранен|постраждал|загибл|поранен)\w*(?:их|ых)$", re.I)
+# A verb of suffering, which people and property alike do ("постраждали", "пострадало").
+_SUFFERED = re.compile(r"(?:постраждал|пострадал)[аио]?", re.I)
+
+
+def _property_follows(text: str, end: int) -> bool:
+    """Whether what suffered, named right after the verb (a figure or a qualifier may come first), is
+    property, not people."""
+    following = find_things(text[end : end + 60])
+    if not following or following[0].weapon not in ("building", "vehicle", "infrastructure"):
+        return False
+    return _QUALIFIED_FIGURE.fullmatch(text[end : end + following[0].start]) is not None
+
+
+_QUALIFIED_FIGURE = re.compile(
+    r"\s*(?:(?:понад|більше|більш\s+ніж|щонайменше|более|свыше|не\s+менее|около|близько)\s+)?(?:\d+|\w+)?\s*", re.I
+)
 _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s+to\s*$", re.I)
 
 
@@ -126,7 +142,11 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             continue  # "a fire", "the fires": the noun, not the verb "fire"
         # "attempted to attack Kursk with 12 drones": the attack was stopped, the drones were sent.
         attempted_strike = bool(_ATTEMPTED.search(before)) and bool(re.match(r"attack|strike", match.group(0), re.I))
-        for outcome, voice, applies in _cues()[lexicon.normalise(match.group(0))]:
+        readings = _cues()[lexicon.normalise(match.group(0))]
+        if _SUFFERED.fullmatch(match.group(0)) and _property_follows(unquoted, match.end()):
+            # "постраждало понад 10 багатоповерхівок", "пострадали два дома": property suffered, damaged
+            readings = [("damaged", "either", ("building", "vehicle", "infrastructure"))]
+        for outcome, voice, applies in readings:
             presupposed = attributive and outcome == "damaged"
             if attempted_strike and outcome in ("hit", "launched"):
                 outcome, non_event = "launched", False
