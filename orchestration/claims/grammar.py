@@ -53,7 +53,8 @@ _AFTER_GAP = re.compile(
     r"(?:над|в|у|на)\s+(?:территорией\s+|територією\s+)?[\w'’-]+(?:\s+(?:областью|області|областю|краем|районом|районе|районі))?|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
-    r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*$",
+    r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*"
+    r"[\"“«„]?$",  # 'were "locationally lost"': a quotation mark before the cue
     re.IGNORECASE,
 )
 _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")

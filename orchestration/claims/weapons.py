@@ -148,8 +148,15 @@ def find_things(sentence: str) -> list[ThingMention]:
             thing = _thing_from_run(sentence, part)
             if thing is None or thing.weapon in ("missile", "rocket") and _SYSTEM_AFTER.match(sentence, thing.end):
                 continue
+            if _modifier_of_another_noun().match(sentence, thing.end):
+                continue  # "a bomb shelter", "the drone industry": the weapon names another thing
             things.append(thing)
     return things
+
+
+@cache
+def _modifier_of_another_noun() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{lexicon.alternatives(lexicon.weapons()['nouns_it_modifies'])})\b", re.IGNORECASE)
 
 
 # "638 surface-to-air missile systems", "зенитный ракетный комплекс": the launchers, not their missiles.
