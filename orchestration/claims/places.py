@@ -367,6 +367,14 @@ def _region_word_after() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
 
 
+_DISTRICT_NAMED = re.compile(r"\s+(?:район\w*|округ\w*|р-н\w*)", re.I)
+
+
+@cache
+def _krais() -> frozenset[str]:
+    return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] == "krai")
+
+
 # A Ukrainian community after a name ("Липецкої громади", "Lyptsi hromada"): only Ukraine has them.
 _COMMUNITY_AFTER = re.compile(r"\s+(?:громад\w*|hromada|hromadas|community|ОТГ|ТГ)(?![\w])", re.I)
 _DISTRICT_WORD_AFTER = re.compile(r"(?:['’]s)?\s*(?:district|raion|rayon|hromada|community)(?![\w])", re.I)
@@ -448,6 +456,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
+        if entry.kind == "region" and entry.code in _krais() and _DISTRICT_NAMED.match(sentence, match.end()):
+            # "в Приморском районе" (of Odesa, Zaporizhzhia, St Petersburg): a district named like a krai
+            # is seldom in it; the district of the text's own region
+            found.append(_unresolved(match.start(), end, text, prep))
+            continue
         if district_match:
             end = district_match.end()
             text = sentence[match.start() : end]
