@@ -554,6 +554,10 @@ _CITING = re.compile(r"^,?\s+(?:citing|quoting|cited)\b", re.IGNORECASE)
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_DASH_BEFORE = re.compile(r"[,.]?\s+[–—]\s*$")
+_SENTENCE_END = re.compile(r"\s*[.!]?\s*")
+
+
 def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[ClaimantMention]:
     before, after, channel = _cue_patterns()
     marked = []
@@ -574,6 +578,9 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             # "14:30 Міськрада Краматорська: вранці ворог атакував місто": a live entry's source, then
             # what it said (at the start of the sentence, the name and a colon).
             or bool(_HEADING_SOURCE.fullmatch(left) and _COLON_AFTER.match(right))
+            # "..., поранено чоловіка, – голова ОВА Микола Калашник.": a live entry signed after a dash
+            # (not a dateline's agency: "ЛУГАНСК, 26 ноя — РИА Новости.")
+            or bool(m.kind != "media" and _DASH_BEFORE.search(left) and _SENTENCE_END.fullmatch(right))
         )
         is_relay = bool(_CITING.match(right))
         if _TOLD_BEFORE.search(left):

@@ -484,6 +484,8 @@ def _attribute_back(resolved: list[_Resolved], identity: Identity, sentence, pub
         earlier = r.draft.sentence
         if sentence.paragraph - earlier.paragraph > 2 or _background_opener().match(earlier.text):
             break
+        if r.identity == identity:
+            continue  # told just before this very line, by a closing attribution ("..., – said X")
         if r.is_carried or r.identity not in (UNATTRIBUTED, publisher):
             break
         _adopt_source(r, identity)
