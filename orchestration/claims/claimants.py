@@ -519,7 +519,9 @@ def _auxiliary() -> re.Pattern[str]:
         r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*|"
         # "Повітряне командування «Північ» повідомило", "ГУ ДСНС у Чернігівській області повідомили":
         # the body's own name in quotes, or its region, between it and the verb.
-        r"[«\"“][^»\"”]{1,30}[»\"”]|[ву]\s+[А-ЯІЇЄЁ][\w'’-]+(?:\s+(?:области|області|районе|районі|крае|краї))?)[\s,]+)*",
+        r"[«\"“][^»\"”]{1,30}[»\"”]|[ву]\s+[А-ЯІЇЄЁ][\w'’-]+(?:\s+(?:области|області|районе|районі|крае|краї))?|"
+        # "The operational headquarters of the Krasnodar Territory said": the body's region
+        r"of\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:Region|Territory|Oblast|Krai|Republic|region|oblast))?)[\s,]+)*",
         re.IGNORECASE,
     )
 
