@@ -1178,7 +1178,9 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         if earlier:
             return earlier[-1:]
     if len(same_clause) == 1:
-        return [p for p in located if clause_start <= p.start < clause_end]
+        in_clause = [p for p in located if clause_start <= p.start < clause_end]
+        if in_clause or anchor[4] not in ("person", *OBJECT_CLASSES):
+            return in_clause  # a toll or damage alone in a clause with no place goes on to the sentence's
     # "launched 800 bombs and 500 drones over Ukraine": a place after coordinated things is theirs.
     # A shared trailing place comes after the last thing listed ("800 bombs and 500 drones over Ukraine"),
     # not inside a later item ("..., 12 S-300s against Kharkiv region, and 15 Kh-59s").
