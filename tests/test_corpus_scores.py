@@ -39,19 +39,19 @@ CORPORA = {
     ),
     # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
     # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
-    **_parts("real_dev", {"en": 0.85, "ru": 0.83, "uk": 0.80}),
+    **_parts("real_dev", {"en": 0.85, "ru": 0.84, "uk": 0.82}),
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
-    **_parts("real_blind_2", {"en": 0.81, "ru_uk": 0.84}),
+    **_parts("real_blind_2", {"en": 0.81, "ru_uk": 0.85}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
     **_parts("real_blind_3", {"en": 0.80, "ru_uk": 0.82}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
     **_parts("real_blind_4", {"en": 0.80, "ru_uk": 0.80}),
     # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
-    **_parts("real_blind_5", {"en": 0.86, "ru_uk": 0.81}),
+    **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.82}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
     # (English 0.808, Russian/Ukrainian 0.694); both halves tuned on in session 10.
-    **_parts("real_blind_6", {"en": 0.84, "ru_uk": 0.79}),
+    **_parts("real_blind_6", {"en": 0.84, "ru_uk": 0.80}),
     # The seventh blind set, written and gold-audited in session 10 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.864, Russian/
     # Ukrainian 0.842); tuned on in session 11.
@@ -63,7 +63,11 @@ CORPORA = {
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
-    **_parts("real_blind_9", {"en": 0.87, "ru_uk": 0.80}),
+    **_parts("real_blind_9", {"en": 0.88, "ru_uk": 0.84}),
+    # The tenth blind set, written and gold-audited in session 13 by helpers who never saw the
+    # extractor; measured once at the session's end, its misses unread (English 0.819 at the
+    # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771).
+    **_parts("real_blind_10", {"en": 0.82, "ru_uk": 0.77}),
 }
 
 
