@@ -556,6 +556,7 @@ _CITING = re.compile(r"^,?\s+(?:citing|quoting|cited)\b", re.IGNORECASE)
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# A name after a dash at the end of a sentence signs it (", – голова ОВА Микола Калашник.").
 _DASH_BEFORE = re.compile(r"[,.]?\s+[–—]\s*$")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*")
 

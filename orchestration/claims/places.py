@@ -367,9 +367,6 @@ def _region_word_after() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s)?\s*(?:{_region_word_pattern()})(?![\w])", re.IGNORECASE)
 
 
-_DISTRICT_NAMED = re.compile(r"\s+(?:район\w*|округ\w*|р-н\w*)", re.I)
-
-
 @cache
 def _krais() -> frozenset[str]:
     return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] == "krai")
@@ -456,7 +453,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
-        if entry.kind == "region" and entry.code in _krais() and _DISTRICT_NAMED.match(sentence, match.end()):
+        if entry.kind == "region" and entry.code in _krais() and _DISTRICT_AFTER.match(sentence, match.end()):
             # "в Приморском районе" (of Odesa, Zaporizhzhia, St Petersburg): a district named like a krai
             # is seldom in it; the district of the text's own region
             found.append(_unresolved(match.start(), end, text, prep))
