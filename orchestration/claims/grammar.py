@@ -1155,6 +1155,10 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
                 _ITEM_SEPARATOR.search(text, anchor[1], p.start) and not _ITEM_SEPARATOR.search(text, p.end, next_start)
             )
         ]
+    if own and anchor[4] in WEAPON_CLASSES:
+        # "атакували Україну 22 ракетами та 464 дронами, тоді в Києві загинули семеро": a place after a
+        # comma that opens another verb's phrase is that verb's
+        own = [p for p in own if not _before_other_verb(text, anchor[1], p, m.outcomes, segment_end)]
     if own:
         return own
     # "struck energy facilities in the Odessa region with Geran-2 drones": the object is no boundary.
@@ -1225,6 +1229,16 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
             earlier = [p for p in elsewhere if p.start < clause_start]
             return (earlier or elsewhere)[-1:]
     return []
+
+
+def _before_other_verb(text: str, anchor_end: int, place: PlaceMention, outcomes, segment_end: int) -> bool:
+    """Whether `place` comes after a comma and before a finite verb of aftermath in the anchor's
+    stretch ("..., тоді в Києві загинули семеро"; not "..., in Florești district, damaging a roof",
+    where the place is still the strike's)."""
+    return "," in text[anchor_end : place.start] and any(
+        place.end <= o.start < segment_end and o.outcome in _AFTERMATH and not o.text.lower().endswith("ing")
+        for o in outcomes
+    )
 
 
 def _coordinated_group(text: str, places: list[PlaceMention]) -> list[PlaceMention]:

@@ -271,13 +271,14 @@ def _settlement_noun_before() -> re.Pattern[str]:
 @cache
 def _country_noun_pattern() -> re.Pattern[str]:
     """A Russian or Ukrainian "the country" where things happened: after a preposition of place
-    ("по стране", "над всей страной", "по всій країні") or a national noun ("над территорией страны")."""
+    ("по стране", "над всей страной", "по всій країні", "по нашій країні") or a national noun ("над
+    территорией страны")."""
     noun = _region_word_forms("country_noun")
     # "на півночі, півдні, сході та в центрі країни", "на юге страны": parts that make the whole country
     part = _region_word_forms("country_part")
     parts = rf"(?:на|в|у|во|над)\s+(?:{part})(?:(?:\s*,\s*|\s+(?:та|і|и|й)\s+)(?:(?:на|в|у|во|над)\s+)?(?:{part}))*\s+"
     return re.compile(
-        rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій)\s+)?"
+        rf"(?<![\w])(?:(?P<prep>по|над|в|во|у|на|через)\s+(?:(?:всей|всю|всій|нашей|нашу|нашій|нашої|нашем)\s+)?"
         rf"|(?P<parts>{parts})|(?:{_region_word_forms('national_noun')})\s+)(?P<noun>{noun})(?![\w])",
         re.IGNORECASE,
     )
