@@ -161,12 +161,13 @@ _WAS_HIT = re.compile(
 )
 # A comma, and an age, between a person and the same person named again ("the driver, a 46-year-old
 # man", "его пассажирка, 38-летняя женщина").
-_APPOSITION = re.compile(r",\s*(?:\d+-(?:летн|річн)\w*\s+)?")
+_AGE_ADJECTIVE = r"\d+-(?:летн|річн)\w*\s+"  # "38-летняя", "16-річний"
+_APPOSITION = re.compile(rf",\s*(?:{_AGE_ADJECTIVE})?")
 # Between two people counted in one toll: an age after the first ("чоловіка 58 років і жінку"), the
 # conjunction, a possessive, and an adjective of the second ("та 16-річний хлопець").
 _PEOPLE_JOINED = re.compile(
     r"\s*(?:\d+\s+(?:років|року|рік|лет|года|год)\s*)?(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+"
-    r"(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*(?:\d+-(?:річн|летн)\w*\s+)?",
+    rf"(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*(?:{_AGE_ADJECTIVE})?",
     re.I,
 )
 _OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
@@ -559,7 +560,7 @@ def draft_claims(
             cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
-        if weapon in OBJECT_CLASSES and _FIRE_CLAUSE.fullmatch(cue.text) and _GROUNDS_OF.search(text, 0, start):
+        if weapon in OBJECT_CLASSES and _is_fire_clause(cue) and _GROUNDS_OF.search(text, 0, start):
             continue  # "обломки упали на территорию предприятия, возник пожар": where debris fell, not what burned
         if (
             cue.start >= end
@@ -979,8 +980,19 @@ def _ground_fire() -> re.Pattern[str]:
     return re.compile(rf"{latin}|(?<![\w])(?:{stems})\w*", re.IGNORECASE)
 
 
-# A fire told in a clause of its own ("..., виникла пожежа", "..., a fire broke out"), no place after it.
-_FIRE_CLAUSE = re.compile(r"(?:a\s+)?fire\s+broke\s+out|\w+\s+(?:пожеж\w*|пожар\w*|возгорание|загоряння)", re.I)
+def _is_fire_clause(cue: OutcomeCue) -> bool:
+    """A fire told in a clause of its own ("..., виникла пожежа", "..., a fire broke out"): the cues
+    outcomes.yml marks `own_clause`."""
+    return lexicon.normalise(cue.text) in _fire_clause_cues()
+
+
+@cache
+def _fire_clause_cues() -> frozenset[str]:
+    groups = lexicon.outcomes()["cues"]["damaged"]
+    cues = [c for g in groups if g.get("own_clause") for c in g["cue"]]
+    return frozenset(lexicon.normalise(f) for c in cues for f in morphology.forms_of(c))
+
+
 # The grounds of a site, right before its name: "на территорию предприятия", "on the territory of".
 _GROUNDS_OF = re.compile(r"(?:территори\w*|територі\w*|territory\s+of(?:\s+an?|\s+the)?)\s+(?:\w+\s+){0,2}$", re.I)
 # "пошкодженого житла", "поврежденных домов": damage as a thing's attribute in an oblique case, the

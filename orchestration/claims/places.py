@@ -675,14 +675,9 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:район\w*|округ\w*|област\w*
 
 @cache
 def _named_settlement_before() -> re.Pattern:
-    nouns = sorted(
-        {form.lower() for noun in lexicon.region_words("settlement_noun") for form in morphology.forms_of(noun)},
-        key=len,
-        reverse=True,
-    )
     return re.compile(
         r"(?:^|[\s(,—-])(?P<prep>(?i:в|во|у|на|под|під|біля|около|возле))\s+"
-        rf"(?i:(?:{'|'.join(map(re.escape, nouns))})\s+|(?:с|п|пос|н\.\s?п|х|д)\.\s*|(?:смт|пгт)\s+)"
+        rf"(?i:(?:{_region_word_forms('settlement_noun')})\s+|{SETTLEMENT_PREFIX}\s*|н\.\s?п\.\s*)"
         r"[«\"„]?[А-ЯЁІЇЄ][\w'’-]*(?:[\s-][А-ЯЁІЇЄ0-9][\w'’-]*)?[»\"“]?\s+$"  # the name, capitalised
     )
 
