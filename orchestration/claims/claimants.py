@@ -447,7 +447,7 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
                     nxt,
                     start=current.start,
                     text=sentence[current.start : nxt.end],
-                    kind=current.kind,
+                    kind=_office_kind(current, nxt),
                     region_code=nxt.region_code or current.region_code,
                     country=nxt.country or current.country,
                     is_generic=False,
@@ -459,7 +459,11 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         if name and nxt and nxt.claimant_id and current.end < nxt.start and nxt.end <= name.end():
             # "Президент России Владимир Путин": the name is someone known; the words before it
             # (the country's name) are the office's, not the name's.
-            merged.append(replace(nxt, start=current.start, text=sentence[current.start : nxt.end], kind=current.kind))
+            merged.append(
+                replace(
+                    nxt, start=current.start, text=sentence[current.start : nxt.end], kind=_office_kind(current, nxt)
+                )
+            )
             i += 2
             continue
         if name and (current.is_person or "spokes" in current.text.lower()):
@@ -488,12 +492,38 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             # so the reporting verb after it still makes the name the source.
             office = _OFFICE_OF.match(sentence, nxt.end)
             end = office.end() if office else nxt.end
-            merged.append(replace(current, end=end, kind=nxt.kind, region_code=current.region_code or nxt.region_code))
+            merged.append(
+                replace(
+                    current,
+                    end=end,
+                    kind=_office_kind(nxt, current),
+                    region_code=current.region_code or nxt.region_code,
+                )
+            )
             i += 2
             continue
         merged.append(current)
         i += 1
     return merged
+
+
+def _office_kind(title: ClaimantMention, known: ClaimantMention) -> str:
+    """The title decides the kind (the office held then), except that a city office of a city that is
+    a region of its own ("Tkachenko, head of the city military administration" in Kyiv) is the
+    region's office when the person named is known to hold it."""
+    if (
+        title.kind == "local_authority"
+        and known.kind == "regional_authority"
+        and (title.region_code or known.region_code) in _city_regions()
+    ):
+        return known.kind
+    return title.kind
+
+
+@cache
+def _city_regions() -> frozenset[str]:
+    cities = ("city", "federal_city")
+    return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] in cities)
 
 
 # "Vladimir Saldo, the Moscow-installed governor": a title set beside a name.
