@@ -556,16 +556,23 @@ def _auxiliary() -> re.Pattern[str]:
     )
 
 
+# "This was reported on Telegram by Oleksandr Prokudin": the agent of a passive verb of saying is its
+# source ("images released by emergency services" are no statement).
+_PASSIVE_OF_SAYING = r"(?:reported|announced|stated|confirmed|claimed|said)"
+
+
 @cache
 def _inverted_pattern() -> re.Pattern[str]:
-    """'..., said the ministry', '..., сообщило Минобороны': a reporting verb right before the source."""
+    """'..., said the ministry', '..., сообщило Минобороны', 'reported on Telegram by the governor': a reporting
+    verb right before the source."""
     alternatives = lexicon.alternatives(sorted(reporting_verbs(), key=len, reverse=True))
     # "написал в своем телеграм-канале губернатор ...": the channel may stand between verb and source.
     channel = _cue_patterns()[2].pattern
     # "сообщил краевой оперативный штаб", "повідомив обласний штаб": adjectives before the source.
     adjectives = r"(?:[а-яёіїєґ'-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|на|ня|не|ні|ої)\s+){0,2}"
     return re.compile(
-        rf"(?<!\w)(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?(?:the\s+)?{adjectives}$",
+        rf"(?<!\w)(?:(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?|{_PASSIVE_OF_SAYING}\s+"
+        rf"(?:(?:{channel})[\s,]+)?by\s+)(?:the\s+)?{adjectives}$",
         re.IGNORECASE,
     )
 

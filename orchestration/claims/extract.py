@@ -211,19 +211,20 @@ def extract_claims(article: Article) -> list[Claim]:
             resolved[-1].is_voice_of_report = report_voice
             resolved[-1].is_by_actor = by_actor
         source_mentions = [c for c in mentions.claimants if c.is_source and not c.is_relay]
+        # "This was reported on Telegram by Prokudin, Ukrinform reports": the outlet passes on what
+        # the official said, so the official is the one who speaks on.
+        speakers = [c for c in source_mentions if c.kind != "media"] or source_mentions
         if source_mentions and not drafts and _back_reference().match(sentence.text):
             # "Про це повідомив начальник ОВА ...", "This was reported by the governor": the source
             # of what the paragraph before told with no source of its own.
-            _attribute_back(
-                resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], sentence, publisher
-            )
+            _attribute_back(resolved, sources[(speakers[-1].start, speakers[-1].end)], sentence, publisher)
         if source_mentions and (opened := _quote_closed_before(article.text, sentence, source_mentions[-1])):
             # '«... . ... .», – сказав Зеленський': the speaker named after a quote of several
             # sentences said all of it.
             _attribute_quote(resolved, sources[(source_mentions[-1].start, source_mentions[-1].end)], opened, publisher)
         if source_mentions:
             last_source = (
-                sources[(source_mentions[-1].start, source_mentions[-1].end)],
+                sources[(speakers[-1].start, speakers[-1].end)],
                 sentence.index,
                 sentence.paragraph,
                 sentence.text.rstrip().endswith(":"),
