@@ -530,6 +530,9 @@ def _document_words() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words})\s+", re.IGNORECASE)
 
 
+_GIVEN_NAME = re.compile(r"\s*(?:[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+\s+)?")
+
+
 def _header_author(sentences, readings) -> ClaimantMention | None:
     """A first line that is only an official's or an institution's name, perhaps with the channel's
     region ("Вячеслав Гладков | Белгородская область"), heads a post; a document's title names its
@@ -559,7 +562,8 @@ def _header_author(sentences, readings) -> ClaimantMention | None:
         if issuer.country is None and len(countries) == 1:
             issuer = replace(issuer, country=countries.pop())  # "the Russian Federation ... Ministry of Defence"
         return issuer
-    if not named or sentence.text[: named[0].start].strip() or len(sentence.text) > 100:
+    # "Vladimir Balitsky | Zaporozhye Region": a given name may stand before a surname the lexicon knows
+    if not named or not _GIVEN_NAME.fullmatch(sentence.text[: named[0].start]) or len(sentence.text) > 100:
         return None
     rest = sentence.text[named[0].end :]
     if rest.strip() and not re.match(r"\s*[|—–(,-]", rest) or len(re.findall(r"\w+", rest)) > 4:
