@@ -1124,6 +1124,9 @@ _ITEM_SEPARATOR = re.compile(r"[,:;]")
 _HEADING_PLACE = re.compile(rf"[\s\u00a0•▪️🔹·*–—-]*(?:{SETTLEMENT_PREFIX})?")
 _HEADING_COLON = re.compile(r"[\s\u00a0]*(?::|[—–-]\s)")  # "Обухівський район:", "м. Суми — ..."
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
+# "..., у Чорноморську дрони влучили в порт": a place after a comma, right before the next thing or
+# figure, opens that item as a dash does
+_OPENS_ITEM_OR_CLAUSE = re.compile(rf"[\s\u00a0]+|{_OPENS_ITEM.pattern}", re.I)
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|и|і|та|й)\s+)?(?:the\s+)?", re.I)
 
 
@@ -1148,7 +1151,7 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         if (
             before
             and _ITEM_SEPARATOR.search(text, previous_end, before[0].start)
-            and _OPENS_ITEM.fullmatch(text, before[-1].end, start)
+            and _OPENS_ITEM_OR_CLAUSE.fullmatch(text, before[-1].end, start)
         ):
             group = [before[-1]]  # ", над Тверской и Ярославской - по 2": all the places opening it
             for place in reversed(before[:-1]):
@@ -1157,9 +1160,9 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
                 group.insert(0, place)
             return group
     own = [p for p in located if start <= p.start < segment_end]
-    next_start = min((a[0] for a in anchors if a[0] > start), default=None)
-    if own and next_start is not None and _OPENS_ITEM.fullmatch(text, own[-1].end, next_start):
-        # so a place after this item's comma, right before the next figure, is not this item's
+    next_start = min((a[0] for a in anchors if own and a[0] >= own[-1].end), default=None)
+    if own and next_start is not None and _OPENS_ITEM_OR_CLAUSE.fullmatch(text, own[-1].end, next_start):
+        # so a place after this item's comma, right before the next figure or thing, is not this item's
         own = [
             p
             for p in own
