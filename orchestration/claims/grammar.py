@@ -104,6 +104,7 @@ _FROM_PHRASE_REACH = len("from") + _FROM_GAP + 2
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
 _COORDINATED = re.compile(
     r"[\"»”’']?"  # the close of a model's name: 'ракетами "Искандер-М" и 145 ...'
+    r"(?:\s*/\s*[\w\"«»“”-]+)*"  # and the models it is given as beside it: '«Іскандер-М»/KN-23'
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
     # where the item came from: "two missiles from Kursk region and ...", "ракетами із Курської області та"
     r"(?:\s+(?:from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?)?"

@@ -111,7 +111,8 @@ def _pattern() -> re.Pattern[str]:
 # Quotation marks join a quoted model to its noun ('«Герань-2» drones', 'дронів «Shahed»').
 # So does "type" between a noun and its model ("БпЛА типу Shahed", "дронов типа «Герань»").
 _JOIN = re.compile(
-    r"^(?:[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|[\s\u00a0]*/[\s\u00a0]*|"
+    # a model's quotes, and another name given for it after a slash ('ракетами «Іскандер-М»/KN-23')
+    r"^(?:[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*(?:/[\s\u00a0]*[\"“”«»„]?[\s\u00a0]*)?|[\s\u00a0]*\([\s\u00a0]*|[\s\u00a0]*\)[\s\u00a0]*|-|"
     r"[\s\u00a0]+(?:типу|типа|тип|type)[\s\u00a0]+[\"“”«»„]?[\s\u00a0]*)$",
     re.IGNORECASE,
 )
