@@ -353,15 +353,17 @@ def _related_paragraphs(sentences: list[Sentence]) -> set[int]:
         if heading:
             related.add(paragraph)
             under_heading = not text[heading.end() :].strip()  # the heading alone: its links follow
-        elif under_heading and lines == 1 and len(text) <= _HEADLINE_CHARS and not text.endswith("."):
+        elif under_heading and lines == 1 and len(text) <= _HEADLINE_CHARS and _HEADLINE_END.search(text):
             related.add(paragraph)
         else:
             under_heading = False
     return related
 
 
-# A headline under a "Read also:" heading is one line of at most this many characters.
+# A headline under a "Read also:" heading is one line of at most this many characters, with no
+# full stop; a line ending in a colon or semicolon leads or is an item of the article's own list.
 _HEADLINE_CHARS = 160
+_HEADLINE_END = re.compile(r"[^.:;,\s]\s*$")
 
 
 @cache
