@@ -25,6 +25,7 @@ from orchestration.claims.grammar import (
     WEAPON_CLASSES,
     Draft,
     draft_claims,
+    is_debris_word,
     launch_sites,
     read_sentences,
 )
@@ -915,6 +916,18 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         # Russian missiles shot down with no place named were shot down over Ukraine, as the side
         # that reports only its own skies would say (not so the reverse: Russia's tallies span seas).
         country = _OTHER_SIDE.get(origin)
+    if (
+        scope == "unknown"
+        and is_resolved
+        and country is None
+        and draft.outcome in ("hit", "damaged")
+        and names_several_places(draft.sentence.text)
+        and _found_at_places(draft)
+    ):
+        # "energy facilities were damaged in several regions", Ukrenergo said; the air force's "hits
+        # were recorded at seven locations": a side counts the places struck on its own soil.
+        home = identity.country if identity.country in _home_reporters() else None
+        country = home or _OTHER_SIDE.get(origin or "") or context.last_country
     time_text = draft.time.text if draft.time else None
     period = (draft.time.period_start, draft.time.period_end) if draft.time else (None, None)
     return _Resolved(
@@ -1060,8 +1073,20 @@ def _first_counted(everything: list[_Resolved]) -> dict[tuple, int]:
 
 
 def _worth_keeping(r: _Resolved) -> bool:
-    # A claim with neither a number nor a place tells an analyst nothing they can count or map.
-    return not (r.draft.count is None and r.scope == "unknown" and r.is_place_resolved)
+    # A claim with neither a number nor a place tells an analyst nothing they can count or map; what
+    # was found at several places it counts ("hits were recorded at seven locations", "debris fell at
+    # three locations", "facilities were damaged in several regions") says how widely it happened. An
+    # attacker's own sweep ("forces hit manpower in 145 areas") stays out.
+    return not (
+        r.draft.count is None
+        and r.scope == "unknown"
+        and r.is_place_resolved
+        and not (names_several_places(r.draft.sentence.text) and _found_at_places(r.draft))
+    )
+
+
+def _found_at_places(draft: Draft) -> bool:
+    return draft.outcome == "damaged" or draft.extras.get("told_by_noun") or draft.outcome_text == "debris"
 
 
 def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
@@ -1320,14 +1345,19 @@ class _RepeatIndex:
 
 
 def _is_debris(r: _Resolved) -> bool:
-    return r.draft.outcome_text.lower() in ("debris", "fragments", "wreckage", "remains", "уламки", "обломки")
+    # "debris", "уламків", "Обломками", "падения обломков": the cue names debris in any form
+    return any(is_debris_word(word) for word in r.draft.outcome_text.split())
 
 
 def _told_apart(a: _Resolved, b: _Resolved) -> bool:
     """Two sentences naming different towns or different models are two events, not one told twice
     ("An FPV drone hit a car in Bilopillia. In Sumy, a Shahed drone struck a building")."""
     if a.draft.sentence.index == b.draft.sentence.index:
-        return False
+        # "Hits by 25 drones were recorded at nine locations, and debris fell at three": debris is no
+        # repeat of many strikes counted beside it (but "a drone struck a vessel, and debris was
+        # found", "attacked a facility ... after debris fell on the site" tell one strike)
+        counted = a.draft.count if b.draft.count is None else b.draft.count
+        return _is_debris(a) != _is_debris(b) and a.draft.count != b.draft.count and (counted or 0) > 1
     if _is_debris(a) != _is_debris(b):
         return True  # debris of a downed drone falling is not the strike itself
     if (

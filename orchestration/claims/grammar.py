@@ -819,7 +819,13 @@ def draft_claims(
                 is_hedged=m.is_hedged,
                 is_list_item=is_list_item,
                 clause=clause,
-                extras={"cue_start": cue.start, "role": role, "is_part": is_part},
+                extras={
+                    "cue_start": cue.start,
+                    "role": role,
+                    "is_part": is_part,
+                    # "Hits by ...", "влучання ...", "в результате удара": what happened, not who did it
+                    "told_by_noun": cue.voice == "noun" or bool(_hit_nouns_pattern().fullmatch(cue.text)),
+                },
             )
         )
     for part, whole in zip(drafts, drafts[1:], strict=False):
@@ -1963,6 +1969,11 @@ def _is_debris_of(text: str, start: int) -> bool:
 def _debris_word() -> re.Pattern[str]:
     """Debris named with no thing after it ("Debris hit a house", "от падения обломков")."""
     return lexicon.phrase_pattern(_debris_nouns())
+
+
+def is_debris_word(word: str) -> bool:
+    """'уламків', 'обломки', 'debris': a debris noun in any of its forms."""
+    return lexicon.normalise(word) in _debris_nouns()
 
 
 @cache
