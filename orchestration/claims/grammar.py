@@ -39,7 +39,10 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r";|:(?!\d)|(?<!\d)\s+[—–]\s+|"
     r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
-    r",\s+(?=(?:another|and)\s)|(?<!\s[^\W\d_])(?<!^[^\W\d_])\.\s",  # not "м. Суми", "с. Карповичі"
+    r",\s+(?=(?:another|and)\s)|(?<!\s[^\W\d_])(?<!^[^\W\d_])\.\s|"  # not "м. Суми", "с. Карповичі"
+    # "..., where a private house was destroyed": what happened to a thing of its own at the place (not
+    # "Belarus Oblast, where seven were downed")
+    r",\s+(?=(?:where|де|где)\s+(?:a|an|the)\s)",
     re.IGNORECASE,
 ))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
@@ -488,13 +491,19 @@ def draft_claims(
             if count is None and (thing.determiner == "the" or cyrillic) and one:
                 # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
-        after_colon = text[: m.clauses[_clause_of(start, m.clauses)][0]].rstrip().endswith(":")
+        clause_start = m.clauses[_clause_of(start, m.clauses)][0]
+        after_colon = text[:clause_start].rstrip().endswith(":")
         if (
             cue is None
             and after_colon
             and count is not None
             and weapon in WEAPON_CLASSES
-            and _attack_before_colon(text[: m.clauses[_clause_of(start, m.clauses)][0]])
+            and _attack_before_colon(text[:clause_start])
+            # "Four attack drones struck the city: three in ...": the lead's own verb tells the items'
+            and not any(
+                _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1 and o.outcome != "launched"
+                for o in m.outcomes
+            )
         ):
             # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
             cue = OutcomeCue(start, start, "attack", "launched", "noun", None, False, False)
@@ -841,6 +850,10 @@ _PEOPLE_SUBSET_BETWEEN = re.compile(
     r":|\bof\s+them\b|\bamong\s+them\b|\bincluding\b|\bone\s+of\s+them\b|(?<![\w])(?:из\s+них|з\s+них|серед\s+них|"
     r"среди\s+них|в\s+том\s+числе|у\s+тому\s+числі|зокрема)(?![\w])",
     re.IGNORECASE,
+)
+# Between a bare figure and "damaged": "ще 4 пошкоджені", "two more were damaged", "three others were damaged".
+_DAMAGED_GAP = re.compile(
+    r"\s*(?:(?:more|others?|ещё|еще|ще)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been|got)\s+)?", re.IGNORECASE
 )
 _MORE_BEFORE = re.compile(r"(?<![\w])(?:more|another|ещё|еще|ще)\s+$", re.IGNORECASE)
 
@@ -1412,7 +1425,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         stand_in = counted[-1] if counted else previous[-1] if previous else last_thing
         after = text[count.end :]
         damaged_after = any(
-            o.outcome == "damaged" and 0 <= o.start - count.end <= 3 and not o.is_negated for o in m.outcomes
+            o.outcome == "damaged"
+            and o.start >= count.end
+            and _DAMAGED_GAP.fullmatch(text, count.end, o.start)
+            and not o.is_negated
+            for o in m.outcomes
         )
         objects_before = [t for t in m.things if t.end <= count.start and t.weapon in OBJECT_CLASSES]
         if damaged_after and objects_before:
