@@ -116,6 +116,7 @@ def extract_claims(article: Article) -> list[Claim]:
         # other source is its author's.
         publisher = _identify(signer, []) or publisher
     related_paragraphs = _related_paragraphs(sentences)
+    caption_paragraphs = _caption_paragraphs(sentences)
     background_paragraphs = _under_background_heading(sentences)
 
     def is_background(sentence) -> bool:
@@ -124,7 +125,7 @@ def extract_claims(article: Article) -> list[Claim]:
     for position, (sentence, mentions) in enumerate(zip(sentences, readings, strict=True)):
         if sentence.paragraph in related_paragraphs:
             continue  # "Читайте также: Над Орловской областью сбит беспилотник": another story's headline
-        if _caption().match(sentence.text):
+        if sentence.paragraph in caption_paragraphs:
             continue  # "Photo: Rescuers work at the site of the strike": what the article tells
         following = readings[position + 1] if position + 1 < len(readings) else None
         named = []
@@ -342,6 +343,25 @@ def _paragraphs(sentences: list[Sentence]) -> dict[int, tuple[str, int]]:
 
 # A line opening with a label of one or two words and a colon ("Details: ...", "Quote: ...").
 _LABELLED_LINE = re.compile(r"\W*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s")
+
+
+def _caption_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """Paragraphs that are a picture's caption: a line opening with "Photo:", or a short one signed
+    with its credit at the end ("The damaged house in Wyryki, where a drone fell. Photo: Reuters")."""
+    captions = {s.paragraph for s in sentences if _caption().match(s.text)}
+    for paragraph, (text, lines) in _paragraphs(sentences).items():
+        if lines <= 3 and len(text) <= _CAPTION_CHARS and _caption_credit().search(text):
+            captions.add(paragraph)
+    return captions
+
+
+_CAPTION_CHARS = 300
+
+
+@cache
+def _caption_credit() -> re.Pattern[str]:
+    words = lexicon.phrase_pattern(lexicon.attribution()["captions"]).pattern
+    return re.compile(rf"[.!?]\s+(?:{words})\s*:\s*[^.:;]{{1,60}}\.?\s*$", re.IGNORECASE)
 
 
 def _related_paragraphs(sentences: list[Sentence]) -> set[int]:
