@@ -1293,6 +1293,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     used_counts: set[int] = set()
     for thing in m.things:
         count = _count_for(text, thing, m.counts, m.outcomes)
+        if count is None and thing.weapon in WEAPON_CLASSES and (strikes := _strikes_counted_before(text, thing, m)):
+            # "2 удари КАБами", "4 атаки FPV-дронами", "понад 40 атак FPV-дронів": so many strikes by
+            # the weapon, each a hit
+            used_counts.add(strikes.start)
+            anchors.append((strikes.start, thing.end, strikes, thing, thing.weapon, False, "strike_on"))
+            continue
         if count is not None:
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
@@ -2067,6 +2073,20 @@ def _strike_nouns() -> frozenset[str]:
 
 
 # After counted strikes: they landed ("10 strikes were recorded", "two strikes had hit"), so they count hits.
+def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions) -> CountMention | None:
+    """The count of strikes right before the weapon that made them ("2 удари КАБами", "4 атаки
+    FPV-дронами", "6 обстрілів із РСЗВ")."""
+    for count in m.counts:
+        if not 0 < thing.start - count.end <= 30:
+            continue
+        strikes = _strike_count_after().match(text, count.end)
+        if strikes and _BY_WEAPON.fullmatch(text, strikes.end(), thing.start):
+            return count
+    return None
+
+
+# Between a strike noun and its weapon: nothing, or a preposition ("обстрілів із РСЗВ")
+_BY_WEAPON = re.compile(r"\s+(?:(?:з|із|зі|из|с|со)\s+)?", re.IGNORECASE)
 _STRIKES_LANDED = re.compile(
     r"\s+(?:were\s+|had\s+|have\s+|has\s+)?(?:been\s+)?(?:recorded|registered|hit|struck|landed)\b", re.I
 )
