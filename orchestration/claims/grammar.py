@@ -97,7 +97,7 @@ _CONTINUATION = re.compile(
 ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
-_TARGETED = re.compile(r"\b(?:attack\w*|struck|strike|targeted)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+
 _SPACES = re.compile(r"\s*")
 _FROM_GAP = 80
 _FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
@@ -692,7 +692,7 @@ def draft_claims(
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
-                and p not in sites and lexicon.search(_TARGETED, text[: p.start])
+                and p not in sites and lexicon.search(_targeted(), text[: p.start])
             ]  # fmt: skip
             place = targets[-1] if targets else None
         if place is None:
@@ -1004,6 +1004,21 @@ def _is_fire_clause(cue: OutcomeCue) -> bool:
     """A fire told in a clause of its own ("..., виникла пожежа", "..., a fire broke out"): the cues
     outcomes.yml marks `own_clause`."""
     return lexicon.normalise(cue.text) in _fire_clause_cues()
+
+
+@cache
+def _targeted() -> re.Pattern[str]:
+    """A verb of striking right before its target ("attacked the south of", "pounded")."""
+    verbs = lexicon.alternatives(sorted({"struck", "strike", "targeted", *_sending_verbs()}, key=len, reverse=True))
+    return re.compile(rf"\b(?:attack\w*|{verbs})\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+
+
+@cache
+def _sending_verbs() -> frozenset[str]:
+    """Verbs of striking whose "with N weapons" counts what was sent: outcomes.yml marks them
+    `sends_what_it_counts`."""
+    groups = lexicon.outcomes()["cues"]["hit"]
+    return frozenset(lexicon.normalise(c) for g in groups if g.get("sends_what_it_counts") for c in g["cue"])
 
 
 @cache
@@ -2257,7 +2272,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                 has_count
                 and cue.outcome == "hit"
                 and cue.end <= start
-                and re.match(r"attack", cue.text, re.I)
+                and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in _sending_verbs())
                 and lexicon.search(_WITH_GAP, text[cue.end : start])
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.

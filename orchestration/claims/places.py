@@ -23,6 +23,7 @@ LOCATIVE = {
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле", "по",
     # the target of an attack verb is where things happened: "attacked Ukraine with 19 missiles"
     "attacked", "struck", "hit", "targeted", "shelled", "bombed", "pounded", "attack", "attacking",
+    "hammered", "battered", "bombarded", "pummelled", "pummeled",
     # places listed after a place phrase: "in several districts, including Chertkovsky and Bokovsky"
     "including", "namely", "notably",
 }  # fmt: skip
@@ -80,7 +81,10 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"(?<![\w])the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital(?![\w-])")
-_STRIKE_VERBS = {"attacked", "struck", "hit", "targeted", "shelled", "pounded", "attacking", "striking"}
+_STRIKE_VERBS = {
+    "attacked", "struck", "hit", "targeted", "shelled", "pounded", "attacking", "striking", "hammered", "battered",
+    "bombarded", "pummelled", "pummeled",
+}  # fmt: skip
 # "the capital had been attacked by 28 drones", "the capital came under attack": the capital struck
 _STRUCK_AFTER = re.compile(
     r"\s+(?:(?:had|has|have)\s+been|was|were|is|came|comes)\s+(?:attacked|struck|hit|targeted|shelled|under)\b", re.I
