@@ -257,6 +257,11 @@ def inflections(phrase: str) -> frozenset[str]:
     if compound and _indeclinable(compound.group(2)[1:]):
         # "дрон-камикадзе": the head declines, the indeclinable word after the hyphen stays.
         return frozenset({phrase} | {f + compound.group(2) for f in inflections(compound.group(1))})
+    on_river = re.fullmatch(r"([а-яіїєё]\w+)(-(?:на|над|под|під)-[а-яіїєё]\w+)", phrase, re.IGNORECASE)
+    if on_river and not any(_known_parses(_analyzers()[lang], phrase.lower()) for lang in _languages(phrase)):
+        # "Славянск-на-Кубани", which no dictionary holds: the town declines ("в Славянске-на-Кубани"),
+        # the river after it stays
+        return frozenset({phrase} | {f + on_river.group(2) for f in inflections(on_river.group(1))})
     town = re.fullmatch(r"([а-яіїєё]\w+)-([а-яіїєё]\w+(?:ий|ый|ой))", phrase, re.IGNORECASE)
     if town:
         return _hyphenated_town_forms(phrase, town.group(1), town.group(2))
