@@ -162,4 +162,13 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
                     non_event or presupposed,
                 )
             )
+    for match in _SET_ON_FIRE.finditer(sentence):
+        # "debris set 11 cars on fire": the verb and its particle around the object burned
+        cue = OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "active", _BURNABLE, False, False)
+        found.append(cue)
     return found
+
+
+# "set 11 cars on fire", "set a warehouse ablaze": a split verb of burning, its object between
+_SET_ON_FIRE = re.compile(r"\bset(?:ting)?(?=\s+(?:[\w'’-]+\s+){1,5}(?:on\s+fire|ablaze|alight)\b)", re.IGNORECASE)
+_BURNABLE = ("building", "vehicle", "infrastructure")
