@@ -448,7 +448,7 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
                     start=current.start,
                     text=sentence[current.start : nxt.end],
                     kind=_office_kind(current, nxt),
-                    region_code=nxt.region_code or current.region_code,
+                    region_code=_office_region(sentence, current) or nxt.region_code,
                     country=nxt.country or current.country,
                     is_generic=False,
                 )
@@ -461,7 +461,11 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             # (the country's name) are the office's, not the name's.
             merged.append(
                 replace(
-                    nxt, start=current.start, text=sentence[current.start : nxt.end], kind=_office_kind(current, nxt)
+                    nxt,
+                    start=current.start,
+                    text=sentence[current.start : nxt.end],
+                    kind=_office_kind(current, nxt),
+                    region_code=_office_region(sentence, current) or nxt.region_code,
                 )
             )
             i += 2
@@ -497,7 +501,7 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
                     current,
                     end=end,
                     kind=_office_kind(nxt, current),
-                    region_code=current.region_code or nxt.region_code,
+                    region_code=_office_region(sentence, nxt) or current.region_code,
                 )
             )
             i += 2
@@ -505,6 +509,13 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         merged.append(current)
         i += 1
     return merged
+
+
+def _office_region(sentence: str, title: ClaimantMention) -> str | None:
+    """The region a title names in its own words ("Начальник Одесской городской военной администрации"
+    before "Сергей Лысак", who headed Dnipropetrovsk region before): the office held then."""
+    places = [p for p in find_places(sentence[title.start : title.end]) if p.region_code]
+    return places[0].region_code if places else None
 
 
 def _office_kind(title: ClaimantMention, known: ClaimantMention) -> str:
