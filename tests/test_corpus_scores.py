@@ -28,22 +28,22 @@ def _parts(corpus: str, floors: dict[str, float]) -> dict:
 
 CORPORA = {
     # name: (articles folder, gold files, minimum F1)
-    "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.94),
+    "demo": (ROOT / "data" / "articles", [ROOT / "tests" / "gold" / "demo.jsonl"], 0.95),
     "dev": (
         ROOT / "tests" / "corpus" / "dev" / "articles",
         [
             ROOT / "tests" / "corpus" / "dev" / "gold_a.jsonl",
             ROOT / "tests" / "corpus" / "dev" / "gold_b.jsonl",
         ],
-        0.93,  # issue 3 asks for at least 0.90
+        0.97,  # issue 3 asks for at least 0.90
     ),
     # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
     # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
     **_parts("real_dev", {"en": 0.85, "ru": 0.84, "uk": 0.82}),
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
-    **_parts("real_blind_2", {"en": 0.81, "ru_uk": 0.85}),
+    **_parts("real_blind_2", {"en": 0.82, "ru_uk": 0.85}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
-    **_parts("real_blind_3", {"en": 0.80, "ru_uk": 0.82}),
+    **_parts("real_blind_3", {"en": 0.81, "ru_uk": 0.83}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
     **_parts("real_blind_4", {"en": 0.80, "ru_uk": 0.80}),
@@ -51,7 +51,7 @@ CORPORA = {
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.82}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
     # (English 0.808, Russian/Ukrainian 0.694); both halves tuned on in session 10.
-    **_parts("real_blind_6", {"en": 0.84, "ru_uk": 0.80}),
+    **_parts("real_blind_6", {"en": 0.84, "ru_uk": 0.81}),
     # The seventh blind set, written and gold-audited in session 10 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.864, Russian/
     # Ukrainian 0.842); tuned on in session 11.
@@ -59,15 +59,20 @@ CORPORA = {
     # The eighth blind set (longer pages), written and gold-audited in session 11 by helpers who never
     # saw the extractor; measured once at the session's end, its misses unread (English 0.848,
     # Russian/Ukrainian 0.836); tuned on in session 12.
-    **_parts("real_blind_8", {"en": 0.87, "ru_uk": 0.86}),
+    **_parts("real_blind_8", {"en": 0.88, "ru_uk": 0.86}),
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
     **_parts("real_blind_9", {"en": 0.88, "ru_uk": 0.84}),
     # The tenth blind set, written and gold-audited in session 13 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.819 at the
-    # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771).
-    **_parts("real_blind_10", {"en": 0.82, "ru_uk": 0.77}),
+    # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771); tuned on in session 14.
+    **_parts("real_blind_10", {"en": 0.83, "ru_uk": 0.80}),
+    # The eleventh blind set (several claimants, places in other roles, repeats), written and
+    # gold-audited in session 14 by helpers who never saw the extractor; measured once near the
+    # session's end, its misses unread (English 0.846 at the session's start, 0.850 then;
+    # Russian/Ukrainian 0.784, 0.790), then tuned on.
+    **_parts("real_blind_11", {"en": 0.84, "ru_uk": 0.79}),
 }
 
 
