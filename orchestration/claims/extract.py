@@ -1106,7 +1106,7 @@ def _worth_keeping(r: _Resolved) -> bool:
 
 
 def _found_at_places(draft: Draft) -> bool:
-    return draft.outcome == "damaged" or draft.extras.get("told_by_noun") or draft.outcome_text == "debris"
+    return draft.outcome == "damaged" or draft.extras.get("told_by_noun") or _names_debris(draft)
 
 
 def _compatible_claimants(child: _Resolved, parent: _Resolved) -> bool:
@@ -1364,21 +1364,22 @@ class _RepeatIndex:
         self.by_place.get(by_place, {}).pop(index, None)
 
 
-def _is_debris(r: _Resolved) -> bool:
+def _names_debris(draft: Draft) -> bool:
     # "debris", "уламків", "Обломками", "падения обломков": the cue names debris in any form
-    return any(is_debris_word(word) for word in r.draft.outcome_text.split())
+    return any(is_debris_word(word) for word in draft.outcome_text.split())
 
 
 def _told_apart(a: _Resolved, b: _Resolved) -> bool:
     """Two sentences naming different towns or different models are two events, not one told twice
     ("An FPV drone hit a car in Bilopillia. In Sumy, a Shahed drone struck a building")."""
+    debris_and_strike = _names_debris(a.draft) != _names_debris(b.draft)
     if a.draft.sentence.index == b.draft.sentence.index:
         # "Hits by 25 drones were recorded at nine locations, and debris fell at three": debris is no
         # repeat of many strikes counted beside it (but "a drone struck a vessel, and debris was
         # found", "attacked a facility ... after debris fell on the site" tell one strike)
         counted = a.draft.count if b.draft.count is None else b.draft.count
-        return _is_debris(a) != _is_debris(b) and a.draft.count != b.draft.count and (counted or 0) > 1
-    if _is_debris(a) != _is_debris(b):
+        return debris_and_strike and a.draft.count != b.draft.count and (counted or 0) > 1
+    if debris_and_strike:
         return True  # debris of a downed drone falling is not the strike itself
     if (
         a.place

@@ -17,7 +17,14 @@ from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts, number_words
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
-from orchestration.claims.places import DIRECTIONAL, SETTLEMENT_PREFIX, PlaceMention, counts_places, find_places
+from orchestration.claims.places import (
+    ATTACKING_VERBS,
+    DIRECTIONAL,
+    SETTLEMENT_PREFIX,
+    PlaceMention,
+    counts_places,
+    find_places,
+)
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
 from orchestration.claims.weapons import ThingMention, find_things
@@ -97,7 +104,6 @@ _CONTINUATION = re.compile(
 ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
-
 _SPACES = re.compile(r"\s*")
 _FROM_GAP = 80
 _FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
@@ -1009,16 +1015,8 @@ def _is_fire_clause(cue: OutcomeCue) -> bool:
 @cache
 def _targeted() -> re.Pattern[str]:
     """A verb of striking right before its target ("attacked the south of", "pounded")."""
-    verbs = lexicon.alternatives(sorted({"struck", "strike", "targeted", *_sending_verbs()}, key=len, reverse=True))
+    verbs = lexicon.alternatives(sorted({"struck", "strike", "targeted", *ATTACKING_VERBS}, key=len, reverse=True))
     return re.compile(rf"\b(?:attack\w*|{verbs})\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
-
-
-@cache
-def _sending_verbs() -> frozenset[str]:
-    """Verbs of striking whose "with N weapons" counts what was sent: outcomes.yml marks them
-    `sends_what_it_counts`."""
-    groups = lexicon.outcomes()["cues"]["hit"]
-    return frozenset(lexicon.normalise(c) for g in groups if g.get("sends_what_it_counts") for c in g["cue"])
 
 
 @cache
@@ -2087,7 +2085,6 @@ def _strike_nouns() -> frozenset[str]:
     return _noun_forms(lexicon.outcomes()["strike_nouns"])
 
 
-# After counted strikes: they landed ("10 strikes were recorded", "two strikes had hit"), so they count hits.
 def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions) -> CountMention | None:
     """The count of strikes right before the weapon that made them ("2 удари КАБами", "4 атаки
     FPV-дронами", "6 обстрілів із РСЗВ")."""
@@ -2102,6 +2099,7 @@ def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions)
 
 # Between a strike noun and its weapon: nothing, or a preposition ("обстрілів із РСЗВ")
 _BY_WEAPON = re.compile(r"\s+(?:(?:з|із|зі|из|с|со)\s+)?", re.IGNORECASE)
+# After counted strikes: they landed ("10 strikes were recorded", "two strikes had hit"), so they count hits.
 _STRIKES_LANDED = re.compile(
     r"\s+(?:were\s+|had\s+|have\s+|has\s+)?(?:been\s+)?(?:recorded|registered|hit|struck|landed)\b", re.I
 )
@@ -2272,7 +2270,7 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
                 has_count
                 and cue.outcome == "hit"
                 and cue.end <= start
-                and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in _sending_verbs())
+                and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in ATTACKING_VERBS)
                 and lexicon.search(_WITH_GAP, text[cue.end : start])
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.

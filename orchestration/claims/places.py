@@ -23,7 +23,6 @@ LOCATIVE = {
     "над", "в", "во", "на", "под", "у", "біля", "около", "возле", "по",
     # the target of an attack verb is where things happened: "attacked Ukraine with 19 missiles"
     "attacked", "struck", "hit", "targeted", "shelled", "bombed", "pounded", "attack", "attacking",
-    "hammered", "battered", "bombarded", "pummelled", "pummeled",
     # places listed after a place phrase: "in several districts, including Chertkovsky and Bokovsky"
     "including", "namely", "notably",
 }  # fmt: skip
@@ -34,6 +33,15 @@ LOCATIVE |= {
     for verb in ("атаковали", "атакували", "обстреляли", "обстріляли")
     for form in morphology.forms_of(verb)
 }
+# English verbs that attack as "attacked" does ("pounded Kyiv", "hammered Kharkiv"): outcomes.yml marks
+# them `sends_what_it_counts`.
+ATTACKING_VERBS = frozenset(
+    lexicon.normalise(cue)
+    for group in lexicon.outcomes()["cues"]["hit"]
+    if group.get("sends_what_it_counts")
+    for cue in group["cue"]
+)
+LOCATIVE |= ATTACKING_VERBS
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
 NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "изо", "з", "із", "зі", "с", "со"}
@@ -81,10 +89,7 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"(?<![\w])the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital(?![\w-])")
-_STRIKE_VERBS = {
-    "attacked", "struck", "hit", "targeted", "shelled", "pounded", "attacking", "striking", "hammered", "battered",
-    "bombarded", "pummelled", "pummeled",
-}  # fmt: skip
+_STRIKE_VERBS = {"struck", "hit", "targeted", "shelled", "attacking", "striking", *ATTACKING_VERBS}
 # "the capital had been attacked by 28 drones", "the capital came under attack": the capital struck
 _STRUCK_AFTER = re.compile(
     r"\s+(?:(?:had|has|have)\s+been|was|were|is|came|comes)\s+(?:attacked|struck|hit|targeted|shelled|under)\b", re.I
