@@ -443,15 +443,7 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             continue
         if titled and nxt and nxt.claimant_id and _APPOSITION.fullmatch(sentence[current.end : nxt.start]):
             merged.append(
-                replace(
-                    nxt,
-                    start=current.start,
-                    text=sentence[current.start : nxt.end],
-                    kind=_office_kind(current, nxt),
-                    region_code=_office_region(sentence, current) or nxt.region_code,
-                    country=nxt.country or current.country,
-                    is_generic=False,
-                )
+                replace(_titled_name(sentence, current, nxt), country=nxt.country or current.country, is_generic=False)
             )
             i += 2
             continue
@@ -459,15 +451,7 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         if name and nxt and nxt.claimant_id and current.end < nxt.start and nxt.end <= name.end():
             # "Президент России Владимир Путин": the name is someone known; the words before it
             # (the country's name) are the office's, not the name's.
-            merged.append(
-                replace(
-                    nxt,
-                    start=current.start,
-                    text=sentence[current.start : nxt.end],
-                    kind=_office_kind(current, nxt),
-                    region_code=_office_region(sentence, current) or nxt.region_code,
-                )
-            )
+            merged.append(_titled_name(sentence, current, nxt))
             i += 2
             continue
         if name and (current.is_person or "spokes" in current.text.lower()):
@@ -509,6 +493,17 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         merged.append(current)
         i += 1
     return merged
+
+
+def _titled_name(sentence: str, title: ClaimantMention, known: ClaimantMention) -> ClaimantMention:
+    """A known person named after a title: one mention from the title on, of the office held then."""
+    return replace(
+        known,
+        start=title.start,
+        text=sentence[title.start : known.end],
+        kind=_office_kind(title, known),
+        region_code=_office_region(sentence, title) or known.region_code,
+    )
 
 
 def _office_region(sentence: str, title: ClaimantMention) -> str | None:
