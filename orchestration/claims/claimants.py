@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
-from orchestration.claims.places import find_places
+from orchestration.claims.places import find_places, regions_of_type
 
 
 @dataclass(frozen=True)
@@ -520,16 +520,10 @@ def _office_kind(title: ClaimantMention, known: ClaimantMention) -> str:
     if (
         title.kind == "local_authority"
         and known.kind == "regional_authority"
-        and (title.region_code or known.region_code) in _city_regions()
+        and (title.region_code or known.region_code) in regions_of_type("city", "federal_city")
     ):
         return known.kind
     return title.kind
-
-
-@cache
-def _city_regions() -> frozenset[str]:
-    cities = ("city", "federal_city")
-    return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] in cities)
 
 
 # "Vladimir Saldo, the Moscow-installed governor": a title set beside a name.

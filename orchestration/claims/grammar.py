@@ -27,11 +27,10 @@ from orchestration.claims.places import (
 )
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
-from orchestration.claims.weapons import ThingMention, find_things
+from orchestration.claims.weapons import OBJECT_CLASSES, ThingMention, find_things
 
 WEAPON_CLASSES = ("drone", "missile", "guided_bomb", "rocket", "aircraft", "other")
 # Aircraft are counted when shot down or hit on the ground, not as the carriers of a launch.
-OBJECT_CLASSES = ("building", "vehicle", "infrastructure")
 # Which outcomes each class of thing can have; a cue outside these does not govern the thing.
 ALLOWED_OUTCOMES = {
     **{w: ("intercepted", "launched", "hit") for w in WEAPON_CLASSES},
@@ -1021,8 +1020,7 @@ def _targeted() -> re.Pattern[str]:
 
 @cache
 def _fire_clause_cues() -> frozenset[str]:
-    groups = lexicon.outcomes()["cues"]["damaged"]
-    cues = [c for g in groups if g.get("own_clause") for c in g["cue"]]
+    cues = lexicon.marked_cues("damaged", "own_clause")
     return frozenset(lexicon.normalise(f) for c in cues for f in morphology.forms_of(c))
 
 

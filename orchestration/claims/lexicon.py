@@ -624,6 +624,11 @@ def outcomes():
     return load_yaml("outcomes.yml")
 
 
+def marked_cues(outcome: str, mark: str) -> list[str]:
+    """The cues of `outcome` in outcomes.yml whose group carries `mark` ("own_clause: true")."""
+    return [cue for group in outcomes()["cues"][outcome] if group.get(mark) for cue in group["cue"]]
+
+
 @cache
 def weapons():
     return load_yaml("weapons.yml")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
-from orchestration.claims.weapons import find_things
+from orchestration.claims.weapons import OBJECT_CLASSES, find_things
 
 
 @dataclass(frozen=True)
@@ -91,15 +91,17 @@ _CASUALTY_GENITIVE = re.compile(r"(?:пострадавш|погибш|ране�
 _SUFFERED = re.compile(r"(?:постраждал|пострадал)[аио]?", re.I)
 
 
-def _property_follows(text: str, end: int) -> bool:
-    """Whether what suffered, named right after the verb (a figure or a qualifier may come first), is
-    property, not people."""
-    following = find_things(text[end : end + 60])
-    if not following or following[0].weapon not in ("building", "vehicle", "infrastructure"):
+def _property_follows(text: str, end: int, between: re.Pattern[str], reach: int) -> bool:
+    """Whether the thing named right after `end` (with only `between` before it) is property, not
+    people."""
+    following = find_things(text[end : end + reach])
+    if not following or following[0].weapon not in OBJECT_CLASSES:
         return False
-    return _QUALIFIED_FIGURE.fullmatch(text[end : end + following[0].start]) is not None
+    return between.fullmatch(text[end : end + following[0].start]) is not None
 
 
+_NOTHING = re.compile(r"\s*")
+# What suffered may come after a figure or a qualifier ("постраждало понад 10 багатоповерхівок").
 _QUALIFIED_FIGURE = re.compile(
     r"\s*(?:(?:понад|більше|більш\s+ніж|щонайменше|более|свыше|не\s+менее|около|близько)\s+)?(?:\d+|\w+)?\s*", re.I
 )
@@ -121,12 +123,7 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         if _CASUALTY_GENITIVE.search(match.group(0)):
             negated = negated or bool(_NONE_CLOSING.match(unquoted, match.end()))
             # "пострадавших домовладений": a participle describing property, no person hurt
-            following = find_things(unquoted[match.end() : match.end() + 40])
-            if (
-                following
-                and following[0].weapon in ("building", "vehicle", "infrastructure")
-                and not unquoted[match.end() : match.end() + following[0].start].strip()
-            ):
+            if _property_follows(unquoted, match.end(), _NOTHING, 40):
                 continue
         non_event = bool(lexicon.search(_non_event_pattern(), before)) and not _ACHIEVED.search(before)
         # "did not say whether any drones had hit": a question, not a report.
@@ -143,9 +140,9 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
         # "attempted to attack Kursk with 12 drones": the attack was stopped, the drones were sent.
         attempted_strike = bool(_ATTEMPTED.search(before)) and bool(re.match(r"attack|strike", match.group(0), re.I))
         readings = _cues()[lexicon.normalise(match.group(0))]
-        if _SUFFERED.fullmatch(match.group(0)) and _property_follows(unquoted, match.end()):
+        if _SUFFERED.fullmatch(match.group(0)) and _property_follows(unquoted, match.end(), _QUALIFIED_FIGURE, 60):
             # "постраждало понад 10 багатоповерхівок", "пострадали два дома": property suffered, damaged
-            readings = [("damaged", "either", ("building", "vehicle", "infrastructure"))]
+            readings = [("damaged", "either", OBJECT_CLASSES)]
         for outcome, voice, applies in readings:
             presupposed = attributive and outcome == "damaged"
             if attempted_strike and outcome in ("hit", "launched"):
@@ -164,11 +161,10 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             )
     for match in _SET_ON_FIRE.finditer(sentence):
         # "debris set 11 cars on fire": the verb and its particle around the object burned
-        cue = OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "active", _BURNABLE, False, False)
+        cue = OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "active", OBJECT_CLASSES, False, False)
         found.append(cue)
     return found
 
 
 # "set 11 cars on fire", "set a warehouse ablaze": a split verb of burning, its object between
 _SET_ON_FIRE = re.compile(r"\bset(?:ting)?(?=\s+(?:[\w'’-]+\s+){1,5}(?:on\s+fire|ablaze|alight)\b)", re.IGNORECASE)
-_BURNABLE = ("building", "vehicle", "infrastructure")

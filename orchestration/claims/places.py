@@ -35,12 +35,7 @@ LOCATIVE |= {
 }
 # English verbs that attack as "attacked" does ("pounded Kyiv", "hammered Kharkiv"): outcomes.yml marks
 # them `sends_what_it_counts`.
-ATTACKING_VERBS = frozenset(
-    lexicon.normalise(cue)
-    for group in lexicon.outcomes()["cues"]["hit"]
-    if group.get("sends_what_it_counts")
-    for cue in group["cue"]
-)
+ATTACKING_VERBS = frozenset(lexicon.normalise(cue) for cue in lexicon.marked_cues("hit", "sends_what_it_counts"))
 LOCATIVE |= ATTACKING_VERBS
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
@@ -378,8 +373,9 @@ def _region_word_after() -> re.Pattern[str]:
 
 
 @cache
-def _krais() -> frozenset[str]:
-    return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] == "krai")
+def regions_of_type(*subdivision_types: str) -> frozenset[str]:
+    """The codes of regions.csv's regions of these subdivision types ("krai", "city")."""
+    return frozenset(row["region_code"] for row in lexicon.regions() if row["subdivision_type"] in subdivision_types)
 
 
 # A Ukrainian community after a name ("Липецкої громади", "Lyptsi hromada"): only Ukraine has them.
@@ -463,7 +459,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
-        if entry.kind == "region" and entry.code in _krais() and _DISTRICT_AFTER.match(sentence, match.end()):
+        is_krai = entry.code in regions_of_type("krai")
+        if entry.kind == "region" and is_krai and _DISTRICT_AFTER.match(sentence, match.end()):
             # "в Приморском районе" (of Odesa, Zaporizhzhia, St Petersburg): a district named like a krai
             # is seldom in it; the district of the text's own region
             found.append(_unresolved(match.start(), end, text, prep))

@@ -125,6 +125,8 @@ def _reported_that() -> re.Pattern[str]:
 
 
 _DETERMINER = re.compile(r"(?:^|\W)(the|these|those|such|this|that|its|their)[\s\u00a0]+$", re.IGNORECASE)
+# The classes of things that are damaged, not fired: property.
+OBJECT_CLASSES = ("building", "vehicle", "infrastructure")
 # Descriptions that are a family, reported only when no named model is in the phrase.
 _GENERIC_MODELS = {"ballistic", "cruise", "anti-radiation", "guided"}
 
@@ -232,13 +234,10 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
             or morphology.is_singular_subject_or_object(head_word)
             or morphology.is_instrumental_singular(head_word)  # "поцілив КАБом": struck with one
             # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
-            or (
-                weapon in ("building", "vehicle", "infrastructure")
-                and morphology.grammatical_number(head_word) == "sing"
-            )
+            or (weapon in OBJECT_CLASSES and morphology.grammatical_number(head_word) == "sing")
             # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
             or (
-                weapon in ("building", "vehicle", "infrastructure")
+                weapon in OBJECT_CLASSES
                 and _after_part(sentence, run[-1][0])
                 and morphology.is_genitive_singular(head_word)
             )
