@@ -46,9 +46,9 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r",\s+(?:while|whereas|but|and|as well as|with another|plus)\s+(?!(?:over|above|across)\s)|"
     r"\s+while\s+|\s+whereas\s+|,?\s+and\s+that\s+|\s+as\s+(?=(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+\w+ed\b)|"
     r",\s+(?=(?:another|and)\s)|(?<!\s[^\W\d_])(?<!^[^\W\d_])\.\s|"  # not "м. Суми", "с. Карповичі"
-    # "..., where a private house was destroyed": what happened to a thing of its own at the place (not
-    # "Belarus Oblast, where seven were downed")
-    r",\s+(?=(?:where|де|где)\s+(?:a|an|the)\s)",
+    # "..., where a private house was destroyed": what happened to a thing of its own at the place, its
+    # article showing the new subject (not "Belarus Oblast, where seven were downed")
+    r",\s+(?=where\s+(?:a|an|the)\s)",
     re.IGNORECASE,
 ))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
