@@ -273,6 +273,7 @@ def test_region_words():
         "place_kind_noun",
         "actor_noun",
         "site_noun",
+        "locality_noun",
     }
     assert {r["kind"] for r in rows} == kinds
     for kind in kinds:  # one word may serve two lists ("regions"), never twice in one

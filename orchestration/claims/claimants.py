@@ -542,11 +542,15 @@ def _auxiliary() -> re.Pattern[str]:
     """What may stand between a source and its reporting verb: "has", "later", "сначала",
     "on Telegram", "в Telegram"."""
     adverbs = "|".join(re.escape(w) for w in lexicon.attribution()["between_source_and_verb"])
+    report_forms = {f for w in lexicon.attribution()["report_nouns"] for f in morphology.forms_of(w)}
+    reports = lexicon.alternatives(sorted(report_forms, key=len, reverse=True))
     return re.compile(
         r"^(?:['’]s)?[\s,]*(?:(?:chief|commander|head|spokes(?:man|woman|person)|press\s+(?:service|office))[\s,]+)?"
         rf"(?:(?:has|have|had|{adverbs}|on\s+\w+|"
         r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
         r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*|"
+        # "в утренней сводке", "у своєму Telegram-каналі", "в видеообращении": where it was said
+        rf"[ву]\s+(?:[\w'’-]+\s+){{0,2}}(?:{reports})|"
         # "Повітряне командування «Північ» повідомило", "ГУ ДСНС у Чернігівській області повідомили":
         # the body's own name in quotes, or its region, between it and the verb.
         r"[«\"“][^»\"”]{1,30}[»\"”]|[ву]\s+[А-ЯІЇЄЁ][\w'’-]+(?:\s+(?:области|області|районе|районі|крае|краї))?|"

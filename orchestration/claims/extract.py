@@ -258,6 +258,17 @@ def extract_claims(article: Article) -> list[Claim]:
         located = [p for p in mentions.places if p.is_locative and p.region_code and p not in sites]
         if located:
             last_places = (sentence.index, sentence.paragraph, located)
+        elif (
+            last_places
+            and sentence.index - last_places[0] <= 3
+            and len({p.region_code for p in last_places[2]}) == 1
+            and any(
+                p.is_locative and p.region_code is None and p.place_type in _LOCALITY_TYPES for p in mentions.places
+            )
+        ):
+            # "в станице Смоленской" after a paragraph on Kuban: a village the gazetteer lacks is in the
+            # one region the text is about, and so is what follows it ("Там повреждены окна").
+            last_places = (sentence.index, sentence.paragraph, last_places[2])
         countries = [p.country for p in mentions.places if p.is_locative and p.country]
         if countries:
             last_country = countries[-1]
@@ -1402,6 +1413,8 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         and _background_opener().match(later.draft.sentence.text)
     ):
         return True  # "Напомним, 24 июля беспилотники атаковали Москву": an earlier day's event
+    if _nights_apart(a.period, b.period):
+        return True  # "В ночь на 6 октября ... сбили 17" beside last night's "сбили несколько": two nights
     if (
         a.draft.outcome == "hit"
         and a.draft.count is not None  # a strike with no number may tell one of them again
@@ -1413,6 +1426,15 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return True  # "дрон атаковал автомобиль" and, later, "беспилотник сбросил ВУ на магазин": two strikes
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+def _nights_apart(a: tuple, b: tuple) -> bool:
+    """Two periods of a day or a night each, with no day in common."""
+    if None in (*a, *b):
+        return False
+    if (a[1] - a[0]).days > 1 or (b[1] - b[0]).days > 1:
+        return False
+    return a[1] < b[0] or b[1] < a[0]
 
 
 @lru_cache(maxsize=256)
@@ -1457,7 +1479,10 @@ def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
         # repeats what was claimed, whoever claimed it.
         return True
     return ia.claimant_id == ib.claimant_id or (
-        ia.kind == ib.kind and (ia.country == ib.country or None in (ia.country, ib.country))
+        ia.kind == ib.kind
+        and (ia.country == ib.country or None in (ia.country, ib.country))
+        # two governors, or two mayors, of different places are two claimants
+        and (ia.region_code == ib.region_code or None in (ia.region_code, ib.region_code))
     )
 
 

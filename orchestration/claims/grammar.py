@@ -110,6 +110,11 @@ _FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
 # many characters before a place finds what a search of the whole prefix finds.
 _FROM_PHRASE_REACH = len("from") + _FROM_GAP + 2
 _TARGET_PREPS = {"at", "against", "on", "towards", "toward", "into", "onto"}  # "fired from ships at Ukraine"
+# A verb ends the phrase: "debris from a downed drone fell in Belgorod", "launched from Bryansk were
+# shot down over Kursk".
+_FROM_PHRASE_ENDS = re.compile(
+    r"\b(?:fell|landed|crashed|came\s+down|hit|struck|damaged|exploded|was|were|is|are)\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(
     r"[\"»”’']?"  # the close of a model's name: 'ракетами "Искандер-М" и 145 ...'
     r"(?:\s*/\s*[\w\"«»“”-]+)*"  # and the models it is given as beside it: '«Іскандер-М»/KN-23'
@@ -437,9 +442,10 @@ def draft_claims(
     drafts = []
     last_cue: OutcomeCue | None = None
     sentence_sites: list[PlaceMention] | None = None  # launch_sites of the sentence, found once
+    part_starts = frozenset(t.start for t in m.things if t.weapon == "parts")
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
-        cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None)
+        cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None, part_starts)
         if role == "part" and cue is None:
             # "12 out of 13 drones launched by Russia were shot down": the main verb counts the part.
             cue = _main_verb_after_participle(
@@ -692,12 +698,15 @@ def draft_claims(
             sentence_sites = launch_sites(text, m.places)
         sites = sentence_sites if cue.outcome == "launched" else []
         if place is None and cue.outcome in ("launched", "hit"):
-            # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first.
+            # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first;
+            # so does one fronted before the verb of attack ("Харків атакували КАБами", "Харьков атакован").
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
+            fronted = re.match(r"атак|attack", cue.text, re.I) is not None
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
-                and p not in sites and lexicon.search(_targeted(), text[: p.start])
+                and p not in sites
+                and (lexicon.search(_targeted(), text[: p.start]) or (fronted and not text[p.end : cue.start].strip()))
             ]  # fmt: skip
             place = targets[-1] if targets else None
         if place is None:
@@ -1493,8 +1502,26 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
+    anchors = _parts_of_an_unnamed_building(anchors, m.things)
     anchors = _mixed_totals(text, anchors)
     return [_with_role(a, wholes) for a in anchors]
+
+
+def _parts_of_an_unnamed_building(anchors: list[tuple], things: list[ThingMention]) -> list[tuple]:
+    """Parts damaged with no owner named in their sentence ("повреждены кровля и окна", "the roof and
+    windows were damaged") are one building's; parts of a thing named ("поврежден дом: выбиты окна"),
+    or counted ("вибито 40 вікон"), are no claim of their own."""
+    owned = any(t.weapon in OBJECT_CLASSES for t in things)
+    kept = []
+    for anchor in anchors:
+        if anchor[4] == "parts":
+            if anchor[2] is not None or owned:
+                continue
+            owned = True  # "кровля и окна": one building however many parts are named
+            building = replace(anchor[3], weapon="building", is_singular_object=True)
+            anchor = (anchor[0], anchor[1], None, building, "building", *anchor[5:])
+        kept.append(anchor)
+    return kept
 
 
 def _with_role(anchor: tuple, wholes: set[int]) -> tuple:
@@ -2183,6 +2210,10 @@ def _downed_later(m: SentenceMentions, anchors, start: int, weapon: str, value: 
     return False
 
 
+# The thing a part is in: "В доме", "у багатоповерхівці", "в шести квартирах", "in a house".
+_IN_WHICH = re.compile(r"(?<![\w])(?:в|во|у|in|inside)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _object_first(cue: OutcomeCue, weapon: str) -> bool:
     """Russian and Ukrainian put a counted object first ("14 безпілотників випустили окупанти",
     "два дрона сбили над Курском"): a munition before such a verb was launched or downed, as it
@@ -2195,7 +2226,9 @@ def _object_first(cue: OutcomeCue, weapon: str) -> bool:
     )
 
 
-def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=True) -> OutcomeCue | None:
+def _governing_cue(
+    text, start, end, weapon, cues, clauses, anchors, has_count=True, part_starts=frozenset()
+) -> OutcomeCue | None:
     allowed = ALLOWED_OUTCOMES.get(weapon, ())
     clause = _clause_of(start, clauses)
     best, best_score = None, None
@@ -2223,7 +2256,12 @@ def _governing_cue(text, start, end, weapon, cues, clauses, anchors, has_count=T
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
             # An anchor with only spaces between the cue and it: one that starts within them.
             spaces_end = _SPACES.match(text, cue.end).end()
-            anchor_starts = {a[0] for a in anchors} if anchor_starts is None else anchor_starts
+            if anchor_starts is None:
+                anchor_starts = {a[0] for a in anchors}
+                if _IN_WHICH.search(text, max(0, start - 40), start) is None:
+                    # Parts after the verb are its subject, and the thing they are in their owner ("В доме
+                    # выбиты окна"); after a thing in no such phrase they are the object of its verb.
+                    anchor_starts |= part_starts
             object_follows = any(p in anchor_starts for p in range(cue.end, spaces_end + 1)) and not re.search(
                 r"\b(?:was|were|been|being|is|are)\b", gap, re.IGNORECASE
             )
@@ -2337,10 +2375,11 @@ def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         for p in places
         if p.prep not in _TARGET_PREPS
         and (
-            lexicon.search(_FROM_PHRASE, text, max(0, p.start - _FROM_PHRASE_REACH), p.start)
+            ((phrase := lexicon.search(_FROM_PHRASE, text, max(0, p.start - _FROM_PHRASE_REACH), p.start))
+             and not _FROM_PHRASE_ENDS.search(phrase.group()))
             or _from_directions(text, p)
         )
-    ]
+    ]  # fmt: skip
 
 
 def _from_directions(text: str, place: PlaceMention) -> bool:

@@ -349,6 +349,16 @@ SETTLEMENT_PREFIX = r"(?:(?:с|м|сел|пос|г|д|х|п|с-ще)\.\s?|(?:с�
 _SETTLEMENT_ABBREVIATION = re.compile(
     rf"(?<![\w.]){SETTLEMENT_PREFIX}(?P<name>[А-ЯІЇЄЁ][\w'’]+(?:-[А-ЯІЇЄЁа-яіїєё][\w'’]+)*)"
 )
+
+
+@cache
+def _locality_noun_name() -> re.Pattern[str]:
+    """ "селе Ивановка", "станиці Ільській": a settlement's noun, then its capitalised name."""
+    return re.compile(
+        rf"(?<![\w])(?i:{_region_word_forms('locality_noun')})\s+(?P<name>[А-ЯІЇЄЁ][\w'’]+(?:-[А-ЯІЇЄЁа-яіїєё][\w'’]+)*)"
+    )
+
+
 # A sentence opening with a locative and a capitalised name the gazetteer lacks ("In Gora-Podol, ...",
 # "У Носівці, ..."): the name of a place, unresolved.
 _FRONTED_UNKNOWN = re.compile(
@@ -607,7 +617,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
             found.append(_mention(start, match.end(), match.group(0), town, prep, True))
         else:
             found.append(_unresolved(start, match.end(), match.group(0), prep))
-    for match in _SETTLEMENT_ABBREVIATION.finditer(sentence):
+    # "в селе Ивановка" with no other place: a settlement, known or not (beside a district or a
+    # region named, "в Туапсинском районе, в селе Небуг", the place named with it tells where it is)
+    by_noun = [] if any(p.region_code for p in found) else list(_locality_noun_name().finditer(sentence))
+    for match in (*_SETTLEMENT_ABBREVIATION.finditer(sentence), *by_noun):
         # "с. Карповичі", "м. Семенівка", "смт Козелець", "г. Шебекино": a settlement, known or not
         start, end = match.start("name"), match.end("name")
         if any(p.start < end and start < p.end for p in found):
