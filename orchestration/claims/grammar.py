@@ -24,6 +24,7 @@ from orchestration.claims.places import (
     PlaceMention,
     counts_places,
     find_places,
+    struck_after,
 )
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
@@ -699,14 +700,19 @@ def draft_claims(
         sites = sentence_sites if cue.outcome == "launched" else []
         if place is None and cue.outcome in ("launched", "hit"):
             # "attacked the south of Ukraine with 24 drones launched from Crimea": the target comes first;
-            # so does one fronted before the verb of attack ("Харків атакували КАБами", "Харьков атакован").
+            # so does one fronted before the verb of attack ("Харків атакували КАБами", "Харьков атакован",
+            # "Київ під атакою дронів").
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
             fronted = re.match(r"атак|attack", cue.text, re.I) is not None
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
                 and p not in sites
-                and (lexicon.search(_targeted(), text[: p.start]) or (fronted and not text[p.end : cue.start].strip()))
+                and (
+                    lexicon.search(_targeted(), text[: p.start])
+                    or (fronted and not text[p.end : cue.start].strip())
+                    or struck_after(text, p.end)
+                )
             ]  # fmt: skip
             place = targets[-1] if targets else None
         if place is None:

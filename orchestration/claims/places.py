@@ -83,12 +83,21 @@ _PART_OF = re.compile(
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_CAPITAL = re.compile(r"(?<![\w])the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital(?![\w-])")
+_CAPITAL = re.compile(r"(?<![\w])(?:the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital|(?i:столиц[аеиуяюі]\w*))(?![\w-])")
 _STRIKE_VERBS = {"struck", "hit", "targeted", "shelled", "attacking", "striking", *ATTACKING_VERBS}
 # "the capital had been attacked by 28 drones", "the capital came under attack": the capital struck
 _STRUCK_AFTER = re.compile(
-    r"\s+(?:(?:had|has|have)\s+been|was|were|is|came|comes)\s+(?:attacked|struck|hit|targeted|shelled|under)\b", re.I
+    r"\s+(?:(?:had|has|have)\s+been|was|were|is|came|comes)\s+(?:attacked|struck|hit|targeted|shelled|under)\b|"
+    r"\s+(?:під|под)\s+(?:атак|удар|обстріл|обстрел)|\s+(?:подверглась|зазнала|атакован|атакована)",
+    re.I,
 )
+
+
+def struck_after(text: str, end: int) -> bool:
+    """A place told as the one struck: "the capital was attacked", "Київ під атакою"."""
+    return _STRUCK_AFTER.match(text, end) is not None
+
+
 _BEARING_OF = re.compile(
     r"(?<!the\s)\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+$", re.I
 )
