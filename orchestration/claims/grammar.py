@@ -1219,7 +1219,12 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     if own and anchor[4] in WEAPON_CLASSES:
         # "атакували Україну 22 ракетами та 464 дронами, тоді в Києві загинули семеро": a place after a
         # comma that opens another verb's phrase is that verb's
-        own = [p for p in own if not _before_other_verb(text, anchor[1], p, m.outcomes, segment_end)]
+        own = [
+            p
+            for p in own
+            if not _before_other_verb(text, anchor[1], p, m.outcomes, segment_end)
+            and not _after_other_verb(text, anchor[1], p, m.outcomes, anchors)
+        ]
     if own:
         return own
     # "struck energy facilities in the Odessa region with Geran-2 drones": the object is no boundary.
@@ -1299,6 +1304,19 @@ def _before_other_verb(text: str, anchor_end: int, place: PlaceMention, outcomes
     return "," in text[anchor_end : place.start] and any(
         place.end <= o.start < segment_end and o.outcome in _AFTERMATH and not o.text.lower().endswith("ing")
         for o in outcomes
+    )
+
+
+def _after_other_verb(text: str, anchor_end: int, place: PlaceMention, outcomes, anchors) -> bool:
+    """Whether another thing and its verb stand between a comma after the anchor and `place`
+    ("уничтожены 23 беспилотника, еще три катера поражены в северо-западной части Черного моря"):
+    the place is that verb's."""
+    comma = text.find(",", anchor_end, place.start)
+    if comma < 0:
+        return False
+    things = [a[0] for a in anchors if comma < a[0] < place.start]
+    return any(
+        things and things[0] < o.start and o.end <= place.start and not o.text.lower().endswith("ing") for o in outcomes
     )
 
 
