@@ -146,6 +146,7 @@ _SUBSET = re.compile(
     r"у\s+тому\s+числі)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:among|of)\s+(?:them|whom|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
 )
@@ -1517,6 +1518,15 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # "two of the injured": a subset of people already counted
         if person_cue and not counts_places(text, count.end):  # "у трьох районах, є загиблий"
             anchors.append((count.start, count.end, count, None, "person", False))
+        elif (
+            stand_in is not None
+            and stand_in.weapon in WEAPON_CLASSES
+            and _INCLUDING_BEFORE.search(text, max(0, count.start - 24), count.start)
+            and any(a[2] is not None and a[1] <= count.start and a[4] == stand_in.weapon for a in anchors)
+        ):
+            # "пять - над Московским регионом, в том числе три, летевших на Москву": a part of the figure
+            # just given, with the total's verb, where the part says
+            anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, True, "part"))
         elif stand_in is not None and (
             is_list_item
             or _followed_by_cue(text, count, m.outcomes)
