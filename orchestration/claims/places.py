@@ -55,7 +55,7 @@ _FILLER = (
     r"southwestern|northeastern|south-eastern|southeastern|north-western|northwestern|border|frontline|"
     r"front-line|neighbouring|neighboring|neighbouring|occupied|Russian-occupied|Russian-controlled|"
     r"annexed|Ukrainian|Russian|Belarusian|Ukraine's|Russia's|Belarus'|Belarus's|city|town|village|"
-    r"settlement|capital|regional|port|industrial|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"settlement|capital|regional|port|industrial|second|third|largest|second-largest|third-largest|biggest|main|Black|Sea|Azov|Danube|Dnipro|Dnieper|river|seaside|coastal|resort|of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
     r"самой|самом|самій|самому|самого|самих|самом|самої|" + "|".join(_KIND_NOUN_FORMS) + ")"
 )
@@ -680,7 +680,21 @@ def find_places(sentence: str) -> list[PlaceMention]:
         for p in _drop_overlaps(found)
     ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
     # "по Киевскому району Донецка": the town a district belongs to is where it happened
+    found = [_possessive_country(sentence, p, found) for p in found]
     return _share_coordinated(sentence, _join_compound_names(sentence, found))
+
+
+_OWNER_BEFORE_PLACE = re.compile(rf"['’]s(?:\s+{_FILLER})*\s+", re.IGNORECASE)
+
+
+def _possessive_country(sentence: str, place: PlaceMention, found: list[PlaceMention]) -> PlaceMention:
+    """ "Ukraine's second city Kharkiv", "Russia's Belgorod region": the country owns the place named
+    after it, which is where it happened."""
+    if place.scope != "country" or not place.is_locative:
+        return place
+    if any(q.start > place.end and _OWNER_BEFORE_PLACE.fullmatch(sentence, place.end, q.start) for q in found):
+        return replace(place, prep=None, is_locative=False)
+    return place
 
 
 _DISTRICT_WORDS = r"(?:район\w*|мікрорайон\w*|микрорайон\w*|округ\w*)"
