@@ -105,6 +105,7 @@ ATTACK_TARGET_BEFORE = re.compile(
     r"\b(?:attacks?|strikes?|assaults?|raids?)\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I
 )
 _SPACES = re.compile(r"\s*")
+_ATTACK_VERB = re.compile(r"атак|attack", re.IGNORECASE)  # "атаковали", "attacked", at a cue's start
 _FROM_GAP = 80
 _FROM_PHRASE = re.compile(rf"\bfrom\b[^;:.]{{0,{_FROM_GAP}}}$", re.I)
 # A match spans "from" and the gap, and its "$" may stand before a final newline: a search of this
@@ -704,7 +705,7 @@ def draft_claims(
             # so does one fronted before the verb of attack ("Харків атакували КАБами", "Харьков атакован",
             # "Київ під атакою дронів").
             clause_start = m.clauses[_clause_of(start, m.clauses)][0]
-            fronted = re.match(r"атак|attack", cue.text, re.I) is not None
+            fronted = _ATTACK_VERB.match(cue.text) is not None
             targets = [
                 p for p in m.places
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
@@ -771,7 +772,7 @@ def draft_claims(
         if (
             cue.outcome == "launched"
             and count is None
-            and re.match(r"атак|attack", cue.text, re.I)
+            and _ATTACK_VERB.match(cue.text)
             and (
                 morphology.has_cyrillic(cue.text)
                 or not any(a[2] is not None and a[2].value and a[4] in WEAPON_CLASSES for a in anchors)
@@ -1315,9 +1316,9 @@ def _after_other_verb(text: str, anchor_end: int, place: PlaceMention, outcomes,
     comma = text.find(",", anchor_end, place.start)
     if comma < 0:
         return False
-    things = [a[0] for a in anchors if comma < a[0] < place.start]
-    return any(
-        things and things[0] < o.start and o.end <= place.start and not o.text.lower().endswith("ing") for o in outcomes
+    thing_start = min((a[0] for a in anchors if comma < a[0] < place.start), default=None)
+    return thing_start is not None and any(
+        thing_start < o.start and o.end <= place.start and not o.text.lower().endswith("ing") for o in outcomes
     )
 
 

@@ -587,11 +587,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue  # "the Chechen capital Grozny": the name after it says which
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
-        if (
-            (prep in LOCATIVE and prep not in VICINITY)
-            or prep in _STRIKE_VERBS
-            or _STRUCK_AFTER.match(sentence, match.end())
-        ):
+        if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS or struck_after(sentence, match.end()):
             # "28 drones attacked the capital": the capital of the country the text is about.
             found.append(
                 PlaceMention(
