@@ -1448,6 +1448,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
             anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
     tolls = _tolls(m, anchors, used_counts)
+    tolls += _running_tallies(m, anchors + tolls, used_counts | {a[2].start for a in tolls})
     used_counts.update(a[2].start for a in tolls)  # "загиблих уже семеро": the toll's, no other claim's
     tallied = {id(a[3]) for a in tolls if a[3] is not None}  # "число сбитых беспилотников": the tally's thing
     anchors = [a for a in anchors if not (a[2] is None and id(a[3]) in tallied)]
@@ -1627,6 +1628,44 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         if named:
             found.append((count.start, count.end, count, named[0], named[0].weapon, False, ("toll", cue)))
     return found
+
+
+def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
+    """'the number of drones downed on approach to the capital had risen to 14', 'количество
+    сбитых над Москвой беспилотников достигло 14': a tally head, then a weapon and the outcome
+    that is tallied in any order and with places between, then a verb of change and the figure."""
+    text = m.sentence.text
+    heads = list(_tally_heads().finditer(text))
+    if not heads:
+        return []
+    _, _, verb = _toll_patterns()
+    taken = {a[2].start for a in anchors if a[2] is not None} | used_counts
+    found = []
+    for count in m.counts:
+        if count.value is None or count.start in taken:
+            continue
+        before_count = text[max(0, count.start - 40) : count.start]
+        preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
+        if preposition:
+            before_count += preposition.group(0)
+            count = CountMention(count.start, count.end, count.text, count.value, "exact")
+        if not verb.search(before_count):
+            continue
+        head = next((h for h in reversed(heads) if h.end() <= count.start and count.start - h.end() <= 120), None)
+        if head is None:
+            continue
+        between = (head.end(), count.start)
+        things = [t for t in m.things if between[0] <= t.start < between[1] and t.weapon in WEAPON_CLASSES]
+        tallied = ("intercepted", "launched")
+        cues = [o for o in m.outcomes if between[0] <= o.start < between[1] and o.outcome in tallied]
+        if len(things) == 1 and len(cues) == 1:
+            found.append((count.start, count.end, count, things[0], things[0].weapon, False, ("toll", cues[0])))
+    return found
+
+
+@cache
+def _tally_heads() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.outcomes()["tally_heads"])
 
 
 def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
