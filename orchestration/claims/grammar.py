@@ -238,7 +238,10 @@ _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
     r"(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
-    r"(?:successfully\s+|reportedly\s+|all\s+)?[\"“”«»„]?",
+    r"(?:successfully\s+|reportedly\s+|all\s+)?[\"“”«»„]?"
+    # "атака на регион отражена", "атака безпілотників на Новокуйбишевськ була відбита": no auxiliary
+    r"|(?:\s+(?:на|по|в|у|против|проти)\s+[^.;:!?]{0,70}?)?\s+(?:(?:была|было|були|була|було|успешно|успішно)\s+)*"
+    r"[\"“”«»„]?",
     re.I,
 )
 _REPELLING_BEFORE = re.compile(
@@ -665,7 +668,8 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
             and not _after_strike_noun(text, thing)
-            and role not in ("debris", "remainder", "object_hit")  # it stands in from before: no number of its own
+            # it stands in from before: no number of its own
+            and role not in ("debris", "remainder", "object_hit", "repelled")
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -675,6 +679,7 @@ def draft_claims(
             and re.fullmatch(r"[\s\u00a0]*", text[end : cue.start])
             and morphology.is_singular_verb(cue.text.split()[0])
             and not _after_strike_noun(text, thing)
+            and role != "repelled"  # "атака отражена": the verb agrees with the attack, not the things
         ):
             # "ворожий БпЛА влучив у будинок": the verb agrees with one thing (the noun may not show it).
             count = CountMention(thing.start, thing.start, "", 1, "exact")
@@ -1664,6 +1669,11 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
 
 
 @cache
+def _ground_combat() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.outcomes()["ground_combat"])
+
+
+@cache
 def _tally_heads() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes()["tally_heads"])
 
@@ -1989,6 +1999,8 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
     were stopped, how many not said. The weapon is the one named with the attack or the one in context."""
     text = m.sentence.text
     found = []
+    if _ground_combat().search(text):
+        return found  # "the enemy tried to storm our positions seven times, all attacks were repelled"
     for cue in m.outcomes:
         if cue.outcome != "intercepted" or not _REPEL.match(cue.text):
             continue
