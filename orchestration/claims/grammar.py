@@ -1175,7 +1175,13 @@ def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> Outco
 _ITEM_SEPARATOR = re.compile(r"[,:;]")
 # nothing but a bullet, or a settlement abbreviation, before a line's place
 _HEADING_PLACE = re.compile(rf"[\s\u00a0•▪️🔹·*–—-]*(?:{SETTLEMENT_PREFIX})?")
-_HEADING_COLON = re.compile(r"[\s\u00a0]*(?::|[—–-]\s)")  # "Обухівський район:", "м. Суми — ..."
+# "Обухівський район:", "м. Суми — ...", "Краснопільська громада:", "Khotin community:"
+_HEADING_COLON = re.compile(
+    r"(?:[\s\u00a0]+(?:(?:міська|сільська|селищна|територіальна|городской|муниципальный)[\s\u00a0]+)*"
+    r"(?:громада|hromada|community|district|raion|район|округ|municipality|ОТГ|ТГ|р-н))?"
+    r"[\s\u00a0]*(?::|[—–-]\s)",
+    re.I,
+)
 _OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
 # "..., у Чорноморську дрони влучили в порт": a place after a comma, right before the next thing or
 # figure, opens that item as a dash does
@@ -1777,6 +1783,18 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                     if 0 <= noun.start() - p.end <= 2
                     and (p.prep or "").lower() in {"на", "по"}
                     and p.place_type != "national"
+                ),
+                None,
+            )  # fmt: skip
+        if target is None:
+            # "Краснопільська громада: удар FPV-дрона", "- Nikopol: a drone strike": a line's heading
+            # place is what the strike opening the line struck
+            target = next(
+                (
+                    p for p in located
+                    if _HEADING_PLACE.fullmatch(text[: p.start])
+                    and (colon := _HEADING_COLON.match(text, p.end))
+                    and not text[colon.end() : noun.start()].strip()
                 ),
                 None,
             )  # fmt: skip
