@@ -283,6 +283,21 @@ def _settlement_noun_before() -> re.Pattern[str]:
 
 
 @cache
+def _street_before() -> re.Pattern[str]:
+    """ "на вулиці Київській", "ул. Курчатова", "проспекте Победы": a street named after a town is in
+    the town the text is about, not that town."""
+    return re.compile(
+        rf"(?<![\w])(?:(?:{_region_word_forms('street_noun')})|вул\.|ул\.|просп\.|пр-т|пров\.|пер\.|бул\.)\s*$", re.I
+    )
+
+
+# "on Kurchatov Street", "Kharkivske Highway": a street named after a town, not the town
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd|Lane|Road|Highway|Square|Embankment|Prospekt|Avenue)(?![\w])"
+)
+
+
+@cache
 def _country_noun_pattern() -> re.Pattern[str]:
     """A Russian or Ukrainian "the country" where things happened: after a preposition of place
     ("по стране", "над всей страной", "по всій країні", "по нашій країні") or a national noun ("над
@@ -476,6 +491,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if settlement_named_like_region and _before(_settlement_noun_before(), sentence, match.start()):
             found.append(_unresolved(match.start(), end, text, prep))
             continue
+        if _STREET_AFTER.match(sentence, end) or _before(_street_before(), sentence, match.start()):
+            continue  # a street, inside whatever town the text is about
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)

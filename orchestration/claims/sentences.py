@@ -11,6 +11,8 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "a.m", "p.m", "e.g", "i.e", "sen", "rep", "adm", "brig", "prof", "inc", "corp", "co", "jr", "sr",
     "ст", "г", "гг", "им", "обл", "р-н",
+    # streets, villages and towns before their names ("ул. Курской", "с. Хотінь", "м. Суми")
+    "ул", "вул", "просп", "пров", "пер", "бул", "пл", "с", "м", "смт", "пгт", "тыс", "тис", "млн", "млрд",
 }  # fmt: skip
 # A run of end marks is matched from its first mark and never given back (possessive), so a
 # run of 16,000 dots costs one pass, not a retry from each dot.
