@@ -274,6 +274,7 @@ def test_region_words():
         "actor_noun",
         "site_noun",
         "locality_noun",
+        "street_noun",
     }
     assert {r["kind"] for r in rows} == kinds
     for kind in kinds:  # one word may serve two lists ("regions"), never twice in one
