@@ -1424,8 +1424,23 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         and _struck_apart(a.draft.sentence.text, b.draft.sentence.text)
     ):
         return True  # "дрон атаковал автомобиль" and, later, "беспилотник сбросил ВУ на магазин": two strikes
+    if None not in (_sex_of(a.draft), _sex_of(b.draft)) and _sex_of(a.draft) != _sex_of(b.draft):
+        return True  # "A woman was injured." and "A man, 61, was wounded.": two people
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+def _sex_of(draft: Draft) -> str | None:
+    """Male or female for one person named by a noun of that sex, else None."""
+    if draft.weapon != "person" or draft.count not in (None, 1) or draft.thing is None:
+        return None
+    word = lexicon.normalise(draft.thing.text.split()[-1])
+    return _sexes().get(word)
+
+
+@cache
+def _sexes() -> dict[str, str]:
+    return {lexicon.normalise(w): sex for sex, words in lexicon.objects()["sex_of_person"].items() for w in words}
 
 
 def _nights_apart(a: tuple, b: tuple) -> bool:

@@ -374,6 +374,9 @@ def _mentions(
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in found_counts if not _overlaps_spans(c.start, c.end, blocked)]
     counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
+    # "The tractor driver, 52, was injured": a figure set off by commas right after a person is an age
+    people_ends = {t.end for t in things if t.weapon == "person"}
+    counts = [c for c in counts if not _age_apposition(text, c, people_ends)]
     outcomes = [
         o
         for o in found_outcomes
@@ -381,6 +384,21 @@ def _mentions(
         and not _property_suffered(text, o, things)
     ]
     return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
+
+
+_AGE_AFTER = re.compile(r"\s*[,)]")
+
+
+def _age_apposition(text: str, count: CountMention, people_ends: set[int]) -> bool:
+    if not people_ends or count.value is None or not count.text.isdigit() or count.value > 120:
+        return False
+    comma = text.rfind(",", 0, count.start)
+    return (
+        comma >= 0
+        and not text[comma + 1 : count.start].strip()
+        and len(text[:comma].rstrip()) in people_ends
+        and _AGE_AFTER.match(text, count.end) is not None
+    )
 
 
 _JUST_BEFORE = re.compile(r"\s*$")

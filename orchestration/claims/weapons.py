@@ -231,6 +231,8 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
         is_singular_object=head_word.lower() not in _mass_nouns()
         and (
             head_text in _singular_objects()
+            # "truck driver", "security guard": an English compound is as many as its last noun
+            or (not morphology.has_cyrillic(head_word) and lexicon.normalise(head_word) in _singular_objects())
             or morphology.is_singular_subject_or_object(head_word)
             or morphology.is_instrumental_singular(head_word)  # "поцілив КАБом": struck with one
             # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
