@@ -15,7 +15,7 @@ from functools import cache
 
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
-from orchestration.claims.numbers import CountMention, find_counts, number_words
+from orchestration.claims.numbers import CountMention, find_counts, number_words, parse_number
 from orchestration.claims.outcomes import OutcomeCue, find_outcomes
 from orchestration.claims.places import (
     ATTACKING_VERBS,
@@ -1621,6 +1621,10 @@ def _toll_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     return lexicon.phrase_pattern(tolls), tolls, re.compile(rf"(?:{verbs})[\s\u00a0]*$", re.IGNORECASE)
 
 
+# The "from" of a change of figure, with the first figure when the count is the second one
+_FROM_FIGURE = re.compile(r"\s+(?:from|с|з|із)(?:\s+[\w,]+\s*(?=\s+(?:to|до)\s*$|$))?(?:\s+(?:to|до))?\s*$", re.I)
+
+
 def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
     """'The death toll rose to 12', 'the toll first stood at two, but later rose to three',
     'число пострадавших возросло до восьми': each figure a toll noun's verb gives is a casualty claim."""
@@ -1639,8 +1643,13 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
         if preposition:
             before_count += preposition.group(0)
+        changed_from = False
         if not verb.search(before_count):
-            continue
+            # "had risen from 17 to 21", "выросло с 17 до 21": both figures are the verb's
+            before_count = _FROM_FIGURE.sub(" to " if re.search(r"[a-z]", before_count, re.I) else " до ", before_count)
+            if not verb.search(before_count):
+                continue
+            changed_from = True
         if preposition:
             count = CountMention(count.start, count.end, count.text, count.value, "exact")
         before = [n for n in toll_nouns if n.end() <= count.start and count.start - n.end() <= 120]
@@ -1650,13 +1659,30 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         outcome = outcome_of[lexicon.normalise(noun.group(0))]
         cue = OutcomeCue(noun.start(), noun.end(), noun.group(0), outcome, "noun", None, False, False)
         if outcome in ("killed", "injured"):
-            found.append((count.start, count.end, count, None, "person", False, ("toll", cue)))
+            for figure in _figures_of_change(count) if changed_from else [count]:
+                found.append((figure.start, figure.end, figure, None, "person", False, ("toll", cue)))
             continue
         # "the number of drones shot down reached 34": a running tally of the thing its noun names
         named = [t for t in m.things if noun.start() <= t.start < noun.end() and t.weapon in WEAPON_CLASSES]
         if named:
             found.append((count.start, count.end, count, named[0], named[0].weapon, False, ("toll", cue)))
     return found
+
+
+_CHANGE_RANGE = re.compile(r"(?P<first>[\w,]+)(?P<to>\s+to\s+)(?P<second>[\w,]+)", re.I)
+
+
+def _figures_of_change(count: CountMention) -> list[CountMention]:
+    """'risen from 17 to 21': the range the numbers read is a first figure and a revised one."""
+    change = _CHANGE_RANGE.fullmatch(count.text)
+    second = parse_number(change.group("second")) if change else None
+    if change is None or second is None:
+        return [count]
+    first_end = count.start + change.end("first")
+    return [
+        CountMention(count.start, first_end, change.group("first"), count.value, "exact"),
+        CountMention(count.start + change.start("second"), count.end, change.group("second"), second, "exact"),
+    ]
 
 
 def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
