@@ -13,6 +13,7 @@ import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache, lru_cache
 from itertools import takewhile
 from pathlib import Path
@@ -281,7 +282,7 @@ def extract_claims(article: Article) -> list[Claim]:
     # The loader may open the text with the title: that paragraph is the headline.
     title = lexicon.normalise(article.title or "")
     has_headline = bool(title) and bool(sentences) and lexicon.normalise(sentences[0].text).startswith(title[:60])
-    _merge_repeats(resolved, has_headline)
+    _merge_repeats(resolved, has_headline, article.published_date)
     _link_sums(resolved)
     _link_parents(resolved)
     _link_counted_parts(resolved)
@@ -1248,7 +1249,7 @@ def _is_part(child: _Resolved) -> bool:
     return child.scope in ("region", "sea") or not child.is_place_resolved or child.draft.is_list_item
 
 
-def _merge_repeats(claims: list[_Resolved], has_headline: bool = False) -> None:
+def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, published: date | None = None) -> None:
     """The headline, the lead and a quote saying the same thing are one claim: keep the most specific."""
     parents = {c.parent for c in claims if c.parent is not None}
     earlier_ones = _RepeatIndex()
@@ -1275,7 +1276,7 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False) -> None:
                 continue  # "struck Dnipro with missiles" is more than "a missile hit a house" told later
             if not _same_place(earlier, later):
                 continue
-            if _told_apart(earlier, later):
+            if _told_apart(earlier, later) or _dated_before_the_news(earlier, later, published):
                 continue
             if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (
                 later.scope,
@@ -1441,6 +1442,18 @@ def _sex_of(draft: Draft) -> str | None:
 @cache
 def _sexes() -> dict[str, str]:
     return {lexicon.normalise(w): sex for sex, words in lexicon.objects()["sex_of_person"].items() for w in words}
+
+
+def _dated_before_the_news(a: _Resolved, b: _Resolved, published: date | None) -> bool:
+    """One claim dated to a day well before the article ("On July 24, a drone strike killed one
+    person") and one with no date of its own (the day's news) are two events."""
+    if published is None:
+        return False
+    dated = [r for r in (a, b) if r.period[0] is not None and r.period[1] is not None]
+    if len(dated) != 1:
+        return False
+    start, end = dated[0].period
+    return (end - start).days <= 1 and (published - end).days >= 2
 
 
 def _nights_apart(a: tuple, b: tuple) -> bool:
