@@ -717,7 +717,8 @@ _DISTRICT_WORDS = r"(?:район\w*|мікрорайон\w*|микрорайо�
 def _in_named_settlement(sentence: str, place: PlaceMention) -> PlaceMention:
     """ "в поселке Октябрьский Белгородского района": a settlement the gazetteer lacks, named with its
     district; the district takes the settlement's preposition, so the claim is placed there."""
-    if place.is_locative or place.prep in NON_LOCATIVE or not _DISTRICT_AFTER.match(sentence, place.end):
+    named_with_district = _DISTRICT_AFTER.match(sentence, place.end) or _DISTRICT_AT_END.search(place.text)
+    if place.is_locative or place.prep in NON_LOCATIVE or not named_with_district:
         return place
     before = _named_settlement_before().search(sentence, max(0, place.start - 80), place.start)
     if before is None:
