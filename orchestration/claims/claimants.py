@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
-from orchestration.claims.places import find_places, regions_of_type
+from orchestration.claims.places import city_region_around, find_places, regions_of_type
 
 
 @dataclass(frozen=True)
@@ -509,8 +509,17 @@ def _titled_name(sentence: str, title: ClaimantMention, known: ClaimantMention) 
 def _office_region(sentence: str, title: ClaimantMention) -> str | None:
     """The region a title names in its own words ("Начальник Одесской городской военной администрации"
     before "Сергей Лысак", who headed Dnipropetrovsk region before): the office held then."""
-    places = [p for p in find_places(sentence[title.start : title.end]) if p.region_code]
-    return places[0].region_code if places else None
+    office = sentence[title.start : title.end]
+    places = [p for p in find_places(office) if p.region_code]
+    if not places:
+        return None
+    if _CITY_OFFICE.search(office):
+        # "начальник Київської МВА": the city's office, in the city that is a region of its own
+        return city_region_around(places[0].region_code) or places[0].region_code
+    return places[0].region_code
+
+
+_CITY_OFFICE = re.compile(r"(?<![\w])(?:МВА|ГВА|міськ\w*|городск\w*|city)(?![\w])", re.I)
 
 
 def _office_kind(title: ClaimantMention, known: ClaimantMention) -> str:

@@ -377,6 +377,11 @@ def _mentions(
     # "The tractor driver, 52, was injured": a figure set off by commas right after a person is an age
     people_ends = {t.end for t in things if t.weapon == "person"}
     counts = [c for c in counts if not _age_apposition(text, c, people_ends)]
+    # "Евакуйовано 40 мешканців", "40 residents were evacuated": people counted by another verb
+    spared = [c for c in counts if _counted_by_other_verb(text, c, things)]
+    if spared:
+        counts = [c for c in counts if c not in spared]
+        things = [t for t in things if not any(0 <= t.start - c.end <= 2 for c in spared)]
     outcomes = [
         o
         for o in found_outcomes
@@ -387,6 +392,23 @@ def _mentions(
 
 
 _AGE_AFTER = re.compile(r"\s*[,)]")
+
+
+@cache
+def _not_casualty_verb() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.outcomes()["not_casualty_verbs"])
+
+
+def _counted_by_other_verb(text: str, count: CountMention, things: list[ThingMention]) -> bool:
+    person = next((t for t in things if t.weapon == "person" and 0 <= t.start - count.end <= 2), None)
+    if person is None:
+        return False
+    verb = _not_casualty_verb()
+    before = text[max(0, count.start - 30) : count.start]
+    if any(m.end() >= len(before) - 2 for m in verb.finditer(before)):
+        return True  # "Евакуйовано 40 мешканців", "evacuated 40 residents"
+    after = re.match(r"\s+(?:(?:had|have|has)\s+)?(?:been|were|was|are)\s+", text[person.end :])
+    return bool(after and verb.match(text, person.end + after.end()))  # "40 residents were evacuated"
 
 
 def _age_apposition(text: str, count: CountMention, people_ends: set[int]) -> bool:

@@ -991,6 +991,12 @@ def _place_of_adjective(adjective: str) -> _Name | None:
     return city or entries[0]
 
 
+def city_region_around(region_code: str) -> str | None:
+    """The city that is a region of its own inside `region_code` (Kyiv in Kyiv Oblast), if one is."""
+    codes = {entry.code for _, entry in _cities_in_vicinity().get(region_code, [])}
+    return codes.pop() if len(codes) == 1 else None
+
+
 @cache
 def _cities_in_vicinity() -> dict[str, list[tuple[str, _Name]]]:
     """Cities that are regions of their own, by the region around them (Moscow by Moscow Oblast)."""
