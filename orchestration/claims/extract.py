@@ -143,13 +143,16 @@ def extract_claims(article: Article) -> list[Claim]:
         if lead_cue is not None and lead_place is not None and sentence.is_list_item:
             # "▪️ 9 КАБ;" under "По Сумщині ... Зокрема, застосував:": where the lead-in was about
             drafts = [replace(d, place=lead_place) if d.place is None else d for d in drafts]
+        # "listed the damage in the city:", "Руйнування:": a noun of damage heads the damaged things listed
+        damage_noun = None if mentions.outcomes else _damage_list_noun(sentence.text)
+        colon_cues = mentions.outcomes or ([damage_noun] if damage_noun else [])
         if (
             sentence.text.rstrip().endswith(":")
-            and mentions.outcomes
+            and colon_cues
             # "після атаки дронів пошкоджено:": the strike is a claim, the verb before the colon the items'
-            and not any(d.outcome == mentions.outcomes[-1].outcome for d in drafts)
+            and not any(d.outcome == colon_cues[-1].outcome for d in drafts)
         ):
-            lead_cue = mentions.outcomes[-1]  # "Зокрема, застосував:": a verb for the bulleted lines after it
+            lead_cue = colon_cues[-1]  # "Зокрема, застосував:": a verb for the bulleted lines after it
             here = [p for p in mentions.places if p.is_locative and p.region_code]
             # consequences happen where the text is, a national tally's parts not ("Air defence shot down:")
             alone = lead_cue.outcome in ("hit", "injured", "killed", "damaged") and (
@@ -1454,6 +1457,21 @@ def _dated_before_the_news(a: _Resolved, b: _Resolved, published: date | None) -
         return False
     start, end = dated[0].period
     return (end - start).days <= 1 and (published - end).days >= 2
+
+
+@cache
+def _damage_list_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.outcomes()["damage_list_nouns"])
+
+
+def _damage_list_noun(text: str) -> OutcomeCue | None:
+    """A noun of damage in a line that ends with a colon ("listed the damage in the city:")."""
+    if not text.rstrip().endswith(":"):
+        return None
+    match = _damage_list_pattern().search(text)
+    if match is None:
+        return None
+    return OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "noun", None, False, False)
 
 
 def _nights_apart(a: tuple, b: tuple) -> bool:
