@@ -564,6 +564,10 @@ def draft_claims(
         ):
             # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
             cue = OutcomeCue(start, start, "attack", "launched", "noun", None, False, False)
+        if cue is None and count is not None and weapon in WEAPON_CLASSES and _verbless_tally(m, anchors):
+            # "Last night alone – 96 attack drones and four ballistic missiles", "За тиждень – понад
+            # 1300 ударних дронів": a verbless tally after its time or its attack is what was sent.
+            cue = OutcomeCue(start, start, "", "launched", "noun", None, False, False)
         if cue is None and count is not None and count.value and _downed_later(m, anchors, start, weapon, count.value):
             # "28 September — 512 drones and 44 missiles; 470 drones and 37 missiles were shot down": the
             # figures told with no verb before those downed of them are what was sent.
@@ -1884,6 +1888,41 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     if not added:
         return anchors
     return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+_TALLY_ATTACK_LEAD = re.compile(
+    r"\W*(?:(?:another|one\s+more|yet\s+another|ще\s+одн[аи]й?|ще\s+один|еще\s+одн[аи]й?|ещё\s+одн[аи]й?|еще\s+один)\s+)?"
+    r"(?:(?:massive|combined|large-scale|масован[аи]й?|комбінован[аи]й?|массированн(?:ая|ый)|комбинированн(?:ая|ый))\s+)?"
+    r"(?:strike|attack|атака|удар)\s*[-–—:]\s*",
+    re.I,
+)
+_TALLY_TIME_REST = re.compile(
+    r"[\W\s]*(?:(?:only|just|alone|тільки|лише|только|лишь)[\s,]*)*[-–—:,][\s\u00a0]*"
+    r"(?:(?:more\s+than|over|nearly|almost|about|around|понад|майже|близько|більше|более|почти|около|свыше)\s+)?",
+    re.I,
+)
+
+
+_ONLY_WORDS = ("", "only", "just", "тільки", "лише", "только", "лишь")
+
+
+def _verbless_tally(m: SentenceMentions, anchors: list[tuple]) -> bool:
+    """A sentence with no verb that opens with its time or its attack and a dash, then counts
+    weapons: "Last night alone – 96 drones", "Another massive strike – over 400 drones"."""
+    first_anchor = min((a[0] for a in anchors if a[2] is not None and a[2].value and not a[2].is_article), default=0)
+    if any(o.end > first_anchor for o in m.outcomes):
+        return False
+    prefix = m.sentence.text[:first_anchor]
+    if _TALLY_ATTACK_LEAD.fullmatch(prefix) or (
+        _TALLY_ATTACK_LEAD.match(prefix) and _TALLY_TIME_REST.fullmatch(prefix, _TALLY_ATTACK_LEAD.match(prefix).end())
+    ):
+        return True
+    if any(p.is_locative and p.scope == "region" for p in m.places):
+        return False  # "Overnight, 12 drones over Kursk": where they were, not a tally of what was sent
+    times = [t for t in m.times if t.end <= first_anchor]
+    if not times or prefix[: times[0].start].strip(" \u00a0—–-").lower() not in _ONLY_WORDS:
+        return False
+    return _TALLY_TIME_REST.fullmatch(prefix, times[-1].end) is not None
 
 
 def _list_lead_in(sentence: Sentence, previous: list[Draft]) -> list[Draft]:
