@@ -473,6 +473,7 @@ def draft_claims(
     `previous` are the drafts of the sentence before, which a verbless list may continue."""
     text = m.sentence.text
     anchors = _anchors(m, context_thing)
+    anchors = _all_of_those_before(m, anchors, previous or [])
     lead_in = _list_lead_in(m.sentence, previous or [])
     # "Два – у Криворізькому районі, по одному – на Нікопольщині" after "збили 4 дрони": a sentence of
     # figures and places with no verb and no noun of its own breaks down the figure just told.
@@ -2115,6 +2116,32 @@ def _all_of_them(m: SentenceMentions, anchors, context_thing: ThingMention | Non
         count = CountMention(match.start(), match.end(), match.group(0), value, "exact")
         found.append((match.start(), match.end(), count, thing, thing.weapon, False, "part"))
     return found
+
+
+# "All of them were intercepted", "Все они были уничтожены", "Усі вони були знищені": opening a sentence
+_ALL_OF_THEM_OPENING = re.compile(
+    r"\W*(?:all(?:\s+of\s+them)?|both(?:\s+of\s+them)?|все\s+(?:они|из\s+них)|(?:всі|усі)\s+(?:вони|з\s+них))"
+    r"(?=\s+(?:were|was|had|have|been|были|было|були|було|\w+(?:ены|ені|ено|ито|иты|ті|ли))\b)",
+    re.I,
+)
+
+
+def _all_of_those_before(m: SentenceMentions, anchors: list[tuple], previous: list[Draft]) -> list[tuple]:
+    """'The Kiev regime attempted to strike Moscow Region with six UAVs. All of them were
+    intercepted': all the things the sentence before counted, with this sentence's verb."""
+    opening = _ALL_OF_THEM_OPENING.match(m.sentence.text)
+    if opening is None or not previous or any(a[2] is not None and a[4] in WEAPON_CLASSES for a in anchors):
+        return anchors
+    last = previous[-1].sentence.index
+    counted = [d for d in previous if d.sentence.index == last and d.weapon in WEAPON_CLASSES and d.count]
+    if len(counted) != 1 or counted[0].thing is None:
+        return anchors
+    start, end = opening.start(), opening.end()
+    count = CountMention(start, end, opening.group(0), counted[0].count, "exact")
+    if not _followed_by_cue(m.sentence.text, count, m.outcomes):
+        return anchors
+    all_of_them = (start, end, count, counted[0].thing, counted[0].weapon, False, "part")
+    return sorted([*anchors, all_of_them], key=lambda a: a[0])
 
 
 def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, anchors) -> list[tuple]:
