@@ -481,7 +481,15 @@ def draft_claims(
         anchors
         and not m.outcomes
         and _OPENS_WITH_FIGURE.match(text[: anchors[0][0]])
-        and all(a[2] is not None and a[5] and a[3] not in m.things for a in anchors)
+        and all(
+            a[2] is not None
+            and (
+                (a[5] and a[3] not in m.things)
+                # "8 – over the Moscow region, including 5 UAVs flying towards Moscow": the item's part
+                or (i > 0 and _INCLUDING_BEFORE.search(text, max(0, a[0] - 24), a[0]))
+            )
+            for i, a in enumerate(anchors)
+        )
     )
     continues = (_CONTINUATION.match(text) or lead_in or verbless_items) and previous
     if lead_in:

@@ -532,6 +532,20 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 prep in LOCATIVE,
             )
         )
+    for match in _ADJECTIVE_REGION.finditer(sentence):
+        # "над территорией Московского региона", "в Брянском регионе": a region's adjective in any
+        # gender before "регион", which the gazetteer holds only in the feminine of "область"
+        if any(p.start <= match.start() < p.end for p in found):
+            continue
+        feminine = morphology.feminine_nominative(match.group("adj"))
+        entries = [e for e in regional.get(lexicon.normalise(feminine), []) if e.kind == "region"] if feminine else []
+        if entries:
+            prep = _preposition_at(sentence, match.start())
+            if prep is None and _before(_TERRITORY_OF, sentence, match.start()):
+                prep = _preposition_at(sentence, _before(_TERRITORY_OF, sentence, match.start()).start())
+            mention = _mention(match.start(), match.end(), match.group(0), entries[0], prep, True)
+            # "снабжает топливом Московский регион": with no preposition of place, not where it happened
+            found.append(replace(mention, is_locative=prep in LOCATIVE))
     for match in lexicon.finditer(_NATIONWIDE, sentence):
         found.append(
             PlaceMention(match.start(), match.end(), match.group(0), "country", None, None, "own_territory", "in", True)
@@ -1063,6 +1077,12 @@ def _known_place(name: str) -> _Name | None:
 
 def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMention:
     return PlaceMention(start, end, text, "unknown", None, None, "unresolved", prep, True)
+
+
+_ADJECTIVE_REGION = re.compile(
+    r"(?<![\w-])(?P<adj>[А-ЯЁІЇЄ][\w'’-]+(?:ого|ом|ому|им|ий|ый|ій|ім))\s+(?:регион|регіон)\w*"
+)
+_TERRITORY_OF = re.compile(r"(?:территори(?:и|ей|ю|я)|території|територією|небом|небе|небі)\s+$", re.I)
 
 
 def _mention(start: int, end: int, text: str, entry: _Name, prep: str | None, has_region_word: bool) -> PlaceMention:
