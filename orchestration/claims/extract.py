@@ -739,6 +739,8 @@ def _institution_id(kind: str, text: str, country: str | None) -> str | None:
             return claimant_id
     head = re.sub(r"^(?:the|a|an)\s+", "", lowered)
     head = re.sub(r"^[\w'’-]+(?:'s|’s)?\s+", "", head) if len(head.split()) > 1 else head
+    if morphology.has_cyrillic(head) and len(head.split()) == 1:
+        head = morphology.noun_lemma(head)  # "губернатор", "губернатора": one source
     return f"{country.lower()}-{_slug(head) or kind}"
 
 

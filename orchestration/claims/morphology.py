@@ -10,7 +10,7 @@ generated once at load time, never per sentence.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
@@ -83,6 +83,20 @@ def _readings(word: str, parts_of_speech: tuple[str, ...]) -> list:
         for parse in _analyzers()[language].parse(word)
         if parse.tag.POS in parts_of_speech and _is_dictionary(parse)
     ]
+
+
+@lru_cache(maxsize=1 << 12)
+def noun_lemma(word: str) -> str:
+    """A Russian or Ukrainian noun's dictionary form ("губернатора" -> "губернатор"), so one title in
+    two cases names one source; the word itself when it is no known noun."""
+    lowered = word.lower()
+    if not has_cyrillic(lowered):
+        return lowered
+    for language in _languages(lowered):
+        for parse in _analyzers()[language].parse(lowered):
+            if parse.tag.POS == "NOUN" and _is_dictionary(parse):
+                return parse.normal_form
+    return lowered
 
 
 @cache
