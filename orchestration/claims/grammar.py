@@ -359,6 +359,8 @@ def _mentions(
     # "KYIV, Aug 3 (Reuters) -": the dateline's date is when the story was filed.
     times = [t for t in found_times if not _DATELINE_AFTER.match(text[t.end :])]
     things = [t for t in found_things if not _inside_any(t.start, t.end, claimants)]
+    # "leaving 3,000 households without power": those cut off, not things damaged
+    things = [t for t in things if t.weapon not in OBJECT_CLASSES or not _WITHOUT_SUPPLY.match(text, t.end)]
     things = _counted_targets(text, things)
     taken = [(x.start, x.end) for x in [*times, *claimants]]  # built once, not per place
     places = [
@@ -392,6 +394,12 @@ def _mentions(
 
 
 _AGE_AFTER = re.compile(r"\s*[,)]")
+_WITHOUT_SUPPLY = re.compile(
+    r"\s+(?:(?:were|are|was|is|remain(?:ed)?|left|залишилися|залишились|остались|осталися)\s+)?(?:without|без)\s+"
+    r"(?:power|electricity|light|heating|water|gas|світла|света|электричества|електропостачання|электроснабжения"
+    r"|тепла|теплопостачання|воды|води|газу|газа)(?![\w])",
+    re.I,
+)
 
 
 @cache

@@ -87,6 +87,12 @@ def _measure_pattern() -> re.Pattern[str]:
     return re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in units) + r")(?![a-z])", re.IGNORECASE)
 
 
+@cache
+def _measure_before_pattern() -> re.Pattern[str]:
+    words = lexicon.alternatives(sorted(lexicon.numbers()["measure_before"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
+
+
 # Part of a name: "Shahed-136/131", "Su-34". Searched in the few characters before a number only.
 _NAME_PART_BEFORE = re.compile(r"[\w][/-]$")
 
@@ -182,6 +188,8 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue
         if _measure_pattern().match(sentence, match.end()):
             continue
+        if lexicon.search(_measure_before_pattern(), sentence, max(0, match.start() - 24), match.start()):
+            continue  # "cuts power to 30,000": people supplied, not things counted
         if _NAME_PART_BEFORE.search(sentence, max(0, match.start() - 3), match.start()):
             continue  # part of a name: "Shahed-136/131", "Su-34"
         if _MINUTE_BEFORE.search(sentence, max(0, match.start() - 3), match.start()) or _HOUR_AFTER.match(
