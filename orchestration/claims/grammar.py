@@ -257,6 +257,7 @@ _LAUNCH_PLATFORM_BEFORE = re.compile(
     r"\b(?:fired|launched|released|dropped|firing|launching)\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_COUNTED_STRIKES = re.compile(r"[\s-]+(?:strikes|attacks|hits)$", re.I)
 _COMPOUND_NOUN = re.compile(
     # "a Vampire multiple rocket launcher", "HIMARS launch systems": the launcher, not a weapon fired
     r"^[\s-]+(?:(?:multiple\s+)?(?:rocket\s+)?launch(?:ers?|ing\s+systems?)|(?:multiple\s+)?rocket\s+systems?|MLRS|"
@@ -1457,6 +1458,19 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             # "a drone and missile attack against Kyiv": both weapons modify the one attack noun.
             compound = _COMPOUND_NOUN.match(text[partner.end :])
             modifier_end = partner.end if compound else thing.end
+        if (
+            compound
+            and count is not None
+            and count.value
+            and not count.is_article
+            and thing.weapon in WEAPON_CLASSES
+            and _COUNTED_STRIKES.match(compound.group(0))
+            and not lexicon.search(_RANKED_ATTACK, text[max(0, count.start - 60) : count.start])
+        ):
+            # "3 KAB strikes", "40 FPV drone attacks": so many strikes by the weapon, each a hit
+            used_counts.add(count.start)
+            anchors.append((count.start, modifier_end + compound.end(), count, thing, thing.weapon, False, "strike_on"))
+            continue
         if compound:
             target = _ATTACK_ON.match(text[modifier_end:])
             # "a drone strike": the article counts the strike, not the drones.
