@@ -275,6 +275,7 @@ def test_region_words():
         "site_noun",
         "locality_noun",
         "street_noun",
+        "first_name_town",
     }
     assert {r["kind"] for r in rows} == kinds
     for kind in kinds:  # one word may serve two lists ("regions"), never twice in one

@@ -283,12 +283,24 @@ def _settlement_noun_before() -> re.Pattern[str]:
 
 
 @cache
+def _first_name_towns() -> frozenset[str]:
+    return frozenset(lexicon.normalise(w) for w in lexicon.region_words("first_name_town"))
+
+
+@cache
 def _street_before() -> re.Pattern[str]:
     """ "на вулиці Київській", "ул. Курчатова", "проспекте Победы": a street named after a town is in
     the town the text is about, not that town."""
     return re.compile(
         rf"(?<![\w])(?:(?:{_region_word_forms('street_noun')})|вул\.|ул\.|просп\.|пр-т|пров\.|пер\.|бул\.)\s*$", re.I
     )
+
+
+# A surname right after a town named like a first name makes it the first name ("Vladimir Leontyev")
+_SURNAME_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z'’]+(?:ov|ev|yov|in|yn|sky|skiy|skyi|ski|enko|ko|uk|yuk|ich|ych|ova|eva|ina|yan|dze|shvili)"
+    r"|[А-ЯЁІЇЄ][а-яёіїє'’]+(?:ов|ев|ёв|ин|ын|ский|ський|енко|ко|ук|юк|ич|ова|ева|ина|ян|дзе|швили))(?![\w-])"
+)
 
 
 # "on Kurchatov Street", "Kharkivske Highway": a street named after a town, not the town
@@ -493,6 +505,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue
         if _STREET_AFTER.match(sentence, end) or _before(_street_before(), sentence, match.start()):
             continue  # a street, inside whatever town the text is about
+        if not has_region_word and key in _first_name_towns() and _SURNAME_AFTER.match(sentence, end):
+            continue  # "Vladimir Leontyev": a first name, not the city
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
