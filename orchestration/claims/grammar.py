@@ -567,7 +567,8 @@ def draft_claims(
                 # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
         clause_start = m.clauses[_clause_of(start, m.clauses)][0]
-        after_colon = text[:clause_start].rstrip().endswith(":")
+        # "Сбиты 112 целей — 48 ракет и 64 беспилотника": a dash opens the parts as a colon does
+        after_colon = text[:clause_start].rstrip().endswith((":", "—", "–"))
         if (
             cue is None
             and after_colon
