@@ -395,6 +395,10 @@ def _mentions(
 
 
 _AGE_AFTER = re.compile(r"\s*[,)]")
+# Between an active verb and its object: "destroyed all four unmanned boats", "уничтожил два катера"
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:all|both|the|a|an|two|three|four|five|six|\d+|все|всі|усі|два|две|три|четыре)\s+){0,3}", re.I
+)
 _WITHOUT_SUPPLY = re.compile(
     r"\s+(?:(?:were|are|was|is|remain(?:ed)?|left|залишилися|залишились|остались|осталися)\s+)?(?:without|без)\s+"
     r"(?:power|electricity|light|heating|water|gas|світла|света|электричества|електропостачання|электроснабжения"
@@ -650,6 +654,17 @@ def draft_claims(
             cue = _struck_object_cue(text, start, m.outcomes, m.clauses, anchors)
         if cue is None or cue.outcome not in ALLOWED_OUTCOMES.get(weapon, ()):
             continue
+        if (
+            weapon in OBJECT_CLASSES
+            and cue.start >= end
+            and cue.outcome == "damaged"
+            and any(
+                t.weapon in WEAPON_CLASSES and _OBJECT_GAP.fullmatch(text, cue.end, t.start)
+                for t in m.things
+                if t.start >= cue.end
+            )
+        ):
+            continue  # "the patrol ship destroyed all four unmanned boats": the ship did it, nothing damaged it
         if weapon in OBJECT_CLASSES and _is_fire_clause(cue) and _GROUNDS_OF.search(text, 0, start):
             continue  # "обломки упали на территорию предприятия, возник пожар": where debris fell, not what burned
         if (
