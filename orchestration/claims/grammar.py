@@ -2529,6 +2529,8 @@ def _governing_cue(
         score = None
         if cue.start >= end and verb_first and "," in text[end : cue.start]:
             continue
+        if cue.start >= end and "," in text[end : cue.start] and _debris_word().fullmatch(cue.text):
+            continue  # "сбили два беспилотника, обломки одного из них упали": the debris is its own clause's
         if cue.start >= end and any(end <= a[0] and a[1] <= cue.start and a[6:] == ("part",) for a in anchors):
             continue  # "20 drones, all of which were shot down": the verb is the part's
         if cue.start >= end and _OF_WHICH_AFTER_COMMA.search(text, end, cue.end):
