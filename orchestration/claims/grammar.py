@@ -362,6 +362,9 @@ def _mentions(
     things = [t for t in found_things if not _inside_any(t.start, t.end, claimants)]
     # "leaving 3,000 households without power": those cut off, not things damaged
     things = [t for t in things if t.weapon not in OBJECT_CLASSES or not _WITHOUT_SUPPLY.match(text, t.end)]
+    # "64 people had been taken to hospitals": the hospital is inside the casualty's cue, no object
+    casualty_cues = [(o.start, o.end) for o in found_outcomes if o.outcome in ("injured", "killed")]
+    things = [t for t in things if not any(a < t.start and t.end <= b for a, b in casualty_cues)]
     things = _counted_targets(text, things)
     taken = [(x.start, x.end) for x in [*times, *claimants]]  # built once, not per place
     places = [

@@ -90,7 +90,8 @@ def _measure_pattern() -> re.Pattern[str]:
 @cache
 def _measure_before_pattern() -> re.Pattern[str]:
     words = lexicon.alternatives(sorted(lexicon.numbers()["measure_before"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
+    # "aged 58 and 63": the later ages of the list too
+    return re.compile(rf"(?<![\w])(?:{words})(?:\s+\d+(?:\s*,\s*\d+)*\s+(?:and|і|и|та))?\s+$", re.IGNORECASE)
 
 
 # Part of a name: "Shahed-136/131", "Su-34". Searched in the few characters before a number only.
