@@ -397,6 +397,12 @@ def _mentions(
     return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
 
 
+@cache
+def _outcome_phrases(key: str) -> re.Pattern[str]:
+    """Any phrase of one list in outcomes.yml, as whole words."""
+    return lexicon.phrase_pattern(lexicon.outcomes()[key])
+
+
 _AGE_AFTER = re.compile(r"\s*[,)]")
 # Between an active verb and its object: "destroyed all four unmanned boats", "уничтожил два катера"
 _OBJECT_GAP = re.compile(
@@ -410,16 +416,11 @@ _WITHOUT_SUPPLY = re.compile(
 )
 
 
-@cache
-def _not_casualty_verb() -> re.Pattern[str]:
-    return lexicon.phrase_pattern(lexicon.outcomes()["not_casualty_verbs"])
-
-
 def _counted_by_other_verb(text: str, count: CountMention, things: list[ThingMention]) -> bool:
     person = next((t for t in things if t.weapon == "person" and 0 <= t.start - count.end <= 2), None)
     if person is None:
         return False
-    verb = _not_casualty_verb()
+    verb = _outcome_phrases("not_casualty_verbs")
     before = text[max(0, count.start - 30) : count.start]
     if any(m.end() >= len(before) - 2 for m in verb.finditer(before)):
         return True  # "Евакуйовано 40 мешканців", "evacuated 40 residents"
@@ -1714,20 +1715,10 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
     for count in m.counts:
         if count.value is None or count.start in taken or count.start in used_counts:
             continue
-        before_count = text[max(0, count.start - 40) : count.start]
-        # "возросло до восьми": the "до" the numbers read as "up to" is the verb's ("rose to").
-        preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
-        if preposition:
-            before_count += preposition.group(0)
-        changed_from = False
-        if not verb.search(before_count):
-            # "had risen from 17 to 21", "выросло с 17 до 21": both figures are the verb's
-            before_count = _FROM_FIGURE.sub(" to " if re.search(r"[a-z]", before_count, re.I) else " до ", before_count)
-            if not verb.search(before_count):
-                continue
-            changed_from = True
-        if preposition:
-            count = CountMention(count.start, count.end, count.text, count.value, "exact")
+        changed = _figure_of_change(text, count, verb)
+        if changed is None:
+            continue
+        count, changed_from = changed
         before = [n for n in toll_nouns if n.end() <= count.start and count.start - n.end() <= 120]
         if not before:
             continue
@@ -1743,6 +1734,27 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         if named:
             found.append((count.start, count.end, count, named[0], named[0].weapon, False, ("toll", cue)))
     return found
+
+
+def _figure_of_change(text: str, count: CountMention, verb: re.Pattern[str]) -> tuple[CountMention, bool] | None:
+    """The figure a verb of change gives ("rose to 12", "возросло до восьми", "had risen from 17 to
+    21"), as an exact count, and whether it was told "from" one figure "to" another; None when no
+    such verb stands before it."""
+    before_count = text[max(0, count.start - 40) : count.start]
+    # "возросло до восьми": the "до" the numbers read as "up to" is the verb's ("rose to").
+    preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
+    if preposition:
+        before_count += preposition.group(0)
+    changed_from = False
+    if not verb.search(before_count):
+        # "had risen from 17 to 21", "выросло с 17 до 21": both figures are the verb's
+        before_count = _FROM_FIGURE.sub(" to " if re.search(r"[a-z]", before_count, re.I) else " до ", before_count)
+        if not verb.search(before_count):
+            return None
+        changed_from = True
+    if preposition:
+        count = CountMention(count.start, count.end, count.text, count.value, "exact")
+    return count, changed_from
 
 
 _CHANGE_RANGE = re.compile(r"(?P<first>[\w,]+)(?P<to>\s+to\s+)(?P<second>[\w,]+)", re.I)
@@ -1766,7 +1778,7 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
     сбитых над Москвой беспилотников достигло 14': a tally head, then a weapon and the outcome
     that is tallied in any order and with places between, then a verb of change and the figure."""
     text = m.sentence.text
-    heads = list(_tally_heads().finditer(text))
+    heads = list(_outcome_phrases("tally_heads").finditer(text))
     if not heads:
         return []
     _, _, verb = _toll_patterns()
@@ -1775,13 +1787,10 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
     for count in m.counts:
         if count.value is None or count.start in taken:
             continue
-        before_count = text[max(0, count.start - 40) : count.start]
-        preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
-        if preposition:
-            before_count += preposition.group(0)
-            count = CountMention(count.start, count.end, count.text, count.value, "exact")
-        if not verb.search(before_count):
+        changed = _figure_of_change(text, count, verb)
+        if changed is None or changed[1]:
             continue
+        count = changed[0]
         head = next((h for h in reversed(heads) if h.end() <= count.start and count.start - h.end() <= 120), None)
         if head is None:
             continue
@@ -1792,16 +1801,6 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
         if len(things) == 1 and len(cues) == 1:
             found.append((count.start, count.end, count, things[0], things[0].weapon, False, ("toll", cues[0])))
     return found
-
-
-@cache
-def _ground_combat() -> re.Pattern[str]:
-    return lexicon.phrase_pattern(lexicon.outcomes()["ground_combat"])
-
-
-@cache
-def _tally_heads() -> re.Pattern[str]:
-    return lexicon.phrase_pattern(lexicon.outcomes()["tally_heads"])
 
 
 def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
@@ -2198,7 +2197,7 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
     were stopped, how many not said. The weapon is the one named with the attack or the one in context."""
     text = m.sentence.text
     found = []
-    if _ground_combat().search(text):
+    if _outcome_phrases("ground_combat").search(text):
         return found  # "the enemy tried to storm our positions seven times, all attacks were repelled"
     for cue in m.outcomes:
         if cue.outcome != "intercepted" or not _REPEL.match(cue.text):
