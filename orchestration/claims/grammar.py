@@ -1715,7 +1715,7 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
     for count in m.counts:
         if count.value is None or count.start in taken or count.start in used_counts:
             continue
-        changed = _figure_of_change(text, count, verb)
+        changed = _told_by_verb_of_change(text, count, verb)
         if changed is None:
             continue
         count, changed_from = changed
@@ -1736,7 +1736,7 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
     return found
 
 
-def _figure_of_change(text: str, count: CountMention, verb: re.Pattern[str]) -> tuple[CountMention, bool] | None:
+def _told_by_verb_of_change(text: str, count: CountMention, verb: re.Pattern[str]) -> tuple[CountMention, bool] | None:
     """The figure a verb of change gives ("rose to 12", "возросло до восьми", "had risen from 17 to
     21"), as an exact count, and whether it was told "from" one figure "to" another; None when no
     such verb stands before it."""
@@ -1787,7 +1787,7 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
     for count in m.counts:
         if count.value is None or count.start in taken:
             continue
-        changed = _figure_of_change(text, count, verb)
+        changed = _told_by_verb_of_change(text, count, verb)
         if changed is None or changed[1]:
             continue
         count = changed[0]
