@@ -82,7 +82,8 @@ def extract_folder(articles: Path) -> tuple[list[dict], dict[str, str]]:
     Articles are read and deduplicated by text as the loader does for the warehouse, so the scores
     equal a full build's (marts.fct_claims is raw.claims with names resolved). Returns the claims
     as gold-shaped rows and the articles the extractor raised on."""
-    from orchestration.claims import Article, extract_claims
+    from orchestration.article_extraction import make_article
+    from orchestration.claims import extract_claims
     from orchestration.loading import read_folder
 
     rows, errors, seen = [], {}, set()
@@ -90,13 +91,8 @@ def extract_folder(articles: Path) -> tuple[list[dict], dict[str, str]]:
         if record.content_hash in seen:
             continue
         seen.add(record.content_hash)
-        article = Article(
-            article_id=record.article_id,
-            text=record.text,
-            published_date=record.published_date,
-            title=record.title,
-            outlet=record.outlet,
-        )
+        # as the build makes it: an undated article is dated by its own text when it can be
+        article = make_article(record.article_id, record.text, record.published_date, record.title, record.outlet)
         try:
             claims = extract_claims(article)
         except Exception as error:  # reported, never silent: the score shows what was lost

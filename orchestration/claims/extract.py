@@ -1449,16 +1449,14 @@ def _sexes() -> dict[str, str]:
     return {lexicon.normalise(w): sex for sex, words in lexicon.objects()["sex_of_person"].items() for w in words}
 
 
-def _dated_before_the_news(a: _Resolved, b: _Resolved, published: date | None) -> bool:
-    """One claim dated to a day well before the article ("On July 24, a drone strike killed one
-    person") and one with no date of its own (the day's news) are two events."""
-    if published is None:
+def _dated_before_the_news(earlier: _Resolved, later: _Resolved, published: date | None) -> bool:
+    """A claim dated to a day well before the article ("On July 24, a drone strike killed one
+    person"), told after one with no date of its own (the day's news), is another event; an undated
+    claim after a dated one goes on telling that day ("Russia struck the city with two missiles")."""
+    if published is None or earlier.period[0] is not None or earlier.period[1] is not None:
         return False
-    dated = [r for r in (a, b) if r.period[0] is not None and r.period[1] is not None]
-    if len(dated) != 1:
-        return False
-    start, end = dated[0].period
-    return (end - start).days <= 1 and (published - end).days >= 2
+    start, end = later.period
+    return start is not None and end is not None and (end - start).days <= 1 and (published - end).days >= 2
 
 
 @cache
