@@ -1459,16 +1459,11 @@ def _dated_before_the_news(earlier: _Resolved, later: _Resolved, published: date
     return start is not None and end is not None and (end - start).days <= 1 and (published - end).days >= 2
 
 
-@cache
-def _damage_list_pattern() -> re.Pattern[str]:
-    return lexicon.phrase_pattern(lexicon.outcomes()["damage_list_nouns"])
-
-
 def _damage_list_noun(text: str) -> OutcomeCue | None:
     """A noun of damage in a line that ends with a colon ("listed the damage in the city:")."""
     if not text.rstrip().endswith(":"):
         return None
-    match = _damage_list_pattern().search(text)
+    match = lexicon.outcome_phrases("damage_list_nouns").search(text)
     if match is None:
         return None
     return OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "noun", None, False, False)

@@ -361,7 +361,7 @@ def _mentions(
     times = [t for t in found_times if not _DATELINE_AFTER.match(text[t.end :])]
     things = [t for t in found_things if not _inside_any(t.start, t.end, claimants)]
     # "leaving 3,000 households without power": those cut off, not things damaged
-    things = [t for t in things if t.weapon not in OBJECT_CLASSES or not _WITHOUT_SUPPLY.match(text, t.end)]
+    things = [t for t in things if t.weapon not in OBJECT_CLASSES or not _without_supply().match(text, t.end)]
     # "64 people had been taken to hospitals": the hospital is inside the casualty's cue, no object
     casualty_cues = [(o.start, o.end) for o in found_outcomes if o.outcome in ("injured", "killed")]
     things = [t for t in things if not any(a < t.start and t.end <= b for a, b in casualty_cues)]
@@ -397,30 +397,28 @@ def _mentions(
     return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
 
 
-@cache
-def _outcome_phrases(key: str) -> re.Pattern[str]:
-    """Any phrase of one list in outcomes.yml, as whole words."""
-    return lexicon.phrase_pattern(lexicon.outcomes()[key])
-
-
 _AGE_AFTER = re.compile(r"\s*[,)]")
 # Between an active verb and its object: "destroyed all four unmanned boats", "уничтожил два катера"
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:all|both|the|a|an|two|three|four|five|six|\d+|все|всі|усі|два|две|три|четыре)\s+){0,3}", re.I
 )
-_WITHOUT_SUPPLY = re.compile(
-    r"\s+(?:(?:were|are|was|is|remain(?:ed)?|left|залишилися|залишились|остались|осталися)\s+)?(?:without|без)\s+"
-    r"(?:power|electricity|light|heating|water|gas|світла|света|электричества|електропостачання|электроснабжения"
-    r"|тепла|теплопостачання|воды|води|газу|газа)(?![\w])",
-    re.I,
-)
+
+
+@cache
+def _without_supply() -> re.Pattern[str]:
+    supplies = lexicon.alternatives(sorted(lexicon.objects()["supplies"], key=len, reverse=True))
+    return re.compile(
+        r"\s+(?:(?:were|are|was|is|remain(?:ed)?|left|залишилися|залишились|остались|осталися)\s+)?(?:without|без)\s+"
+        rf"(?:{supplies})(?![\w])",
+        re.I,
+    )
 
 
 def _counted_by_other_verb(text: str, count: CountMention, things: list[ThingMention]) -> bool:
     person = next((t for t in things if t.weapon == "person" and 0 <= t.start - count.end <= 2), None)
     if person is None:
         return False
-    verb = _outcome_phrases("not_casualty_verbs")
+    verb = lexicon.outcome_phrases("not_casualty_verbs")
     before = text[max(0, count.start - 30) : count.start]
     if any(m.end() >= len(before) - 2 for m in verb.finditer(before)):
         return True  # "Евакуйовано 40 мешканців", "evacuated 40 residents"
@@ -1778,7 +1776,7 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
     сбитых над Москвой беспилотников достигло 14': a tally head, then a weapon and the outcome
     that is tallied in any order and with places between, then a verb of change and the figure."""
     text = m.sentence.text
-    heads = list(_outcome_phrases("tally_heads").finditer(text))
+    heads = list(lexicon.outcome_phrases("tally_heads").finditer(text))
     if not heads:
         return []
     _, _, verb = _toll_patterns()
@@ -1945,11 +1943,8 @@ _TALLY_ATTACK_LEAD = re.compile(
     r"(?:strike|attack|атака|удар)\s*[-–—:]\s*",
     re.I,
 )
-_TALLY_TIME_REST = re.compile(
-    r"[\W\s]*(?:(?:only|just|alone|тільки|лише|только|лишь)[\s,]*)*[-–—:,][\s\u00a0]*"
-    r"(?:(?:more\s+than|over|nearly|almost|about|around|понад|майже|близько|більше|более|почти|около|свыше)\s+)?",
-    re.I,
-)
+# (the count's own span holds its qualifier: "over 400", "понад 270")
+_TALLY_TIME_REST = re.compile(r"[\W\s]*(?:(?:only|just|alone|тільки|лише|только|лишь)[\s,]*)*[-–—:,][\s\u00a0]*", re.I)
 
 
 _ONLY_WORDS = ("", "only", "just", "тільки", "лише", "только", "лишь")
@@ -2197,7 +2192,7 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
     were stopped, how many not said. The weapon is the one named with the attack or the one in context."""
     text = m.sentence.text
     found = []
-    if _outcome_phrases("ground_combat").search(text):
+    if lexicon.outcome_phrases("ground_combat").search(text):
         return found  # "the enemy tried to storm our positions seven times, all attacks were repelled"
     for cue in m.outcomes:
         if cue.outcome != "intercepted" or not _REPEL.match(cue.text):

@@ -624,6 +624,12 @@ def outcomes():
     return load_yaml("outcomes.yml")
 
 
+@cache
+def outcome_phrases(key: str) -> re.Pattern[str]:
+    """Any phrase of one list in outcomes.yml ("tally_heads", "damage_list_nouns"), as whole words."""
+    return phrase_pattern(outcomes()[key])
+
+
 def marked_cues(outcome: str, mark: str) -> list[str]:
     """The cues of `outcome` in outcomes.yml whose group carries `mark` ("own_clause: true")."""
     return [cue for group in outcomes()["cues"][outcome] if group.get(mark) for cue in group["cue"]]

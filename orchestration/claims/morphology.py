@@ -462,8 +462,9 @@ def lexicon_phrases() -> list[str]:
     for models in weapons["models"].values():
         for item in models:
             phrases += item["forms"]
-    for forms in lexicon.objects().values():
-        phrases += forms
+    for key, forms in lexicon.objects().items():
+        if key not in ("sex_of_person", "supplies"):  # a table by sex; words matched as they stand
+            phrases += forms
     attribution = lexicon.attribution()
     phrases += lexicon.outcomes()["drop_verbs"]
     for groups in lexicon.outcomes()["cues"].values():

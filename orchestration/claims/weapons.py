@@ -52,7 +52,7 @@ def _entries() -> dict[str, _Entry]:
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
     for weapon, forms in lexicon.objects().items():
-        if weapon in ("singular", "mass"):
+        if weapon in _NOT_CLASSES:
             continue  # lists that qualify nouns of the classes, not classes
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
@@ -82,6 +82,10 @@ def _head_word(phrase: str) -> str:
     if morphology.has_cyrillic(phrase):
         return next((w for w in words if morphology.is_noun(w)), words[-1])
     return words[-1]
+
+
+# Lists of objects.yml that qualify nouns of the classes or name what is no object
+_NOT_CLASSES = frozenset({"singular", "mass", "sex_of_person", "supplies"})
 
 
 @cache
