@@ -22,13 +22,14 @@ from orchestration.claims.places import (
     DIRECTIONAL,
     SETTLEMENT_PREFIX,
     PlaceMention,
+    country_of_adjective,
     counts_places,
     find_places,
     struck_after,
 )
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
-from orchestration.claims.weapons import OBJECT_CLASSES, ThingMention, find_things
+from orchestration.claims.weapons import OBJECT_CLASSES, ThingMention, find_things, is_mass_noun
 
 WEAPON_CLASSES = ("drone", "missile", "guided_bomb", "rocket", "aircraft", "other")
 # Aircraft are counted when shot down or hit on the ground, not as the carriers of a launch.
@@ -740,6 +741,7 @@ def draft_claims(
             and role == "strike_on"
             and thing is not None
             and morphology.is_instrumental_singular(thing.text.split()[-1])
+            and not is_mass_noun(thing.text.split()[-1])  # "высокоточным оружием": weapons, not one
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")  # "удар КАБом по селу": one bomb
         if (
@@ -1532,6 +1534,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     anchors = _strikes_on_places(m, anchors)
+    anchors = _strike_reports(m, anchors)
     repelled = _repelled_attacks(m, context_thing, anchors)
     if repelled:
         # "a missile attack on the city was repelled": stopped, so not a strike on the city.
@@ -1935,6 +1938,112 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     if not added:
         return anchors
     return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+def _strike_reports(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
+    """A strike its maker reports, on a target it names: "Russian forces delivered a massive strike
+    with long-range precision weapons on Ukraine's energy facilities", "нанесли групповой удар ракетами
+    «Кинжал» и ударными БПЛА по объектам ВПК Украины". A hit with no number for each weapon named
+    with it; with none named, a "massive" or "combined" strike is one of weapons of several kinds.
+    The country of the target ("Ukrainian airfields", "объекты энергетики Украины") is where it hit."""
+    text = m.sentence.text
+    added: list[tuple] = []
+    anchored = {id(a[3]) for a in anchors if a[3] is not None}
+    for match in lexicon.finditer(_strike_report_pattern(), text):
+        noun = "noun" if match.group("noun") else "noun2"
+        noun_start, noun_end = match.start(noun), match.end(noun)
+        lead = text[max(0, match.start() - 60) : noun_start]
+        if lexicon.search(_RANKED_ATTACK, lead) or lexicon.search(_ATTEMPTED_ATTACK, lead):
+            continue  # "one of the most massive strikes" ranks it; "an attempted strike" was stopped
+        clause_start, clause_end = m.clauses[_clause_of(noun_start, m.clauses)]
+        if any(o.outcome == "intercepted" and clause_start <= o.start < clause_end for o in m.outcomes):
+            continue  # "отразили массированную атаку": stopped, not landed
+        if any(t.start <= noun_start < t.end for t in m.things):
+            continue  # "launched 21 attack drones": the noun is a weapon's modifier
+        target = _strike_report_target(m, match.end(), clause_end)
+        if target is None:
+            continue
+        # the weapons named with it come before its target ("with Kalibr missiles on ...", "ударными
+        # БПЛА по ..."), not in it ("on drone workshops")
+        aim = _TARGET_PREPOSITION.search(text, noun_end, clause_end)
+        weapons = [
+            t for t in m.things
+            if t.weapon in WEAPON_CLASSES
+            and (
+                noun_end <= t.start < (aim.start() if aim else clause_end)
+                or re.fullmatch(r"[\s-]+", text[t.end : noun_start])
+            )
+        ]  # fmt: skip
+        counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
+        bound = [t for t in weapons if t.start not in counted]
+        if not bound:
+            continue
+        if target not in m.places:
+            m.places.append(target)
+            m.places.sort(key=lambda p: p.start)
+        for thing in bound:
+            # "struck ... with drones" may have read it already; a bare mention of it, no
+            # number and no role, becomes this strike's
+            bare = [a for a in anchors if a[3] is thing and a[2] is None and (len(a) < 7 or a[6] is None)]
+            if id(thing) in anchored and not bare:
+                continue
+            anchors = [a for a in anchors if not any(a is b for b in bare)]
+            anchored.add(id(thing))
+            added.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
+    if not added:
+        return anchors
+    return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMention | None:
+    """The place a reported strike hit, after its noun in its clause: a place named there, or the
+    country its target belongs to ("on Ukrainian airfields", "against Ukraine's energy", "по объектам
+    энергетики Украины"), as a place the strike happened at."""
+    after = [p for p in m.places if start <= p.start < end]
+    located = next((p for p in after if p.is_locative), None)
+    if located is not None:
+        return located
+    for place in after:
+        if place.scope == "country":  # "по объектам энергетики Украины": the target's owner
+            located = replace(place, is_locative=True, prep=place.prep or "on")
+            m.places[m.places.index(place)] = located
+            return located
+    text = m.sentence.text
+    prep = _TARGET_PREPOSITION.search(text, start, end)
+    if prep is None:
+        return None
+    for word in list(_WORD.finditer(text, prep.end(), end))[:3]:
+        code = country_of_adjective(word.group(0))
+        if code is not None:
+            return PlaceMention(word.start(), word.end(), word.group(0), "country", code, None, "country", "on", True)
+    return None
+
+
+# "on Ukrainian defence industry enterprises", "against Ukraine's energy", "по украинским аэродромам"
+_TARGET_PREPOSITION = re.compile(r"(?<![\w-])(?:on|against|at|по|на)\s", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _strike_report_pattern() -> re.Pattern[str]:
+    data = lexicon.outcomes()
+    verbs = {
+        form
+        for verb in data["strike_delivery_verbs"]
+        for form in (morphology.forms_of(verb) if morphology.has_cyrillic(verb) else [verb])
+    }
+    nouns = {"strike", "strikes", "attack", "attacks", *_strike_nouns()}
+    verb = lexicon.alternatives(sorted(verbs, key=len, reverse=True))
+    noun = lexicon.alternatives(sorted(nouns, key=len, reverse=True))
+    # up to five words between, none a preposition ("delivered one massive strike", "нанесли
+    # «массированный удар"), not "launched drones at Kyiv in an attack"
+    preposition = r"(?:in|on|at|to|with|by|from|over|after|по|на|в|у|з|с|из|після|после)\s"
+    gap = rf"(?:(?!{preposition})[\w'’-]+\s+|[«»\"“”„]\s*){{0,5}}?"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<verb>{verb})\s+{gap}[«\"“„]?(?P<noun>{noun})"
+        rf"|(?P<noun2>{noun})\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:{verb}))(?![\w-])",
+        re.I,
+    )
 
 
 _TALLY_ATTACK_LEAD = re.compile(
@@ -2391,7 +2500,9 @@ def _strike_nouns() -> frozenset[str]:
 
 def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions) -> CountMention | None:
     """The count of strikes right before the weapon that made them ("2 удари КАБами", "4 атаки
-    FPV-дронами", "6 обстрілів із РСЗВ")."""
+    FPV-дронами", "6 обстрілів із РСЗВ"); not by weapons of a kind ("29 ударов высокоточным оружием")."""
+    if is_mass_noun(thing.text.split()[-1]):
+        return None
     for count in m.counts:
         if not 0 < thing.start - count.end <= 30:
             continue

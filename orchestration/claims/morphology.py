@@ -467,6 +467,7 @@ def lexicon_phrases() -> list[str]:
             phrases += forms
     attribution = lexicon.attribution()
     phrases += lexicon.outcomes()["drop_verbs"]
+    phrases += lexicon.outcomes()["strike_delivery_verbs"]
     for groups in lexicon.outcomes()["cues"].values():
         for group in groups:
             phrases += [cue for cue in group["cue"] if " " not in cue.strip()]

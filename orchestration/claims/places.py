@@ -174,6 +174,11 @@ def _country_adjectives() -> dict[str, str]:
     return morphology.expand(table)
 
 
+def country_of_adjective(word: str) -> str | None:
+    """The country an adjective or possessive names ("Ukrainian", "Ukraine's", "украинским"), if any."""
+    return _country_adjectives().get(lexicon.normalise(word))
+
+
 @cache
 def _anaphor_pattern() -> re.Pattern[str]:
     # Not followed by a name ("области Белгородской", "місто Суми" are the named place); never a

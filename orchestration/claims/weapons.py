@@ -73,6 +73,11 @@ def _mass_nouns() -> frozenset[str]:
     return frozenset(form.lower() for w in lexicon.objects().get("mass", []) for form in morphology.forms_of(w))
 
 
+def is_mass_noun(word: str) -> bool:
+    """Whether `word` names a mass, not one thing, in any case ("оружием", "infrastructure")."""
+    return word.lower() in _mass_nouns()
+
+
 def _head_word(phrase: str) -> str:
     """The word a thing's number is read from: the last in English ("infrastructure facility"), the
     first noun in Russian and Ukrainian, whose complements follow it ("об'єкт інфраструктури")."""
