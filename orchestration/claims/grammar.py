@@ -72,6 +72,14 @@ _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
 # Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
 _OPENS_WITH_FIGURE = re.compile(r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:по\s+)?$", re.I)
+# The largest share of a figure, then the share's own figure between dashes or commas: "Больше всего
+# аппаратов – 41 –", "Найбільше – 17 –", "Most of them, 21,". Group "noun": what the figure counts.
+_SHARE_LEAD = re.compile(
+    r"\s*(?:больше\s+всего|наибольшее\s+(?:число|количество)|найбільше|найбільша\s+кількість|"
+    r"most\s+of\s+them|the\s+most|most|the\s+largest\s+number|the\s+majority)"
+    r"(?:\s+[\w'’-]+){0,2}?\s*[—–,(-]\s*",
+    re.I,
+)
 _LIST_ITEM = re.compile(
     r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?"
     r"(?:over|in|above|near|on|across|—|–|-|над|в|у|на|під|под|по|возле|біля|около)\s",
@@ -493,14 +501,25 @@ def draft_claims(
     lead_in = _list_lead_in(m.sentence, previous or [])
     # "Два – у Криворізькому районі, по одному – на Нікопольщині" after "збили 4 дрони": a sentence of
     # figures and places with no verb and no noun of its own breaks down the figure just told.
+    # "Больше всего аппаратов – 41 – над Курской областью, 30 – над Брянской": the largest share of
+    # the figure just told opens the breakdown; its noun is the figure's, not one of its own.
+    share_lead = _SHARE_LEAD.match(text)
+    if share_lead and not any(c.start == share_lead.end() for c in m.counts):
+        share_lead = None  # "Больше всего дронов, как и прежде, ...": no figure of the share there
+    lead_end = share_lead.end() if share_lead else 0
+    if share_lead:
+        # the share's figure starts its item, where its place follows ("— 33 — над Белгородской")
+        anchors = [(a[2].start, *a[1:]) if a[2] is not None and a[0] < lead_end else a for a in anchors]
+        anchors = [a for a in anchors if a[0] >= lead_end]
     verbless_items = (
         anchors
         and not m.outcomes
-        and _OPENS_WITH_FIGURE.match(text[: anchors[0][0]])
+        and (share_lead or _OPENS_WITH_FIGURE.match(text[: anchors[0][0]]))
         and all(
             a[2] is not None
             and (
-                (a[5] and a[3] not in m.things)
+                (a[5] and (a[3] not in m.things or a[3].end <= lead_end))
+                or (share_lead and a[2].start == lead_end)
                 # "8 – over the Moscow region, including 5 UAVs flying towards Moscow": the item's part
                 or (i > 0 and _INCLUDING_BEFORE.search(text, max(0, a[0] - 24), a[0]))
             )
@@ -629,6 +648,8 @@ def draft_claims(
         if cue is None and continues and count is not None:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
+            if share_lead:
+                same = [d for d in same if d.count is not None]  # the share is one of the last figure
             if same:
                 cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
                 is_list_item = True
