@@ -441,14 +441,29 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             merged.append(replace(nxt, start=head.start(1), text=sentence[head.start(1) : nxt.end], kind=current.kind))
             i += 2
             continue
-        if titled and nxt and nxt.claimant_id and _APPOSITION.fullmatch(sentence[current.end : nxt.start]):
+        if (
+            titled
+            and nxt
+            and nxt.claimant_id
+            and _APPOSITION.fullmatch(sentence[current.end : nxt.start])
+            # a body after a comma opens a clause of its own ("По данным военных, ВСУ выпустили ..."):
+            # the subject of that clause, not the title's name
+            and (nxt.is_person or "," not in sentence[current.end : nxt.start])
+        ):
             merged.append(
                 replace(_titled_name(sentence, current, nxt), country=nxt.country or current.country, is_generic=False)
             )
             i += 2
             continue
         name = _NAME_AFTER.match(sentence, current.end) if titled else None
-        if name and nxt and nxt.claimant_id and current.end < nxt.start and nxt.end <= name.end():
+        if (
+            name
+            and nxt
+            and nxt.claimant_id
+            and current.end < nxt.start
+            and nxt.end <= name.end()
+            and (nxt.is_person or "," not in sentence[current.end : nxt.start])
+        ):
             # "Президент России Владимир Путин": the name is someone known; the words before it
             # (the country's name) are the office's, not the name's.
             merged.append(_titled_name(sentence, current, nxt))
@@ -601,7 +616,8 @@ _HEADING_SOURCE = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\W*)?")
 _COLON_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*:")
 
 
-_FEW_WORDS = re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,4}")
+# (and the opening quote of a name: "по данным мониторинговой группы «Гаюн»")
+_FEW_WORDS = re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,4}[«\"“„]?")
 _CITING = re.compile(r"^,?\s+(?:citing|quoting|cited)\b", re.IGNORECASE)
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 
