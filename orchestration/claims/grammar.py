@@ -1943,7 +1943,19 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
             before = text[: noun.start()]
             verb = _struck_place_verb().search(before)
             # "Севастополь вновь подвергся атаке", "Kyiv again came under attack": an adverb may stand between
-            subject = [p for p in located if verb is not None and _SUBJECT_GAP.fullmatch(text, p.end, verb.start())]
+            # (or a site named by the place: "Новокуйбышевский НПЗ подвергся атаке")
+            subject = [
+                p for p in located
+                if verb is not None
+                and (
+                    _SUBJECT_GAP.fullmatch(text, p.end, verb.start())
+                    or any(
+                        t.weapon in ("infrastructure", "building") and not text[p.end : t.start].strip()
+                        and _SUBJECT_GAP.fullmatch(text, t.end, verb.start())
+                        for t in m.things
+                    )
+                )
+            ]  # fmt: skip
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
             # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
             head = noun.group(0).split()[-1]

@@ -14,6 +14,7 @@ from functools import cache
 
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.numbers import number_words
+from orchestration.claims.weapons import find_things
 
 # Prepositions that put a thing at a place. "by Belarus" (agent) or "ally of Moscow" are not.
 LOCATIVE = {
@@ -723,12 +724,26 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if not p.is_locative
         and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
         and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
+        else replace(p, prep="in", is_locative=True)
+        if not p.is_locative and p.scope == "region" and p.prep not in NON_LOCATIVE and _names_a_site(sentence, p.end)
         else _in_named_settlement(sentence, p)
         for p in _drop_overlaps(found)
     ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
     # "по Киевскому району Донецка": the town a district belongs to is where it happened
     found = [_possessive_country(sentence, p, found) for p in found]
     return _share_coordinated(sentence, _join_compound_names(sentence, found))
+
+
+_SITE_CLASSES = ("infrastructure", "building")
+
+
+def _names_a_site(sentence: str, end: int) -> bool:
+    """Whether the name ending at `end` names where a site is ("The Tuapse refinery was struck",
+    "the Engels depot"): the site's noun right after it."""
+    if not sentence[end : end + 1].isspace():
+        return False
+    things = find_things(sentence[end : end + 48])
+    return bool(things) and things[0].weapon in _SITE_CLASSES and not sentence[end : end + things[0].start].strip()
 
 
 _OWNER_BEFORE_PLACE = re.compile(rf"['’]s(?:\s+{_FILLER})*\s+", re.IGNORECASE)
