@@ -232,7 +232,11 @@ _MOVED_INTO = re.compile(
 )
 _SHARE_OF_THEM = re.compile(
     r"(?<![\w])(?:most|many|some|several|half|part|the\s+majority|a\s+third)\s+of\s+(?:them|which|these|those)(?![\w])|"
-    r"(?<![\w])(?:більшість|частина|половина|большинство|часть)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])",
+    r"(?<![\w])(?:більшість|частина|половина|большинство|часть)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])|"
+    # "launched 67 drones, mainly at the Odesa region": an adverb of the share, then where it went
+    r"(?<![\w])(?:mostly|mainly|primarily|largely|predominantly|chiefly|переважно|здебільшого|в\s+основному|"
+    r"в\s+основном|преимущественно|главным\s+образом)\s+(?:at|in|on|over|towards?|against|targeting|по|на|в|у|над)(?![\w])|"
+    r"(?<![\w])(?:targeting|aimed\s+at|directed\s+at)\s+(?:mostly|mainly|primarily|largely|chiefly)(?![\w])",
     re.I,
 )
 
