@@ -574,7 +574,9 @@ def _auxiliary() -> re.Pattern[str]:
         r"in\s+(?:a|an|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+on\s+\w+)?|on\s+(?:his|her|its|their)\s+\w+(?:\s+channel)?|"
         r"on\s+Telegram|via\s+Telegram|in\s+[A-ZА-Я][\w-]+|[ву]\s+Telegram|[ву]\s+телеграм[\w-]*|"
         # "в утренней сводке", "у своєму Telegram-каналі", "в видеообращении": where it was said
-        rf"[ву]\s+(?:[\w'’-]+\s+){{0,2}}(?:{reports})|"
+        rf"[ву]\s+(?:[\w'’-]+\s+){{0,2}}(?:\w+-)?(?:{reports})|"
+        # "Роман Бусаргин в ночь на пятницу написал": the night it was said of
+        r"[ву]\s+(?:ночь|ніч)\s+(?:на|проти|с|з)\s+(?:\d+\s+[\w'’-]+|[\w'’-]+)|"
         # "Повітряне командування «Північ» повідомило", "ГУ ДСНС у Чернігівській області повідомили":
         # the body's own name in quotes, or its region, between it and the verb.
         r"[«\"“][^»\"”]{1,30}[»\"”]|[ву]\s+[А-ЯІЇЄЁ][\w'’-]+(?:\s+(?:области|області|районе|районі|крае|краї))?|"
