@@ -254,7 +254,42 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
         )
     mentions = _merge_titles_with_names(sentence, sorted(mentions, key=lambda m: m.start))
     mentions += _surname_speakers(sentence, mentions)
+    mentions = [_outlets_source(sentence, m) for m in mentions]
     return _mark_sources(sentence, sorted(mentions, key=lambda m: m.start))
+
+
+# "Источник РБК в экстренных службах", "по данным источника Astra в экстренных службах", "джерело
+# УП в СБУ": an outlet's anonymous source inside a body speaks, not the outlet.
+_SOURCE_OF_OUTLET_BEFORE = re.compile(r"(?<![\w])(?:источник|джерел)\w*\s+[«\"“„]?$", re.I)
+_INSIDE_A_BODY_AFTER = re.compile(r"[»\"”]?\s+(?:в|во|у|из|с|зі|із|з)\s+[а-яіїєё]", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _outlets_source(sentence: str, mention: ClaimantMention) -> ClaimantMention:
+    if mention.kind != "media":
+        return mention
+    lead = _SOURCE_OF_OUTLET_BEFORE.search(sentence, max(0, mention.start - 24), mention.start)
+    body = _INSIDE_A_BODY_AFTER.match(sentence, mention.end)
+    if lead is None or not body:
+        return mention
+    # the body is the source's ("Источник РБК в экстренных службах уточнил"): up to the verb after it
+    end = mention.end
+    words = list(_WORD.finditer(sentence, body.end() - 1))[:4]
+    verbs = frozenset(v.lower() for v in reporting_verbs())
+    for i, word in enumerate(words):
+        if word.group(0).lower() in verbs:
+            end = words[i - 1].end() if i else end
+            break
+    return replace(
+        mention,
+        start=lead.start(),
+        end=end,
+        text=sentence[lead.start() : end],
+        kind="government",
+        claimant_id=None,
+        is_person=True,
+        is_generic=True,
+    )
 
 
 @cache
