@@ -41,7 +41,7 @@ from orchestration.claims.places import (
     spans_regions,
 )
 from orchestration.claims.sentences import Sentence, split_sentences
-from orchestration.claims.weapons import ThingMention, find_things
+from orchestration.claims.weapons import ThingMention, find_things, head_word
 
 # Sentences over which "the ministry said" in one sentence still covers the next ones.
 CARRY_SENTENCES = 2
@@ -1432,8 +1432,33 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return True  # "дрон атаковал автомобиль" and, later, "беспилотник сбросил ВУ на магазин": two strikes
     if None not in (_sex_of(a.draft), _sex_of(b.draft)) and _sex_of(a.draft) != _sex_of(b.draft):
         return True  # "A woman was injured." and "A man, 61, was wounded.": two people
+    if _different_objects(a.draft, b.draft):
+        return True  # "The roof of a house caught fire." and "windows were blown out in a shop": two things
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+def _different_objects(a: Draft, b: Draft) -> bool:
+    """One damaged thing each, named by different nouns in different sentences, neither referring
+    back ("the building"): two things damaged, not one told twice."""
+    if a.outcome != "damaged" or a.count not in (None, 1) or b.count not in (None, 1):
+        return False
+    if a.thing is None or b.thing is None or a.sentence.index == b.sentence.index:
+        return False
+    if 0 in (a.sentence.paragraph, b.sentence.paragraph):
+        return False  # a headline sums up in words of its own ("повреждены порт и судно")
+    if a.thing.determiner in _REFERRING or b.thing.determiner in _REFERRING:
+        return False
+    return _object_noun(a.thing) != _object_noun(b.thing)
+
+
+def _object_noun(thing: ThingMention) -> str:
+    """A thing's head noun in its dictionary form ("houses", "об'єкт енергетики" -> "house", "об'єкт")."""
+    lemma = morphology.noun_lemma(head_word(thing.text))
+    return lemma[:-1] if lemma.endswith("s") and len(lemma) > 3 and not morphology.has_cyrillic(lemma) else lemma
+
+
+_REFERRING = ("the", "this", "that", "these", "those")
 
 
 def _sex_of(draft: Draft) -> str | None:

@@ -109,6 +109,13 @@ _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s
 
 
 _QUOTES = re.compile(r"[\"“”«»„]")
+# A Russian or Ukrainian participle of damage in an oblique case describes a thing damaged before
+# ("жителей поврежденного дома", "з пошкодженим житлом", "мешканців зруйнованого будинку").
+_OBLIQUE_PARTICIPLE = re.compile(
+    r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован|уничтоженн|знищен)"
+    r"(?:ого|ому|ым|ыми|ой|ою|ую|ом|им|ім|ими|ої|ій)",  # not the genitive plural: "число поврежденных домов"
+    re.I,
+)
 
 
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
@@ -134,7 +141,7 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             bool(re.fullmatch(r"[a-z]+(?:ed|en)", match.group(0), re.I))
             and bool(_ATTRIBUTIVE_BEFORE.search(before))
             and bool(_ATTRIBUTIVE_AFTER.match(unquoted, match.end()))
-        )
+        ) or bool(_OBLIQUE_PARTICIPLE.fullmatch(match.group(0)))
         if match.group(0).lower() in lexicon.outcomes()["noun_homographs"] and _DETERMINED.search(before):
             continue  # "a fire", "the fires": the noun, not the verb "fire"
         # "attempted to attack Kursk with 12 drones": the attack was stopped, the drones were sent.

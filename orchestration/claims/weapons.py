@@ -78,7 +78,7 @@ def is_mass_noun(word: str) -> bool:
     return word.lower() in _mass_nouns()
 
 
-def _head_word(phrase: str) -> str:
+def head_word(phrase: str) -> str:
     """The word a thing's number is read from: the last in English ("infrastructure facility"), the
     first noun in Russian and Ukrainian, whose complements follow it ("об'єкт інфраструктури")."""
     words = phrase.split()
@@ -235,22 +235,20 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     # A mass noun ("port infrastructure", "сільгосптехніка") is no number of things, however it declines.
     # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
     # ("ворожий БпЛА влучив у будинок", "пошкоджено склад").
-    head_word = _head_word(head_text)
+    head = head_word(head_text)
     return ThingMention(
-        is_singular_object=head_word.lower() not in _mass_nouns()
+        is_singular_object=head.lower() not in _mass_nouns()
         and (
             head_text in _singular_objects()
             # "truck driver", "security guard": an English compound is as many as its last noun
-            or (not morphology.has_cyrillic(head_word) and lexicon.normalise(head_word) in _singular_objects())
-            or morphology.is_singular_subject_or_object(head_word)
-            or morphology.is_instrumental_singular(head_word)  # "поцілив КАБом": struck with one
+            or (not morphology.has_cyrillic(head) and lexicon.normalise(head) in _singular_objects())
+            or morphology.is_singular_subject_or_object(head)
+            or morphology.is_instrumental_singular(head)  # "поцілив КАБом": struck with one
             # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
-            or (weapon in OBJECT_CLASSES and morphology.grammatical_number(head_word) == "sing")
+            or (weapon in OBJECT_CLASSES and morphology.grammatical_number(head) == "sing")
             # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
             or (
-                weapon in OBJECT_CLASSES
-                and _after_part(sentence, run[-1][0])
-                and morphology.is_genitive_singular(head_word)
+                weapon in OBJECT_CLASSES and _after_part(sentence, run[-1][0]) and morphology.is_genitive_singular(head)
             )
         ),
         operator=operator,
