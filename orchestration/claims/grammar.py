@@ -1813,7 +1813,7 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
     for count in m.counts:
         if count.value is None or count.start in taken:
             continue
-        changed = _told_by_verb_of_change(text, count, verb)
+        changed = _told_by_verb_of_change(text, count, verb) or _brought_to(text, count, heads)
         if changed is None or changed[1]:
             continue
         count = changed[0]
@@ -1827,6 +1827,24 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
         if len(things) == 1 and len(cues) == 1:
             found.append((count.start, count.end, count, things[0], things[0].weapon, False, ("toll", cues[0])))
     return found
+
+
+# "bringing the number of drones downed ... to 15", "доведя число сбитых ... до 15": the verb of change
+# before the tally's head, its "to" before the figure
+_BRINGING_BEFORE = re.compile(
+    r"(?:bringing|brings|brought|raising|raises|raised|taking|takes|доведя|довівши)\s+(?:the\s+)?$", re.I
+)
+_TO_BEFORE = re.compile(r"(?:\bto|(?<![\w])до)\s*$", re.I)
+
+
+def _brought_to(text: str, count: CountMention, heads) -> tuple[CountMention, bool] | None:
+    preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
+    if not (preposition or _TO_BEFORE.search(text, max(0, count.start - 6), count.start)):
+        return None
+    before = [h for h in heads if h.end() <= count.start]
+    if not any(_BRINGING_BEFORE.search(text, max(0, h.start() - 20), h.start()) for h in before):
+        return None
+    return CountMention(count.start, count.end, count.text, count.value, "exact"), False
 
 
 def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
