@@ -80,6 +80,12 @@ _SHARE_LEAD = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s*[—–,(-]\s*",
     re.I,
 )
+_TOTAL_LEAD = re.compile(
+    r"\s*(?:всего|итого|в\s+общей\s+сложности|загалом|всього|усього|in\s+total|in\s+all|altogether|overall)"
+    r"(?![\w])[^\d.;:!?]{0,40}?\s*[—–-]\s*",
+    re.I,
+)
+_SENTENCE_REST = re.compile(r"\s*[.!]?\s*")
 _LIST_ITEM = re.compile(
     r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?"
     r"(?:over|in|above|near|on|across|—|–|-|над|в|у|на|під|под|по|возле|біля|около)\s",
@@ -515,15 +521,24 @@ def draft_claims(
         # the share's figure starts its item, where its place follows ("— 33 — над Белгородской")
         anchors = [(a[2].start, *a[1:]) if a[2] is not None and a[0] < lead_end else a for a in anchors]
         anchors = [a for a in anchors if a[0] >= lead_end]
+    # "Всего за сегодня — 17.", "In total since midnight - 17.": the running total of the figure just told
+    total_lead = (
+        len(anchors) == 1
+        and anchors[0][2] is not None
+        and anchors[0][3] not in m.things
+        and _TOTAL_LEAD.fullmatch(text, 0, anchors[0][0])
+        and _SENTENCE_REST.fullmatch(text, anchors[0][1])
+    )
     verbless_items = (
         anchors
         and not m.outcomes
-        and (share_lead or _OPENS_WITH_FIGURE.match(text[: anchors[0][0]]))
+        and (share_lead or total_lead or _OPENS_WITH_FIGURE.match(text[: anchors[0][0]]))
         and all(
             a[2] is not None
             and (
                 (a[5] and (a[3] not in m.things or a[3].end <= lead_end))
                 or (share_lead and a[2].start == lead_end)
+                or total_lead
                 # "8 – over the Moscow region, including 5 UAVs flying towards Moscow": the item's part
                 or (i > 0 and _INCLUDING_BEFORE.search(text, max(0, a[0] - 24), a[0]))
             )
@@ -537,6 +552,7 @@ def draft_claims(
     last_cue: OutcomeCue | None = None
     sentence_sites: list[PlaceMention] | None = None  # launch_sites of the sentence, found once
     part_starts = frozenset(t.start for t in m.things if t.weapon == "parts")
+    totalled: Draft | None = None  # the draft a sentence of a total alone goes on from
     for anchor in anchors:
         start, end, count, thing, weapon, is_list_item, role = anchor
         cue = _governing_cue(text, start, end, weapon, m.outcomes, m.clauses, anchors, count is not None, part_starts)
@@ -652,9 +668,10 @@ def draft_claims(
         if cue is None and continues and count is not None:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
-            if share_lead:
+            if share_lead or total_lead:
                 same = [d for d in same if d.count is not None]  # the share is one of the last figure
             if same:
+                totalled = same[-1]
                 cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
                 is_list_item = True
         if (
@@ -809,6 +826,8 @@ def draft_claims(
         if cue.outcome == "launched":
             places_in_clause = [p for p in places_in_clause if not _share_before(text, end, p)]
         place = _choose_place(start, end, cue, places_in_clause, text)
+        if place is None and total_lead and totalled is not None:
+            place = totalled.place  # "Всего за сегодня — 17.": where the figures it totals were
         if cue.outcome == "launched" and sentence_sites is None:
             sentence_sites = launch_sites(text, m.places)
         sites = sentence_sites if cue.outcome == "launched" else []
@@ -1666,6 +1685,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             or _followed_by_cue(text, count, m.outcomes)
             or _OF_WHICH.match(after)  # "shot down two of them", "46 з них збито"
             or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
+            # "Всего за сегодня — 17.": a sentence of a total alone
+            or (_TOTAL_LEAD.fullmatch(text, 0, count.start) and _SENTENCE_REST.fullmatch(text, count.end))
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
