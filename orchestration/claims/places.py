@@ -691,6 +691,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
     for match in lexicon.finditer(_adjective_before_site(), sentence):
         # "поражение Новокуйбышевского НПЗ", "атаковали Рязанский НПЗ": a refinery, a depot, an
         # airfield named for its town or region is there
+        first = _place_of_adjective(match.group("first")) if match.group("first") else None
+        if first is not None and not any(p.start < match.end("first") and match.start("first") < p.end for p in found):
+            found.append(_mention(match.start("first"), match.end("first"), match.group("first"), first, "in", True))
         start, end = match.start("adjective"), match.end("adjective")
         if any(p.start < end and start < p.end for p in found):
             continue
@@ -1009,8 +1012,10 @@ def _adjective_before_site() -> re.Pattern[str]:
     forms = {f for w in lexicon.region_words("site_noun") for f in morphology.forms_of(w)}
     forms = sorted(forms, key=len, reverse=True)
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in forms)
+    adjective = r"[А-ЯЁІЇЄ][\w'’-]*(?:ск|ськ|цк|цьк|зьк)(?:ий|ый|ой|ого|ому|им|ом|ім|ая|ої|ій|ую|а|у|их|ых|і|ие|ые)"
+    # "Саратовского и Новокуйбышевского НПЗ": two sites, each named for its town, one noun after both
     return re.compile(
-        r"(?<![\w-])(?P<adjective>[А-ЯЁІЇЄ][\w'’-]*(?:ск|ськ|цк|цьк|зьк)(?:ий|ый|ой|ого|ому|им|ом|ім|ая|ої|ій|ую|а|у))"
+        rf"(?<![\w-])(?:(?P<first>{adjective})\s*(?:,|\s(?:и|і|та|й))\s+)?(?P<adjective>{adjective})"
         rf"\s+(?:{nouns})(?![\w])"
     )
 
