@@ -1366,6 +1366,9 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
         ]
     if own:
         return own
+    shared = _place_after_coordinated_list(text, anchor, same_clause, located, clause_end)
+    if shared:
+        return shared
     # "struck energy facilities in the Odessa region with Geran-2 drones": the object is no boundary.
     first = min(
         a[0] for a in same_clause if a[0] == start or not (anchor[4] in WEAPON_CLASSES and a[4] in OBJECT_CLASSES)
@@ -1866,6 +1869,29 @@ def _brought_to(text: str, count: CountMention, heads) -> tuple[CountMention, bo
     if not any(_BRINGING_BEFORE.search(text, max(0, h.start() - 20), h.start()) for h in before):
         return None
     return CountMention(count.start, count.end, count.text, count.value, "exact"), False
+
+
+# Between the last thing of a list and the place it went to: "of various types against", "overnight at"
+_LIST_TO_PLACE = re.compile(r"[^,.;:!?]{0,40}?(?:against|at|on|по|на)\s+(?:the\s+)?", re.I)
+_MORE_PLACES_AFTER = re.compile(r"\s*(?:,|and\s|і\s|та\s|и\s|й\s)", re.I)
+
+
+def _place_after_coordinated_list(text, anchor, same_clause, located, clause_end) -> list[PlaceMention]:
+    """ "The enemy used 4 KABs, 1 missile and 27 drones against Kharkiv Oblast": the place after the
+    last weapon of a list joined by commas and "and" is every weapon's."""
+    if anchor[4] not in WEAPON_CLASSES or anchor[2] is None:
+        return []
+    last = anchor
+    for following in sorted((a for a in same_clause if a[0] > anchor[0]), key=lambda a: a[0]):
+        if following[4] not in WEAPON_CLASSES or not _COORDINATED.fullmatch(text, last[1], following[0]):
+            break
+        last = following
+    if last is anchor:
+        return []
+    after = [p for p in located if last[1] <= p.start < clause_end and _LIST_TO_PLACE.fullmatch(text, last[1], p.start)]
+    if not after or _MORE_PLACES_AFTER.match(text, after[0].end):
+        return []  # "against Kharkiv, Sumy and Poltava": a list of its own, each place a part
+    return after[:1]
 
 
 def _mixed_totals(text: str, anchors: list[tuple]) -> list[tuple]:
