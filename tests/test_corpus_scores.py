@@ -39,11 +39,11 @@ CORPORA = {
     ),
     # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
     # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
-    **_parts("real_dev", {"en": 0.85, "ru": 0.84, "uk": 0.82}),
+    **_parts("real_dev", {"en": 0.85, "ru": 0.85, "uk": 0.82}),
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **_parts("real_blind_2", {"en": 0.82, "ru_uk": 0.85}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
-    **_parts("real_blind_3", {"en": 0.81, "ru_uk": 0.83}),
+    **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.84}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
     **_parts("real_blind_4", {"en": 0.80, "ru_uk": 0.80}),
@@ -51,7 +51,7 @@ CORPORA = {
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.82}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
     # (English 0.808, Russian/Ukrainian 0.694); both halves tuned on in session 10.
-    **_parts("real_blind_6", {"en": 0.84, "ru_uk": 0.81}),
+    **_parts("real_blind_6", {"en": 0.85, "ru_uk": 0.83}),
     # The seventh blind set, written and gold-audited in session 10 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.864, Russian/
     # Ukrainian 0.842); tuned on in session 11.
@@ -59,7 +59,7 @@ CORPORA = {
     # The eighth blind set (longer pages), written and gold-audited in session 11 by helpers who never
     # saw the extractor; measured once at the session's end, its misses unread (English 0.848,
     # Russian/Ukrainian 0.836); tuned on in session 12.
-    **_parts("real_blind_8", {"en": 0.88, "ru_uk": 0.86}),
+    **_parts("real_blind_8", {"en": 0.88, "ru_uk": 0.88}),
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
@@ -72,17 +72,22 @@ CORPORA = {
     # gold-audited in session 14 by helpers who never saw the extractor; measured once near the
     # session's end, its misses unread (English 0.846 at the session's start, 0.850 then;
     # Russian/Ukrainian 0.784, 0.790), then tuned on in sessions 14 to 16.
-    **_parts("real_blind_11", {"en": 0.86, "ru_uk": 0.81}),
+    **_parts("real_blind_11", {"en": 0.87, "ru_uk": 0.82}),
     # The twelfth blind set (how pages word outcomes: damage, fires, weapon breakdowns, quantities,
     # village posts), written and gold-audited in session 15 by helpers who never saw the extractor;
     # measured once before its misses were read (English 0.808 at the session's start, 0.810 then;
     # Russian/Ukrainian 0.777, 0.791); tuned on in sessions 15 and 16.
-    **_parts("real_blind_12", {"en": 0.81, "ru_uk": 0.82}),
+    **_parts("real_blind_12", {"en": 0.82, "ru_uk": 0.83}),
     # The thirteenth blind set (2022 to 2026 in each year's words, attack paths, attribution chains,
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
     # Russian/Ukrainian 0.796, 0.796), then tuned on (English 0.794, Russian/Ukrainian 0.813).
     **_parts("real_blind_13", {"en": 0.79, "ru_uk": 0.81}),
+    # The fourteenth blind set (who speaks, where a quoted tally happened, damage wording), written and
+    # gold-audited in session 17 by helpers who never saw the extractor; measured once before its misses
+    # were read (English 0.810 at the session's start, 0.813 then; Russian/Ukrainian 0.831, 0.829),
+    # then tuned on (English 0.822, Russian/Ukrainian 0.843).
+    **_parts("real_blind_14", {"en": 0.82, "ru_uk": 0.84}),
 }
 
 
