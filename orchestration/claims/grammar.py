@@ -73,13 +73,15 @@ _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IG
 # Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
 _OPENS_WITH_FIGURE = re.compile(r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:по\s+)?$", re.I)
 # The largest share of a figure, then the share's own figure between dashes or commas: "Больше всего
-# аппаратов – 41 –", "Найбільше – 17 –", "Most of them, 21,". Group "noun": what the figure counts.
+# аппаратов – 41 –", "Найбільше – 17 –", "Most of them, 21,"; the words before the dash may name what
+# the figure counts.
 _SHARE_LEAD = re.compile(
     r"\s*(?:больше\s+всего|наибольшее\s+(?:число|количество)|найбільше|найбільша\s+кількість|"
     r"most\s+of\s+them|the\s+most|most|the\s+largest\s+number|the\s+majority)"
     r"(?:\s+[\w'’-]+){0,2}?\s*[—–,(-]\s*",
     re.I,
 )
+# A total and its time before a dash: "Всего за сегодня —", "In total since midnight -".
 _TOTAL_LEAD = re.compile(
     r"\s*(?:всего|итого|в\s+общей\s+сложности|загалом|всього|усього|in\s+total|in\s+all|altogether|overall)"
     r"(?![\w])[^\d.;:!?]{0,40}?\s*[—–-]\s*",
@@ -2046,8 +2048,8 @@ def _strike_reports(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
     """A strike its maker reports, on a target it names: "Russian forces delivered a massive strike
     with long-range precision weapons on Ukraine's energy facilities", "нанесли групповой удар ракетами
     «Кинжал» и ударными БПЛА по объектам ВПК Украины". A hit with no number for each weapon named
-    with it; with none named, a "massive" or "combined" strike is one of weapons of several kinds.
-    The country of the target ("Ukrainian airfields", "объекты энергетики Украины") is where it hit."""
+    with it before its target (none named, no claim: the text's own figures tell the weapons). The
+    country of the target ("Ukrainian airfields", "объекты энергетики Украины") is where it hit."""
     text = m.sentence.text
     added: list[tuple] = []
     anchored = {id(a[3]) for a in anchors if a[3] is not None}
@@ -2080,7 +2082,7 @@ def _strike_reports(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
         bound = [t for t in weapons if t.start not in counted]
         if not bound:
             continue
-        if target not in m.places:
+        if target not in m.places:  # one of the sentence's places, so the claims are placed there
             m.places.append(target)
             m.places.sort(key=lambda p: p.start)
         for thing in bound:

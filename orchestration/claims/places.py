@@ -745,7 +745,7 @@ _SITE_CLASSES = ("infrastructure", "building")
 
 def _names_a_site(sentence: str, end: int) -> bool:
     """Whether the name ending at `end` names where a site is ("The Tuapse refinery was struck",
-    "the Engels depot"): the site's noun right after it."""
+    "the Saratov refinery"): the site's noun right after it."""
     if not sentence[end : end + 1].isspace():
         return False
     things = find_things(sentence[end : end + 48])
