@@ -149,6 +149,7 @@ _DEBRIS_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s
 _DEBRIS_AFTER = re.compile(r"^\s+(?:debris|fragments|wreckage|remains)\b", re.I)
 
 
+_OUT_OF_BETWEEN = re.compile(r"\s+(?:out\s+of|of\s+the|из|із|зі|з)\s+", re.I)
 _OF_TOTAL = re.compile(
     r"^\s+(?:(?:out\s+)?of\s+(?:the\s+)?|із\s+|из\s+|з\s+)(?!(?:them|these|those|which|whom|них|яких|которых)(?![\w]))"
     r"(?:\d[\d,]*|[a-z-]+|[а-яіїєґё'’-]+)\s",
@@ -1652,6 +1653,19 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False, "part"))
                 wholes.add(following[0].start)
                 continue
+        # "shot down 98 drones out of 124", "збили 98 дронів зі 124": a figure after the things just
+        # counted and "out of" is their whole
+        part = next(
+            (
+                a for a in anchors
+                if a[2] is not None and a[3] in m.things and a[4] in WEAPON_CLASSES
+                and _OUT_OF_BETWEEN.fullmatch(text, a[1], count.start)
+            ),
+            None,
+        )  # fmt: skip
+        if part is not None:
+            anchors.append((count.start, count.end, count, part[3], part[4], False, "whole"))
+            continue
         copula = _COPULA_PART.match(after)
         if copula and _CONTINUATION.match(text) and stand_in is not None:
             # "Of the missiles, 137 were ballistic and 46 were Kh-101s": parts named by what they were.
