@@ -262,7 +262,6 @@ def find_claimants(sentence: str) -> list[ClaimantMention]:
 # УП в СБУ": an outlet's anonymous source inside a body speaks, not the outlet.
 _SOURCE_OF_OUTLET_BEFORE = re.compile(r"(?<![\w])(?:источник|джерел)\w*\s+[«\"“„]?$", re.I)
 _INSIDE_A_BODY_AFTER = re.compile(r"[»\"”]?\s+(?:в|во|у|из|с|зі|із|з)\s+[а-яіїєё]", re.I)
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def _outlets_source(sentence: str, mention: ClaimantMention) -> ClaimantMention:
@@ -274,7 +273,7 @@ def _outlets_source(sentence: str, mention: ClaimantMention) -> ClaimantMention:
         return mention
     # the body is the source's ("Источник РБК в экстренных службах уточнил"): up to the verb after it
     end = mention.end
-    words = list(_WORD.finditer(sentence, body.end() - 1))[:4]
+    words = list(lexicon.WORD.finditer(sentence, body.end() - 1))[:4]
     verbs = frozenset(v.lower() for v in reporting_verbs())
     for i, word in enumerate(words):
         if word.group(0).lower() in verbs:

@@ -23,6 +23,7 @@ from orchestration.claims.claimants import ClaimantMention, find_claimants, pron
 from orchestration.claims.grammar import (
     ATTACK_TARGET_BEFORE,
     OBJECT_CLASSES,
+    REFERRING_DETERMINERS,
     WEAPON_CLASSES,
     Draft,
     draft_claims,
@@ -1447,7 +1448,7 @@ def _different_objects(a: Draft, b: Draft) -> bool:
         return False
     if 0 in (a.sentence.paragraph, b.sentence.paragraph):
         return False  # a headline sums up in words of its own ("повреждены порт и судно")
-    if a.thing.determiner in _REFERRING or b.thing.determiner in _REFERRING:
+    if a.thing.determiner in REFERRING_DETERMINERS or b.thing.determiner in REFERRING_DETERMINERS:
         return False
     return _object_noun(a.thing) != _object_noun(b.thing)
 
@@ -1456,9 +1457,6 @@ def _object_noun(thing: ThingMention) -> str:
     """A thing's head noun in its dictionary form ("houses", "об'єкт енергетики" -> "house", "об'єкт")."""
     lemma = morphology.noun_lemma(head_word(thing.text))
     return lemma[:-1] if lemma.endswith("s") and len(lemma) > 3 and not morphology.has_cyrillic(lemma) else lemma
-
-
-_REFERRING = ("the", "this", "that", "these", "those")
 
 
 def _sex_of(draft: Draft) -> str | None:

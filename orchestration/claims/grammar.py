@@ -25,6 +25,7 @@ from orchestration.claims.places import (
     country_of_adjective,
     counts_places,
     find_places,
+    site_named_after,
     struck_after,
 )
 from orchestration.claims.sentences import Sentence
@@ -88,6 +89,14 @@ _TOTAL_LEAD = re.compile(
     re.I,
 )
 _SENTENCE_REST = re.compile(r"\s*[.!]?\s*")
+
+
+def _total_alone(text: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is all a sentence says besides its total's lead ("Всего за
+    сегодня — 17.")."""
+    return bool(_TOTAL_LEAD.fullmatch(text, 0, start) and _SENTENCE_REST.fullmatch(text, end))
+
+
 _LIST_ITEM = re.compile(
     r"^\s*(?:of\s+(?:them|which|these|those)\s+)?(?:each\s+)?(?:were\s+|was\s+)?"
     r"(?:over|in|above|near|on|across|—|–|-|над|в|у|на|під|под|по|возле|біля|около)\s",
@@ -529,8 +538,7 @@ def draft_claims(
         len(anchors) == 1
         and anchors[0][2] is not None
         and anchors[0][3] not in m.things
-        and _TOTAL_LEAD.fullmatch(text, 0, anchors[0][0])
-        and _SENTENCE_REST.fullmatch(text, anchors[0][1])
+        and _total_alone(text, anchors[0][0], anchors[0][1])
     )
     verbless_items = (
         anchors
@@ -1187,7 +1195,8 @@ def _repairs() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
 
 
-_DEFINITE = {"the", "this", "that", "these", "those"}
+# Determiners that refer back to a thing told before ("the missile", "this house").
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
 
 
@@ -1573,7 +1582,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             (count is None or count.is_article)
             and thing.weapon in WEAPON_CLASSES
             and (_damage_verb_after(text, thing.end, m.outcomes) or _damaged_by(text, start, m.outcomes))
-            and thing.determiner not in _DEFINITE  # "the missile": told before
+            and thing.determiner not in REFERRING_DETERMINERS  # "the missile": told before
         ):
             # "drones damaged five houses", "ракети пошкодили підстанцію": they struck, a hit with no
             # number; "a drone damaged a house", "a barn was damaged by a drone": one drone struck
@@ -1705,7 +1714,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             or _OF_WHICH.match(after)  # "shot down two of them", "46 з них збито"
             or _counted_by_cue_before(text, count, m.outcomes)  # "з них збито 83", "сбиты 40."
             # "Всего за сегодня — 17.": a sentence of a total alone
-            or (_TOTAL_LEAD.fullmatch(text, 0, count.start) and _SENTENCE_REST.fullmatch(text, count.end))
+            or _total_alone(text, count.start, count.end)
         ):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
@@ -2034,11 +2043,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                 if verb is not None
                 and (
                     _SUBJECT_GAP.fullmatch(text, p.end, verb.start())
-                    or any(
-                        t.weapon in ("infrastructure", "building") and not text[p.end : t.start].strip()
-                        and _SUBJECT_GAP.fullmatch(text, t.end, verb.start())
-                        for t in m.things
-                    )
+                    or ((site := site_named_after(text, p.end)) and _SUBJECT_GAP.fullmatch(text, site, verb.start()))
                 )
             ]  # fmt: skip
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
@@ -2130,7 +2135,7 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
     prep = _TARGET_PREPOSITION.search(text, start, end)
     if prep is None:
         return None
-    for word in list(_WORD.finditer(text, prep.end(), end))[:3]:
+    for word in list(lexicon.WORD.finditer(text, prep.end(), end))[:3]:
         code = country_of_adjective(word.group(0))
         if code is not None:
             return PlaceMention(word.start(), word.end(), word.group(0), "country", code, None, "country", "on", True)
@@ -2139,7 +2144,6 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
 
 # "on Ukrainian defence industry enterprises", "against Ukraine's energy", "по украинским аэродромам"
 _TARGET_PREPOSITION = re.compile(r"(?<![\w-])(?:on|against|at|по|на)\s", re.I)
-_WORD = re.compile(r"[\w'’-]+")
 
 
 @cache

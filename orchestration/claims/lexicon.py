@@ -22,6 +22,10 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 
 
+# A word with its apostrophes and hyphens ("об'єкт", "Kh-101"), for walking a phrase word by word.
+WORD = re.compile(r"[\w'’-]+")
+
+
 def load_yaml(name: str):
     with (DATA_DIR / name).open(encoding="utf-8") as f:
         return yaml.safe_load(f)

@@ -730,7 +730,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         and p.prep not in NON_LOCATIVE  # "з району Каспійського моря": where they came from
         and _PART_OF_TOWN_BEFORE.search(sentence, max(0, p.start - 16), p.start)
         else replace(p, prep="in", is_locative=True)
-        if not p.is_locative and p.scope == "region" and p.prep not in NON_LOCATIVE and _names_a_site(sentence, p.end)
+        if _names_a_site(sentence, p)
         else _in_named_settlement(sentence, p)
         for p in _drop_overlaps(found)
     ]  # "Kyiv says 289 drones were launched": a capital speaking for its government, not a place;
@@ -743,13 +743,25 @@ _TIME_ZONE_AFTER = re.compile(r"\s+(?:time|времени|часом|часу)(?
 _SITE_CLASSES = ("infrastructure", "building")
 
 
-def _names_a_site(sentence: str, end: int) -> bool:
-    """Whether the name ending at `end` names where a site is ("The Tuapse refinery was struck",
-    "the Saratov refinery"): the site's noun right after it."""
+def _names_a_site(sentence: str, place: PlaceMention) -> bool:
+    """A town not yet read as where things happened, named before a site's noun ("The Tuapse refinery")."""
+    return (
+        not place.is_locative
+        and place.scope == "region"
+        and place.prep not in NON_LOCATIVE
+        and site_named_after(sentence, place.end) is not None
+    )
+
+
+def site_named_after(sentence: str, end: int) -> int | None:
+    """Where the site a name ending at `end` names ends ("The Tuapse refinery was struck",
+    "Новокуйбышевский НПЗ подвергся атаке"): its noun right after the name; None if no site follows."""
     if not sentence[end : end + 1].isspace():
-        return False
+        return None
     things = find_things(sentence[end : end + 48])
-    return bool(things) and things[0].weapon in _SITE_CLASSES and not sentence[end : end + things[0].start].strip()
+    if not things or things[0].weapon not in _SITE_CLASSES or sentence[end : end + things[0].start].strip():
+        return None
+    return end + things[0].end
 
 
 _OWNER_BEFORE_PLACE = re.compile(rf"['’]s(?:\s+{_FILLER})*\s+", re.IGNORECASE)
