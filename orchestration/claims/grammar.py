@@ -458,15 +458,18 @@ def _counted_by_other_verb(text: str, count: CountMention, things: list[ThingMen
 
 
 def _age_apposition(text: str, count: CountMention, people_ends: set[int]) -> bool:
-    if not people_ends or count.value is None or not count.text.isdigit() or count.value > 120:
+    if count.value is None or not count.text.isdigit() or count.value > 120:
         return False
     comma = text.rfind(",", 0, count.start)
-    return (
-        comma >= 0
-        and not text[comma + 1 : count.start].strip()
-        and len(text[:comma].rstrip()) in people_ends
-        and _AGE_AFTER.match(text, count.end) is not None
+    if comma < 0 or text[comma + 1 : count.start].strip():
+        return False
+    # "Тракторист, 53 роки, отримав поранення": years named make an age after any noun
+    return bool(_YEARS_OF_AGE.match(text, count.end)) or (
+        len(text[:comma].rstrip()) in people_ends and _AGE_AFTER.match(text, count.end) is not None
     )
+
+
+_YEARS_OF_AGE = re.compile(r"\s+(?:рік|роки|років|год|года|лет|years?\s+old)\s*[,)]", re.I)
 
 
 _JUST_BEFORE = re.compile(r"\s*$")
@@ -600,6 +603,11 @@ def draft_claims(
             cue = OutcomeCue(start, end, "hit", "hit", "noun", None, False, False)
         if role == "strike_on":
             cue = OutcomeCue(end, end, "strike on", "hit", "noun", None, False, False)
+        if role == "revised":
+            told = [d for d in drafts if d.count is not None]
+            if not told:
+                continue
+            cue = OutcomeCue(start, start, told[-1].outcome_text, told[-1].outcome, "noun", None, False, False)
         if role == "whole" and count is None:
             continue  # "Одна из ракет попала", "one of the drones hit": the one is the claim, "the drones" no other
         if role == "whole" and cue is None and last_cue is not None:
@@ -1683,11 +1691,16 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             thing = named[0] if named else stand_in
             anchors.append((count.start, count.end, count, thing, thing.weapon, True))
             continue
+        revised = _revised_figure(text, count, anchors, m.outcomes)
+        if revised is not None:
+            # "сообщали о 14 погибших, затем — о 16": a gapped clause revising the figure just told
+            anchors.append((count.start, count.end, count, revised[3], revised[4], False, "revised"))
+            continue
         in_brackets_after_place = _place_before_parenthesis(text, count.start, m.places) is not None
         # "над Ярославской областью - один", "over Kursk: 12": a figure after its place and a dash
         after_place_and_dash = any(
             p.is_locative and p.end <= count.start and _OPENS_ITEM.fullmatch(text, p.end, count.start) for p in m.places
-        )
+        ) or _gapped_place_item(text, count, m.places, anchors)
         is_list_item = bool(_LIST_ITEM.match(after)) or in_brackets_after_place or after_place_and_dash
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
@@ -1764,6 +1777,48 @@ def _from_place_before_parenthesis(text: str, anchor: tuple, places: list[PlaceM
     """A bracketed count's stretch starts at its place, so the place is the count's own."""
     place = _place_before_parenthesis(text, anchor[0], places) if anchor[2] is not None else None
     return anchor if place is None else (place.start, *anchor[1:])
+
+
+def _gapped_place_item(text: str, count: CountMention, places: list[PlaceMention], anchors) -> bool:
+    """'12 drones were shot down over Kursk, over Bryansk 5', 'and over the Bryansk region, five': a
+    clause of a place and a figure alone, after a figure told with its verb, is another item of it."""
+    if not re.match(r"\s*(?:[.;)!]|$)", text[count.end :]):
+        return False
+    told = [a for a in anchors if a[2] is not None and a[1] <= count.start]
+    return bool(told) and any(
+        p.is_locative
+        and re.fullmatch(r"[\s,]*", text[p.end : count.start])
+        and re.search(
+            r"[,;]\s*(?:(?:and|и|і|та|й)\s+)?(?:over|in|above|near|над|в|у|на)?\s*(?:the\s+)?$",
+            text[told[-1][1] : p.start],
+        )
+        for p in places
+        if told[-1][1] <= p.start and p.end <= count.start
+    )
+
+
+@cache
+def _revision_gap() -> re.Pattern[str]:
+    leads = lexicon.outcome_phrases("revision_leads").pattern
+    return re.compile(rf"\s*[,;]\s*(?:(?:{leads})\s*,?\s*)?(?:[—–-]\s*)?(?:(?:о|об|про|до|to|at)\s+)?$", re.IGNORECASE)
+
+
+def _revised_figure(text: str, count: CountMention, anchors: list[tuple], outcomes) -> tuple | None:
+    """The anchor whose figure a gapped clause revises ("сообщали о 14 погибших в Кривом Роге, затем —
+    о 16", "reported 18 injured; by noon, 27"): the figure ends its clause, only a lead of time and
+    the first figure's preposition before it, and no figure or verb between the two."""
+    if not re.match(r"\s*(?:[.;)!]|$)", text[count.end :]):
+        return None
+    earlier = [a for a in anchors if a[2] is not None and a[1] <= count.start]
+    if not earlier:
+        return None
+    first = earlier[-1]
+    gap = _revision_gap().search(text, first[1], count.start)
+    if gap is None or gap.start() - first[1] > 80 or re.search(r"\d", text[first[1] : gap.start()]):
+        return None
+    if any(first[1] <= o.start < count.start and o.outcome not in ("killed", "injured") for o in outcomes):
+        return None
+    return first
 
 
 @cache

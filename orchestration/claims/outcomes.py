@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
+from orchestration.claims.numbers import number_words
 from orchestration.claims.weapons import OBJECT_CLASSES, find_things
 
 
@@ -116,6 +117,23 @@ _OBLIQUE_PARTICIPLE = re.compile(
     r"(?:ого|ому|ым|ыми|ой|ою|ую|ом|им|ім|ими|ої|ій)",  # not the genitive plural: "число поврежденных домов"
     re.I,
 )
+# Inside a prepositional phrase any case form of it does the same ("из поврежденных домов отселены",
+# "про пошкоджене житло повідомляйте"); a preposition of amount ("до", "понад") leaves a count.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<!\w)(?:из|с|со|у|в|во|на|для|от|возле|около|о|об|про|з|із|зі|від|біля|поблизу|по)\s+$", re.I
+)
+_RUSSIAN_FULL_PARTICIPLE = re.compile(
+    r"(?:поврежденн|повреждённ|разрушенн)(?:ый|ая|ое|ые|ых|ого|ому|ой|ую|ым|ыми|ом)", re.I
+)
+
+
+@cache
+def _counted_before() -> re.Pattern[str]:
+    tally = lexicon.outcome_phrases("tally_heads").pattern
+    return re.compile(rf"(?:\d|(?<![\w])(?:{lexicon.alternatives(number_words())})|{tally})\s*$", re.I)
+
+
+_DAMAGE_PARTICIPLE = re.compile(r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован)\w*", re.I)
 
 
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
@@ -142,6 +160,16 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             and bool(_ATTRIBUTIVE_BEFORE.search(before))
             and bool(_ATTRIBUTIVE_AFTER.match(unquoted, match.end()))
         ) or bool(_OBLIQUE_PARTICIPLE.fullmatch(match.group(0)))
+        attributive = attributive or (
+            bool(_DAMAGE_PARTICIPLE.fullmatch(match.group(0))) and bool(_PREPOSITION_BEFORE.search(before))
+        )
+        # A Russian full participle is an adjective, never the predicate ("обследуют поврежденное
+        # жилье"; the report says "повреждено жилье"). Ukrainian uses full forms as predicates.
+        # A figure or a tally before it counts the things damaged ("12 поврежденных домов", "число
+        # разрушенных квартир").
+        attributive = attributive or (
+            bool(_RUSSIAN_FULL_PARTICIPLE.fullmatch(match.group(0))) and not _counted_before().search(before)
+        )
         if match.group(0).lower() in lexicon.outcomes()["noun_homographs"] and _DETERMINED.search(before):
             continue  # "a fire", "the fires": the noun, not the verb "fire"
         # "attempted to attack Kursk with 12 drones": the attack was stopped, the drones were sent.
@@ -166,11 +194,30 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
                     non_event or presupposed,
                 )
             )
+    for match in _injury_received().finditer(unquoted):
+        if any(c.start <= match.start() < c.end or match.start() <= c.start < match.end() for c in found):
+            continue  # a listed cue ("получил ранения") already tells it
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        negated = bool(lexicon.search(_negation_pattern(), before))
+        cue = OutcomeCue(match.start(), match.end(), match.group(0), "injured", "either", None, negated, False)
+        found.append(cue)
     for match in _SET_ON_FIRE.finditer(sentence):
         # "debris set 11 cars on fire": the verb and its particle around the object burned
         cue = OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "active", OBJECT_CLASSES, False, False)
         found.append(cue)
     return found
+
+
+@cache
+def _injury_received() -> re.Pattern[str]:
+    """A verb of receiving and a noun of injury, up to two describing words between, either order."""
+    words = lexicon.outcomes()["injury_received"]
+    verbs = "|".join(re.escape(w) for w in words["verbs"])
+    latin = "|".join(re.escape(w) for w in words["nouns"] if not morphology.has_cyrillic(w))
+    stems = "|".join(re.escape(w) for w in words["nouns"] if morphology.has_cyrillic(w))
+    noun = rf"(?:(?:{latin})(?![\w])|(?:{stems})\w*)"
+    between = r"(?:\s+(?!and\b|и\b|і\b|та\b)[\w'’-]+){0,2}?\s+"
+    return re.compile(rf"(?<![\w])(?:(?:{verbs}){between}{noun}|{noun}{between}(?:{verbs}))(?![\w])", re.I)
 
 
 # "set 11 cars on fire", "set a warehouse ablaze": a split verb of burning, its object between
