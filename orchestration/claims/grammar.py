@@ -64,6 +64,8 @@ _AFTER_GAP = re.compile(
     r"уже|вже|успешно|успішно|ночью|вночі|уночі|утром|вранці|ранее|раніше|"
     r"(?:над|в|у|на)\s+(?:территорией\s+|територією\s+)?[\w'’-]+(?:\s+(?:областью|області|областю|краем|районом|районе|районі))?|"
     r"then|either|both|immediately|promptly|effectively|quickly|"
+    # "Ще 12, за даними відомства, знищили": a source set off by commas between figure and verb
+    r"(?:according\s+to|за\s+даними|за\s+словами|за\s+інформацією|по\s+данным|по\s+словам|по\s+информации)\s+[^,.;:]{1,60}|"
     r"by\s+(?:air\s+defen[cs]e|Russian|Ukrainian|our|the)\s+[\w\s]{0,30}?|"
     r"(?:over|in|above|near|on)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|area|krai|district))?)[\s,]+)*"
     r"[\"“«„]?$",  # 'were "locationally lost"': a quotation mark before the cue
@@ -703,6 +705,22 @@ def draft_claims(
         ):
             # "Зокрема, застосував:" then "▪️ 9 керованих авіабомб;": the lead-in's verb, no figure of its own
             cue = OutcomeCue(start, start, lead_cue.text, lead_cue.outcome, "noun", None, False, False)
+        if (
+            cue is not None
+            and cue.start >= end
+            and drafts
+            and count is not None
+            and count.value is not None
+            and drafts[-1].weapon == weapon
+            and drafts[-1].count is not None
+            and count.value < drafts[-1].count
+            and drafts[-1].outcome != cue.outcome
+            and _INCLUDING_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            # "shot down all 20 missiles, including six Kinzhals, launched overnight": a part takes its
+            # whole's verb, not a participle after it
+            cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "noun", None, False, False)
+            is_list_item = True
         dropper = next(
             (
                 o for o in m.outcomes
