@@ -953,7 +953,11 @@ def draft_claims(
             cue.outcome == "launched"
             and count is None
             and place is not None
-            and (place.prep in _TARGET_PREPS or ATTACK_TARGET_BEFORE.search(text[: place.start]))
+            and (
+                place.prep in _TARGET_PREPS
+                or ATTACK_TARGET_BEFORE.search(text[: place.start])
+                or _ATTACK_VERB.match(place.prep or "")  # "attacked Belgorod using drones"
+            )
             and not any(a[2] is not None and a[2].value and a[4] in WEAPON_CLASSES for a in anchors)
         ):
             # "fired missiles at Kyiv", "launched an attack on Odesa with drones": with no number, a
@@ -2944,7 +2948,23 @@ def _governing_cue(
         # "276 ударних БпЛА атакували Гуляйпільську громаду": counted weapons that attacked were
         # sent, as "24 drones attacked Odesa" (one drone that attacked a car struck it)
         best = OutcomeCue(best.start, best.end, best.text, "launched", "passive", None, False, False)
+    if (
+        best is not None
+        and not has_count
+        and best.outcome == "launched"
+        and best.end <= start
+        and weapon in WEAPON_CLASSES
+        and _ATTACKED_WITH.fullmatch(best.text)
+        and re.fullmatch(r"[\s\w-]*", text[best.end : start])
+        and morphology.is_instrumental(text[start:end].split()[-1])
+    ):
+        # "ВСУ атаковали FPV-дронами поселок Климово": attacked with weapons and no number, a strike
+        # on what was attacked, as "attacked Odesa with drones"
+        best = OutcomeCue(best.start, best.end, best.text, "hit", "active", None, False, False)
     return best
+
+
+_ATTACKED_WITH = re.compile(r"атак\w*|ударил\w*|вдарил\w*|вдарив|атакув\w*", re.I)
 
 
 # "з напрямків Брянськ, Орел, Приморсько-Ахтарськ", "с направления Курска и Белгорода": every place of

@@ -121,6 +121,18 @@ def is_instrumental_singular(word: str) -> bool:
 
 
 @cache
+def is_instrumental(word: str) -> bool:
+    """A Russian or Ukrainian noun in the instrumental, either number ("дронами", "ракетою"); of a
+    word the dictionaries lack, its ending ("FPV-дронами", "КАБами")."""
+    readings = [tag for tag in _readings(word, ("NOUN",))]
+    if not readings:
+        return not _readings(word, ("ADJF", "PRTF")) and bool(
+            re.search(r"[а-яіїєґё]{2,}(?:ами|ями|ом|ем|ою|ею)$", word, re.I)
+        )
+    return all(tag.case == "ablt" for tag in readings)
+
+
+@cache
 def can_be_genitive(word: str) -> bool:
     """Whether a Russian or Ukrainian word has a genitive reading in the dictionaries ("Одеси",
     "Белгородской"); never for a Latin word."""

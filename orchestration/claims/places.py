@@ -41,6 +41,7 @@ LOCATIVE |= ATTACKING_VERBS
 DIRECTIONAL = {"towards", "toward", "to", "against"}
 # A region named after these is where something came from or who did it, not where it happened.
 NON_LOCATIVE = {"from", "by", "with", "for", "than", "like", "about", "via", "из", "изо", "з", "із", "зі", "с", "со"}
+_KNOWN_PREPOSITIONS = frozenset(LOCATIVE | NON_LOCATIVE)
 VICINITY = {"near", "outside", "nearby", "около", "возле", "біля"}
 # Words that may stand between a preposition and a name ("over the southern Belgorod region").
 # The kind of place before its name, in every case form: "над городом Курском", "в станице
@@ -965,9 +966,26 @@ def _listed_after(sentence: str, found: list[PlaceMention], start: int) -> Place
 def _preposition_at(sentence: str, end: int) -> str | None:
     """The preposition governing what starts at `end`, looked for in the LOOKBACK_CHARS before it."""
     match = _PREP_BEFORE.search(sentence, _prep_search_start(sentence, end), end)
-    if match is None or match.group("prep").lower() in _subject_adverbs():
+    if match is None or match.group("prep").lower() not in _KNOWN_PREPOSITIONS:
+        # "атаковали FPV-дронами поселок Климово": the weapons in the instrumental between the verb
+        # of attack and its object
+        attacked = _ATTACKED_WITH_BEFORE.search(sentence, max(0, end - LOOKBACK_CHARS), end)
+        if attacked and all(
+            _INSTRUMENTAL_ENDING.search(word) or _FILLER_WORD.fullmatch(word) for word in attacked.group("with").split()
+        ):
+            return attacked.group("verb").lower()
+    if match is None:
+        return None
+    if match.group("prep").lower() in _subject_adverbs():
         return None  # "Вночі Харків зазнав удару": an adverb, then the sentence's subject
     return match.group("prep").lower()
+
+
+_ATTACKED_WITH_BEFORE = re.compile(
+    r"(?<![\w])(?P<verb>атаковал[аио]?|атакувал[аио]?|атакував|обстреляли|обстріляли)\s+(?P<with>(?:[\w'’-]+\s+){1,4})$",
+    re.I,
+)
+_INSTRUMENTAL_ENDING = re.compile(r"[а-яіїєґё](?:ами|ями|ими|ыми|ом|ем|ою|ею|им|ым)$", re.I)
 
 
 @cache
