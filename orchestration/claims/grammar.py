@@ -72,6 +72,8 @@ _AFTER_GAP = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
+# "сбили над Брянской областью — 29": a place and its dash may stand between a verb and an item
+_PLACE_ITEM_GAP = re.compile(r"^[\s,]*(?:over|in|above|над|в|у|на)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*[—–-]\s*$", re.I)
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
 # Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
 _OPENS_WITH_FIGURE = re.compile(r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:по\s+)?$", re.I)
@@ -1788,11 +1790,18 @@ _OPEN_PARENTHESIS_BEFORE = re.compile(r"\s*\(\s*$")
 
 
 def _place_before_parenthesis(text: str, start: int, places: list[PlaceMention]) -> PlaceMention | None:
-    """ "над Ростовской (19), Воронежской (12)", "Kursk (3 drones)": the place a bracketed count is of."""
+    """ "над Ростовской (19), Воронежской (12)", "Kursk (3 drones)": the place a bracketed count is of;
+    so is a place before a dash ("над Брянской областью — 29, над Рязанской — 17")."""
     opening = lexicon.search(_OPEN_PARENTHESIS_BEFORE, text, max(0, start - 6), start)
     if opening is None:
-        return None
+        if _ONE_OF.match(text, start):
+            return None  # "Бельбек — один из основных аэродромов": what the place is, no item
+        return next((p for p in places if p.is_locative and _DASH_ONLY.fullmatch(text, p.end, start)), None)
     return next((p for p in places if p.is_locative and p.end == opening.start()), None)
+
+
+_ONE_OF = re.compile(r"[\w'’-]+\s+(?:из|з|із|зі|of)\s", re.I)
+_DASH_ONLY = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*")
 
 
 def _from_place_before_parenthesis(text: str, anchor: tuple, places: list[PlaceMention]) -> tuple:
@@ -2881,7 +2890,7 @@ def _governing_cue(
                 cue.end <= a[0] and a[1] <= start and not (objects_pass and a[4] in OBJECT_CLASSES) for a in anchors
             )
             if cue.voice in ("active", "either", "noun") and not between:
-                if _BEFORE_GAP.match(gap) or lexicon.search(_WITH_GAP, gap):
+                if _BEFORE_GAP.match(gap) or lexicon.search(_WITH_GAP, gap) or _PLACE_ITEM_GAP.match(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
                     score = len(gap) + 2 + (30 if "," in gap and cue.voice == "either" else 0)
                     if re.search(r"(?<![\w])(?:and|but|while|а|і|и|та|но|але)\s*$", gap, re.I):
