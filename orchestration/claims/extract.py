@@ -1542,12 +1542,24 @@ def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
         # A restatement far from any source ("The region's interception of 11 drones was praised")
         # repeats what was claimed, whoever claimed it.
         return True
+    if _is_collective(ia) != _is_collective(ib) and ia.country == ib.country:
+        return True  # "killing two, officials said" then "the toll rose to two, the city said": one claim
     return ia.claimant_id == ib.claimant_id or (
         ia.kind == ib.kind
         and (ia.country == ib.country or None in (ia.country, ib.country))
         # two governors, or two mayors, of different places are two claimants
         and (ia.region_code == ib.region_code or None in (ia.region_code, ib.region_code))
     )
+
+
+def _is_collective(identity: Identity) -> bool:
+    name = lexicon.normalise(re.sub(r"^(?:the)\s+", "", identity.claimant or "", flags=re.I))
+    return name in _collective_sources()
+
+
+@cache
+def _collective_sources() -> frozenset[str]:
+    return frozenset(lexicon.normalise(w) for w in lexicon.attribution()["collective_sources"])
 
 
 def _same_place(a: _Resolved, b: _Resolved) -> bool:

@@ -2541,6 +2541,12 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
     return found
 
 
+_FUNCTION_WORD = (
+    r"(?:after|before|when|while|as|because|since|until|than|in|on|at|from|to|by|with|for|and|or|but|"
+    r"the|a|an|were|was|are|is|had|have|has)(?![\w'’-])"
+)
+
+
 def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues: list[OutcomeCue]):
     for count in reversed(counts):
         if count.end > thing.start:
@@ -2553,7 +2559,10 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         # One word the lexicons lack may stand between: a model ("a Molniya drone", "two Lancet drones")
         # for weapons, any modifier for objects ("three grain trucks").
         # Quotation marks around a model are no gap ('a "Lyutyi" drone', 'дев'ять «шахедів»').
-        unknown_word = r"(?-i:[A-ZА-ЯІЇЄ])[\w'’-]*" if thing.weapon in WEAPON_CLASSES else r"[\w'’-]+"
+        # A word of a clause's joints is no modifier ("risen to four after rescuers pulled ...").
+        unknown_word = (
+            r"(?-i:[A-ZА-ЯІЇЄ])[\w'’-]*" if thing.weapon in WEAPON_CLASSES else rf"(?!{_FUNCTION_WORD})[\w'’-]+"
+        )
         quote = r"[\"“”«»„]?"
         if re.fullmatch(
             r"[\s\u00a0]*(?:of[\s\u00a0]+(?:the|these|those|them|its|their)[\s\u00a0]+)?"
