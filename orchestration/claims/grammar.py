@@ -59,7 +59,7 @@ _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
     r"reported|confirmed|initially|"  # "two people were reported killed"
     r"others|other\s+people|more|more\s+people|"  # "six others were injured": the elided noun of a toll
-    r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|in\s+total|in\s+all|"
+    r"each|then|subsequently|and|or|later|eventually|were\s+all|of\s+them|of\s+these|of\s+which|of\s+those|of\s+whom|in\s+total|in\s+all|"
     r"з\s+них|із\s+них|из\s+них|были|был|была|было|були|був|була|було|также|також|еще|ещё|ще|всего|загалом|"
     r"уже|вже|успешно|успішно|ночью|вночі|уночі|утром|вранці|ранее|раніше|"
     r"(?:над|в|у|на)\s+(?:территорией\s+|територією\s+)?[\w'’-]+(?:\s+(?:областью|області|областю|краем|районом|районе|районі))?|"
@@ -179,9 +179,12 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|и|і|та|й)\s+[^,.;:]{0,30}", re.I)
 _SUBSET_AFTER = re.compile(
-    r"^\s+(?:among|of)\s+(?:them|whom|the\s+(?:injured|wounded|dead|victims|killed))\b", re.IGNORECASE
-)
+    r"^\s+(?:(?:was|were|is|are)\s+)?(?:of\s+(?:them|whom|the\s+(?:injured|wounded|dead|victims|killed))\b|"
+    r"among\s+(?:them|whom|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:injured|wounded|dead|killed|victims|hurt|casualties)\b))",
+    re.IGNORECASE,
+)  # "a girl was among the five injured": one of those counted
 _OF_THE_WHOLE = re.compile(r"\s*(?:of|out\s+of|из|з|із)\s+(?:the\s+|all\s+|всех\s+|усіх\s+)?", re.I)
 _ONE_ATTACK = re.compile(r"^[\s-]+(?:strike|attack|raid)(?![\w-])", re.IGNORECASE)
 _ATTACK_NOUN_END = re.compile(r"(?<![\w-])(?:strike|attack|raid)$", re.IGNORECASE)  # "Kinzhal strike"
@@ -1082,7 +1085,32 @@ def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
         ):
             continue
         out.append(draft)
-    return out
+    # "one of the wounded died in hospital, bringing the death toll to three": the one is how the
+    # toll grew, which the toll already counts
+    tolls = [d for d in out if d.extras.get("role") == "toll" and d.count is not None and d.weapon == "person"]
+    return [
+        d
+        for d in out
+        if not any(
+            d is not t
+            and d.weapon == "person"
+            and d.outcome == t.outcome
+            and d.extras.get("role") != "toll"  # "rose from 17 to 21": both figures are told
+            and _GREW_BY.search(d.sentence.text, max(0, d.anchor_start - 40), d.anchor_end)
+            and d.count is not None
+            and d.count < t.count
+            and d.anchor_end <= t.anchor_start
+            and (d.place is None or d.place == t.place)
+            for t in tolls
+        )
+    ]
+
+
+# What the toll grew by: "one of the wounded", "two more residents", "ще одна", "a second person"
+_GREW_BY = re.compile(
+    r"(?<![\w'’])(?:one\s+of\s+(?:the|them|whom)|more|another|a\s+second|ещё|еще|ще|один\s+из|одна\s+из|один\s+з|одна\s+з)(?![\w'’])",
+    re.I,
+)
 
 
 def _struck_object_cue(text: str, start: int, cues, clauses, anchors) -> OutcomeCue | None:
@@ -1539,8 +1567,22 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # "18 артиллерийских снарядов", "мінометних снарядів": shells of guns, not of the air
         if lexicon.search(_LAUNCH_PLATFORM_BEFORE, text[max(0, thing.start - 40) : thing.start]):
             continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
-        subset = lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start]) or (
-            thing.weapon == "person" and _SUBSET_AFTER.match(text[thing.end :])
+        subset = (
+            lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start])
+            or (
+                thing.weapon == "person"
+                and (
+                    _SUBSET_AFTER.match(text[thing.end :])
+                    # "a girl and a 74-year-old woman were among the wounded": both of those counted
+                    or any(
+                        t.weapon == "person"
+                        and _AND_NEXT.fullmatch(text, thing.end, t.start)
+                        and _SUBSET_AFTER.match(text[t.end :])
+                        for t in m.things
+                        if t.start > thing.end
+                    )
+                )
+            )
         )
         if subset and (count is None or thing.weapon == "person"):
             continue  # "including Shahed drones", "including three children": part of a claim already made
@@ -1729,9 +1771,13 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         person_cue = any(
             o.outcome in ("injured", "killed") and 0 <= o.start - count.end <= 25 for o in m.outcomes
         ) or any(o.outcome in ("injured", "killed") and 0 <= count.start - o.end <= 3 for o in m.outcomes)
+        died_of_wounded = any(o.outcome == "killed" and 0 <= o.start - count.end <= 40 for o in m.outcomes) and any(
+            o.outcome == "injured" and o.end <= count.start for o in m.outcomes
+        )  # "three were injured, one of whom later died": a death, not one of the injured again
         if (
             re.match(r"\s+of\s+(?:the|them|those|whom)\s+(?:injured|wounded|dead|killed|victims)?", after, re.I)
             and person_cue
+            and not died_of_wounded
         ):
             continue  # "two of the injured": a subset of people already counted
         if person_cue and not counts_places(text, count.end):  # "у трьох районах, є загиблий"
@@ -1876,7 +1922,8 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
     for count in m.counts:
         if count.value is None or count.start in taken or count.start in used_counts:
             continue
-        changed = _told_by_verb_of_change(text, count, verb)
+        # "bringing the death toll to three", "довівши кількість загиблих до трьох"
+        changed = _told_by_verb_of_change(text, count, verb) or _brought_to(text, count, toll_nouns)
         if changed is None:
             continue
         count, changed_from = changed

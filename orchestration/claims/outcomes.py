@@ -136,6 +136,23 @@ def _counted_before() -> re.Pattern[str]:
 _DAMAGE_PARTICIPLE = re.compile(r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован)\w*", re.I)
 
 
+# "the injured child", "the wounded man": someone told of before, no new casualty
+_REFERRING_BEFORE = re.compile(r"(?<![\w'’])(?:the|this|that|these|those)\s+$", re.I)
+
+
+def _person_named_before(sentence: str, match: re.Match[str]) -> bool:
+    if not re.fullmatch(r"[a-z]+(?:ed|en)", match.group(0), re.I):
+        return False
+    if not _REFERRING_BEFORE.search(sentence, max(0, match.start() - 8), match.start()):
+        return False
+    following = find_things(sentence[match.end() : match.end() + 30])
+    return (
+        bool(following)
+        and following[0].weapon == "person"
+        and not sentence[match.end() : match.end() + following[0].start].strip()
+    )
+
+
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
@@ -179,7 +196,9 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             # "постраждало понад 10 багатоповерхівок", "пострадали два дома": property suffered, damaged
             readings = [("damaged", "either", OBJECT_CLASSES)]
         for outcome, voice, applies in readings:
-            presupposed = attributive and outcome == "damaged"
+            presupposed = (attributive and outcome == "damaged") or (
+                outcome in ("injured", "killed") and _person_named_before(sentence, match)
+            )
             if attempted_strike and outcome in ("hit", "launched"):
                 outcome, non_event = "launched", False
             found.append(
