@@ -147,6 +147,13 @@ def extract_claims(article: Article) -> list[Claim]:
         # "listed the damage in the city:", "Руйнування:": a noun of damage heads the damaged things listed
         damage_noun = None if mentions.outcomes else _damage_list_noun(sentence.text)
         colon_cues = mentions.outcomes or ([damage_noun] if damage_noun else [])
+        sends = _sends_the_items(sentence, colon_cues, sentences[position + 1] if following else None)
+        if sends is not None:
+            # "противник атакував ударними БпЛА та ракетами:" then "– 2 балістичними ракетами": a verb read
+            # both as a launch and a strike, before counted items, sends them ("attacked with 146 drones");
+            # the lead's own uncounted weapons are those items, no strike of their own
+            drafts = [d for d in drafts if not (d.count is None and d.outcome == "hit")]
+            colon_cues = [sends]
         if (
             sentence.text.rstrip().endswith(":")
             and colon_cues
@@ -319,6 +326,18 @@ def extract_claims(article: Article) -> list[Claim]:
         if r.weapon_origin is None and r.draft.outcome == "intercepted":
             r.weapon_origin = _OTHER_SIDE.get(r.identity.country)  # what a side shoots down is the other's
     return _to_claims(article, resolved)
+
+
+def _sends_the_items(sentence, cues: list[OutcomeCue], following) -> OutcomeCue | None:
+    """The launch reading of a lead's verb that also reads as a strike, when counted list items follow."""
+    if following is None or not following.is_list_item or not sentence.text.rstrip().endswith(":"):
+        return None
+    launches = [c for c in cues if c.outcome == "launched"]
+    strikes = {(c.start, c.end) for c in cues if c.outcome == "hit"}
+    both = [c for c in launches if (c.start, c.end) in strikes]
+    if not both or not re.match(r"\W*\d", following.text):
+        return None
+    return both[-1]
 
 
 def _near_source(last_source, sentence) -> bool:
