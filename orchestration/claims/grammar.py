@@ -1762,6 +1762,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             # "сообщали о 14 погибших, затем — о 16": a gapped clause revising the figure just told
             anchors.append((count.start, count.end, count, revised[3], revised[4], False, "revised"))
             continue
+        elided = _elided_after_adjective(text, count, anchors)
+        if elided is not None:
+            # "пошкоджено 17 приватних будинків, 4 багатоквартирні, автосервіс": the noun of the item
+            # before, left out after the adjective
+            anchors.append((count.start, count.end + elided, count, stand_in, stand_in.weapon, False))
+            continue
         in_brackets_after_place = _place_before_parenthesis(text, count.start, m.places) is not None
         # "над Ярославской областью - один", "over Kursk: 12": a figure after its place and a dash
         after_place_and_dash = any(
@@ -1854,6 +1860,22 @@ def _from_place_before_parenthesis(text: str, anchor: tuple, places: list[PlaceM
     """A bracketed count's stretch starts at its place, so the place is the count's own."""
     place = _place_before_parenthesis(text, anchor[0], places) if anchor[2] is not None else None
     return anchor if place is None else (place.start, *anchor[1:])
+
+
+def _elided_after_adjective(text: str, count: CountMention, anchors) -> int | None:
+    """The length of a lone adjective after a figure whose noun is the list item's before it
+    ("17 приватних будинків, 4 багатоквартирні,"), or None."""
+    item = _ADJECTIVE_ITEM.match(text, count.end)
+    before = [a for a in anchors if a[2] is not None and a[1] <= count.start and a[4] in OBJECT_CLASSES]
+    if item is None or not before or not _LIST_COMMA.fullmatch(text, before[-1][1], count.start):
+        return None
+    if not morphology.is_adjective(item.group("word")):
+        return None
+    return item.end("word") - count.end
+
+
+_ADJECTIVE_ITEM = re.compile(r"\s+(?P<word>[а-яіїєґё'’-]+)(?=\s*(?:,|;|\.|$|\s(?:та|і|и|й)\s))", re.I)
+_LIST_COMMA = re.compile(r"\s*,\s*")
 
 
 def _gapped_place_item(text: str, count: CountMention, places: list[PlaceMention], anchors) -> bool:
