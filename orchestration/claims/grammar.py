@@ -179,6 +179,7 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
+_BOTH = re.compile(r"both|оба|обе|обидва|обидві|обоє", re.I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и|і|та|й)\s+[^,.;:]{0,30}", re.I)
 _SUBSET_AFTER = re.compile(
     r"^\s+(?:(?:was|were|is|are)\s+)?(?:of\s+(?:them|whom|the\s+(?:injured|wounded|dead|victims|killed))\b|"
@@ -1591,7 +1592,17 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             thing.weapon == "person"
             and count is None
             and dash is not None
-            and any(a[4] == "person" and a[2] is not None and a[1] <= dash.start() for a in anchors)
+            and (
+                any(a[4] == "person" and a[2] is not None and a[1] <= dash.start() for a in anchors)
+                # "пострадавших двое — женщина и ее сын": a toll's figure right before the dash
+                or any(
+                    c.value
+                    and c.end <= dash.start()
+                    and not text[c.end : dash.start()].strip()
+                    and any(o.outcome in ("injured", "killed") and 0 <= c.start - o.end <= 20 for o in m.outcomes)
+                    for c in m.counts
+                )
+            )
         ):
             continue  # "Двоє мешканців травмовані – жінка та її син": the two, named after a dash
         if thing.weapon == "person" and any(
@@ -1705,6 +1716,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue
         if count.is_article and not _ordinal_one().fullmatch(count.text):
             continue
+        if (
+            _BOTH.fullmatch(count.text)
+            and any(c.value == 2 and c.end <= count.start for c in m.counts)
+            and any(o.outcome in ("injured", "killed") and o.end <= count.start for o in m.outcomes)
+        ):
+            continue  # "пострадавших двое ..., оба госпитализированы": the two told of, again
         strikes = _strike_count_after().match(text, count.end)
         if (
             strikes
@@ -1945,7 +1962,11 @@ def _tolls(m: SentenceMentions, anchors, used_counts: set[int]) -> list[tuple]:
         if count.value is None or count.start in taken or count.start in used_counts:
             continue
         # "bringing the death toll to three", "довівши кількість загиблих до трьох"
-        changed = _told_by_verb_of_change(text, count, verb) or _brought_to(text, count, toll_nouns)
+        changed = (
+            _told_by_verb_of_change(text, count, verb)
+            or _brought_to(text, count, toll_nouns)
+            or _collective_after_toll(text, count, toll_nouns)
+        )
         if changed is None:
             continue
         count, changed_from = changed
@@ -2039,6 +2060,23 @@ _BRINGING_BEFORE = re.compile(
     r"(?:bringing|brings|brought|raising|raises|raised|taking|takes|доведя|довівши)\s+(?:the\s+)?$", re.I
 )
 _TO_BEFORE = re.compile(r"(?:\bto|(?<![\w])до)\s*$", re.I)
+
+
+def _collective_after_toll(text: str, count: CountMention, nouns) -> tuple[CountMention, bool] | None:
+    """'пострадавших на заводе двое', 'загиблих у Харкові четверо': a collective numeral closing the
+    clause of a toll noun, a place between, says how many with no verb."""
+    if not _COLLECTIVE.fullmatch(count.text) or not re.match(r"\s*(?:[.,;:!?»—–-]|$)", text[count.end :]):
+        return None
+    if not any(0 <= count.start - n.end() <= 40 and "," not in text[n.end() : count.start] for n in nouns):
+        return None
+    return count, False
+
+
+_COLLECTIVE = re.compile(
+    r"двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|девятеро|десятеро|двоє|троє|п'ятеро|шестеро|семеро|"
+    r"восьмеро|дев'ятеро|десятеро",
+    re.I,
+)
 
 
 def _brought_to(text: str, count: CountMention, heads) -> tuple[CountMention, bool] | None:
