@@ -1134,6 +1134,10 @@ def _worth_keeping(r: _Resolved) -> bool:
     # was found at several places it counts ("hits were recorded at seven locations", "debris fell at
     # three locations", "facilities were damaged in several regions") says how widely it happened. An
     # attacker's own sweep ("forces hit manpower in 145 areas") stays out.
+    # A launch with no number at no place narrower than a country ("Russia uses guided bombs against
+    # our cities", "drones launched at Ukraine") counts nothing and maps nowhere either.
+    if r.draft.outcome == "launched" and r.draft.count is None and r.scope != "region":
+        return False
     return not (
         r.draft.count is None
         and r.scope == "unknown"
