@@ -179,6 +179,7 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
+_OF_THEM_WERE = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:were|was|are)\s", re.I)
 _BOTH = re.compile(r"both|оба|обе|обидва|обидві|обоє", re.I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и|і|та|й)\s+[^,.;:]{0,30}", re.I)
 _SUBSET_AFTER = re.compile(
@@ -692,6 +693,13 @@ def draft_claims(
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "active", None, False, False)
 
             is_list_item = is_list_item or drafts[-1].is_list_item  # "seven Kh-101s and four Iskander-Ms"
+        of_them = _OF_THEM_WERE.match(text, count.end) if count is not None and cue is None and previous else None
+        if of_them and any(t.weapon == weapon and 0 <= t.start - of_them.end() <= 25 for t in m.things):
+            # "The enemy launched 90 drones. About 50 of them were Shaheds.": a part of the figure before
+            same = [d for d in previous if d.weapon == weapon and d.count is not None and d.count > (count.value or 0)]
+            if same:
+                cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
+                is_list_item = True
         if cue is None and continues and count is not None:
             # "These were 29 Kh-101 missiles, 6 Kinzhals, ...": the parts of the claim just made.
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
