@@ -43,10 +43,10 @@ CORPORA = {
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **_parts("real_blind_2", {"en": 0.82, "ru_uk": 0.85}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
-    **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.84}),
+    **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.85}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
-    **_parts("real_blind_4", {"en": 0.80, "ru_uk": 0.80}),
+    **_parts("real_blind_4", {"en": 0.81, "ru_uk": 0.82}),
     # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.82}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
@@ -63,7 +63,7 @@ CORPORA = {
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
-    **_parts("real_blind_9", {"en": 0.88, "ru_uk": 0.84}),
+    **_parts("real_blind_9", {"en": 0.88, "ru_uk": 0.86}),
     # The tenth blind set, written and gold-audited in session 13 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.819 at the
     # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771); tuned on in session 14.
@@ -82,12 +82,17 @@ CORPORA = {
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
     # Russian/Ukrainian 0.796, 0.796), then tuned on (English 0.794, Russian/Ukrainian 0.813).
-    **_parts("real_blind_13", {"en": 0.79, "ru_uk": 0.81}),
+    **_parts("real_blind_13", {"en": 0.79, "ru_uk": 0.82}),
     # The fourteenth blind set (who speaks, where a quoted tally happened, damage wording), written and
     # gold-audited in session 17 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.810 at the session's start, 0.813 then; Russian/Ukrainian 0.831, 0.829),
     # then tuned on (English 0.822, Russian/Ukrainian 0.843).
     **_parts("real_blind_14", {"en": 0.82, "ru_uk": 0.84}),
+    # The fifteenth blind set (how outcomes are worded, casualties, launches against interceptions),
+    # written and gold-audited in session 18 by helpers who never saw the extractor; measured once
+    # before its misses were read (English 0.859 at the session's start, 0.858 then; Russian/Ukrainian
+    # 0.811, 0.811), then tuned on (English 0.865, Russian/Ukrainian 0.834).
+    **_parts("real_blind_15", {"en": 0.86, "ru_uk": 0.83}),
 }
 
 
