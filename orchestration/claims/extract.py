@@ -1133,9 +1133,9 @@ def _worth_keeping(r: _Resolved) -> bool:
     # A claim with neither a number nor a place tells an analyst nothing they can count or map; what
     # was found at several places it counts ("hits were recorded at seven locations", "debris fell at
     # three locations", "facilities were damaged in several regions") says how widely it happened. An
-    # attacker's own sweep ("forces hit manpower in 145 areas") stays out.
-    # A launch with no number at no place narrower than a country ("Russia uses guided bombs against
-    # our cities", "drones launched at Ukraine") counts nothing and maps nowhere either.
+    # attacker's own sweep ("forces hit manpower in 145 areas") stays out. A launch with no number at
+    # no place narrower than a country ("Russia uses guided bombs against our cities") counts nothing
+    # and maps nowhere either.
     if r.draft.outcome == "launched" and r.draft.count is None and r.scope != "region":
         return False
     return not (
@@ -1576,7 +1576,7 @@ def _same_claimant(a: _Resolved, b: _Resolved) -> bool:
 
 
 def _is_collective(identity: Identity) -> bool:
-    name = lexicon.normalise(re.sub(r"^(?:the)\s+", "", identity.claimant or "", flags=re.I))
+    name = lexicon.normalise(re.sub(r"^the\s+", "", identity.claimant or "", flags=re.I))
     return name in _collective_sources()
 
 

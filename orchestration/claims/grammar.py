@@ -16,7 +16,7 @@ from functools import cache
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts, number_words, parse_number
-from orchestration.claims.outcomes import OutcomeCue, find_outcomes
+from orchestration.claims.outcomes import REFERRING_DETERMINERS, OutcomeCue, find_outcomes
 from orchestration.claims.places import (
     ATTACKING_VERBS,
     DIRECTIONAL,
@@ -1264,8 +1264,6 @@ def _repairs() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
 
 
-# Determiners that refer back to a thing told before ("the missile", "this house").
-REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
 
 
@@ -2080,11 +2078,8 @@ def _collective_after_toll(text: str, count: CountMention, nouns) -> tuple[Count
     return count, False
 
 
-_COLLECTIVE = re.compile(
-    r"двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|девятеро|десятеро|двоє|троє|п'ятеро|шестеро|семеро|"
-    r"восьмеро|дев'ятеро|десятеро",
-    re.I,
-)
+# A collective numeral by its ending ("двое", "троє", "пятеро", "п'ятеро"); numbers.yml gives its value.
+_COLLECTIVE = re.compile(r"[а-яіїєґё'’]+(?:ое|оє|еро)", re.I)
 
 
 def _brought_to(text: str, count: CountMention, heads) -> tuple[CountMention, bool] | None:
@@ -3097,7 +3092,7 @@ def _governing_cue(
     return best
 
 
-_ATTACKED_WITH = re.compile(r"атак\w*|ударил\w*|вдарил\w*|вдарив|атакув\w*", re.I)
+_ATTACKED_WITH = re.compile(r"атак\w*|ударил\w*|вдарил\w*|вдарив", re.I)
 
 
 # "з напрямків Брянськ, Орел, Приморсько-Ахтарськ", "с направления Курска и Белгорода": every place of

@@ -122,6 +122,7 @@ _OBLIQUE_PARTICIPLE = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"(?<!\w)(?:из|с|со|у|в|во|на|для|от|возле|около|о|об|про|з|із|зі|від|біля|поблизу|по)\s+$", re.I
 )
+_DAMAGE_PARTICIPLE = re.compile(r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован)\w*", re.I)
 _RUSSIAN_FULL_PARTICIPLE = re.compile(
     r"(?:поврежденн|повреждённ|разрушенн)(?:ый|ая|ое|ые|ых|ого|ому|ой|ую|ым|ыми|ом)", re.I
 )
@@ -133,11 +134,10 @@ def _counted_before() -> re.Pattern[str]:
     return re.compile(rf"(?:\d|(?<![\w])(?:{lexicon.alternatives(number_words())})|{tally})\s*$", re.I)
 
 
-_DAMAGE_PARTICIPLE = re.compile(r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован)\w*", re.I)
-
-
-# "the injured child", "the wounded man": someone told of before, no new casualty
-_REFERRING_BEFORE = re.compile(r"(?<![\w'’])(?:the|this|that|these|those)\s+$", re.I)
+# Determiners that refer back to a thing told before ("the missile", "this house"); before a
+# participle of casualty and a person ("the injured child") they tell of someone counted before.
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_REFERRING_BEFORE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(REFERRING_DETERMINERS))})\s+$", re.I)
 
 
 def _person_named_before(sentence: str, match: re.Match[str]) -> bool:
