@@ -1063,7 +1063,8 @@ _PEOPLE_SUBSET_BETWEEN = re.compile(
 _DAMAGED_GAP = re.compile(
     r"\s*(?:(?:more|others?|ещё|еще|ще)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been|got)\s+)?", re.IGNORECASE
 )
-_MORE_BEFORE = re.compile(r"(?<![\w])(?:more|another|ещё|еще|ще)\s+$", re.IGNORECASE)
+_MORE_WORDS = r"more|another|ещё|еще|ще"
+_MORE_BEFORE = re.compile(rf"(?<![\w])(?:{_MORE_WORDS})\s+$", re.IGNORECASE)
 
 
 def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
@@ -1117,7 +1118,7 @@ def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
 
 # What the toll grew by: "one of the wounded", "two more residents", "ще одна", "a second person"
 _GREW_BY = re.compile(
-    r"(?<![\w'’])(?:one\s+of\s+(?:the|them|whom)|more|another|a\s+second|ещё|еще|ще|один\s+из|одна\s+из|один\s+з|одна\s+з)(?![\w'’])",
+    rf"(?<![\w'’])(?:one\s+of\s+(?:the|them|whom)|a\s+second|один\s+из|одна\s+из|один\s+з|одна\s+з|{_MORE_WORDS})(?![\w'’])",
     re.I,
 )
 
@@ -1901,10 +1902,14 @@ _ADJECTIVE_ITEM = re.compile(r"\s+(?P<word>[а-яіїєґё'’-]+)(?=\s*(?:,|;|
 _LIST_COMMA = re.compile(r"\s*,\s*")
 
 
+# Nothing after a figure but the end of its clause ("..., over Bryansk 5.", "..., затем — о 16.")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;)!]|$)")
+
+
 def _gapped_place_item(text: str, count: CountMention, places: list[PlaceMention], anchors) -> bool:
     """'12 drones were shot down over Kursk, over Bryansk 5', 'and over the Bryansk region, five': a
     clause of a place and a figure alone, after a figure told with its verb, is another item of it."""
-    if not re.match(r"\s*(?:[.;)!]|$)", text[count.end :]):
+    if not _CLAUSE_ENDS.match(text, count.end):
         return False
     told = [a for a in anchors if a[2] is not None and a[1] <= count.start]
     return bool(told) and any(
@@ -1929,7 +1934,7 @@ def _revised_figure(text: str, count: CountMention, anchors: list[tuple], outcom
     """The anchor whose figure a gapped clause revises ("сообщали о 14 погибших в Кривом Роге, затем —
     о 16", "reported 18 injured; by noon, 27"): the figure ends its clause, only a lead of time and
     the first figure's preposition before it, and no figure or verb between the two."""
-    if not re.match(r"\s*(?:[.;)!]|$)", text[count.end :]):
+    if not _CLAUSE_ENDS.match(text, count.end):
         return None
     earlier = [a for a in anchors if a[2] is not None and a[1] <= count.start]
     if not earlier:

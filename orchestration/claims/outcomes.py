@@ -112,8 +112,10 @@ _ATTEMPTED = re.compile(r"(?:attempted|tried|attempting|trying|attempts|tries)\s
 _QUOTES = re.compile(r"[\"“”«»„]")
 # A Russian or Ukrainian participle of damage in an oblique case describes a thing damaged before
 # ("жителей поврежденного дома", "з пошкодженим житлом", "мешканців зруйнованого будинку").
+_RUSSIAN_DAMAGE_STEMS = r"поврежденн|повреждённ|разрушенн"
+_DAMAGE_STEMS = rf"{_RUSSIAN_DAMAGE_STEMS}|пошкоджен|зруйнован"
 _OBLIQUE_PARTICIPLE = re.compile(
-    r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован|уничтоженн|знищен)"
+    rf"(?:{_DAMAGE_STEMS}|уничтоженн|знищен)"
     r"(?:ого|ому|ым|ыми|ой|ою|ую|ом|им|ім|ими|ої|ій)",  # not the genitive plural: "число поврежденных домов"
     re.I,
 )
@@ -122,10 +124,8 @@ _OBLIQUE_PARTICIPLE = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"(?<!\w)(?:из|с|со|у|в|во|на|для|от|возле|около|о|об|про|з|із|зі|від|біля|поблизу|по)\s+$", re.I
 )
-_DAMAGE_PARTICIPLE = re.compile(r"(?:поврежденн|повреждённ|пошкоджен|разрушенн|зруйнован)\w*", re.I)
-_RUSSIAN_FULL_PARTICIPLE = re.compile(
-    r"(?:поврежденн|повреждённ|разрушенн)(?:ый|ая|ое|ые|ых|ого|ому|ой|ую|ым|ыми|ом)", re.I
-)
+_DAMAGE_PARTICIPLE = re.compile(rf"(?:{_DAMAGE_STEMS})\w*", re.I)
+_RUSSIAN_FULL_PARTICIPLE = re.compile(rf"(?:{_RUSSIAN_DAMAGE_STEMS})(?:ый|ая|ое|ые|ых|ого|ому|ой|ую|ым|ыми|ом)", re.I)
 
 
 @cache
