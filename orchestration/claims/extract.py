@@ -727,8 +727,23 @@ def _same_referent(mention: ClaimantMention, identity: Identity) -> bool:
     if word in _person_references():
         return identity.is_person  # "the official said": the governor or mayor named before
     if _MINISTRY_WORD.search(word) or word.endswith("mod"):
+        office = _office_words(word)
+        if office and mention.kind != "defence_ministry":
+            # "the interior ministry" after Moldova's defence ministry: another office, not that one
+            named = identity.claimant.lower() if identity.claimant else ""
+            return identity.kind == mention.kind and all(w in named for w in office)
         return identity.kind == "defence_ministry" or "ministry" in (identity.claimant or "").lower()
     return identity.kind == mention.kind
+
+
+_ARTICLE_OR_PREPOSITION = frozenset({"the", "a", "an", "of", "в", "у", "во"})
+
+
+def _office_words(mention: str) -> list[str]:
+    """The words that say which ministry a mention names ("interior" in "the interior ministry"),
+    none for the ministry alone ("the ministry", "в ведомстве")."""
+    words = re.findall(r"[\w'’-]+", mention)
+    return [w for w in words if w not in _ARTICLE_OR_PREPOSITION and not _MINISTRY_WORD.match(w)]
 
 
 @cache

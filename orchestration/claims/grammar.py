@@ -15,7 +15,7 @@ from functools import cache
 
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
-from orchestration.claims.numbers import CountMention, find_counts, number_words, parse_number
+from orchestration.claims.numbers import CountMention, find_counts, find_repetitions, number_words, parse_number
 from orchestration.claims.outcomes import REFERRING_DETERMINERS, OutcomeCue, find_outcomes
 from orchestration.claims.places import (
     ATTACKING_VERBS,
@@ -1565,6 +1565,12 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             used_counts.add(strikes.start)
             anchors.append((strikes.start, thing.end, strikes, thing, thing.weapon, False, "strike_on"))
             continue
+        if count is None and thing.weapon in WEAPON_CLASSES and (times := _times_attacked_with(m, thing)):
+            # "attacked the district with drones 14 times", "11 раз атаковал FPV-дронами": so many
+            # strikes by the one weapon of the clause, each a hit
+            used_counts.add(times.start)
+            anchors.append((thing.start, thing.end, times, thing, thing.weapon, False, "strike_on"))
+            continue
         if count is not None:
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
@@ -2842,6 +2848,52 @@ def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions)
         if strikes and _BY_WEAPON.fullmatch(text, strikes.end(), thing.start):
             return count
     return None
+
+
+def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMention | None:
+    """How many times the clause's one weapon struck ("attacked ... with drones 14 times", "came under
+    drone attack eight times"): with a second weapon ("with drones and artillery 14 times") the strikes
+    are no one weapon's."""
+    clause = _clause_of(thing.start, m.clauses)
+    repetitions = [r for r in find_repetitions(m.sentence.text) if _clause_of(r.start, m.clauses) == clause]
+    if len(repetitions) != 1:
+        return None
+    text, times = m.sentence.text, repetitions[0]
+    attacks = [
+        o
+        for o in m.outcomes
+        # "came under attack by drones 12 times": "attack by", which sends counted drones, told as strikes
+        if (o.outcome == "hit" or (o.outcome == "launched" and _ATTACK_STEM.search(o.text)))
+        and _clause_of(o.start, m.clauses) == clause
+        and not _NOT_AN_ATTACK.match(o.text)  # debris that fell "four times"
+        # "shelled the villages 60 times and attacked them with drones": the times are another verb's
+        and (o.end <= times.start or not _ANOTHER_VERB_BETWEEN.search(text, times.end, o.start))
+    ]
+    if not attacks:
+        return None
+    if any(_days_spanned(t) > 1 for t in m.times):
+        return None  # "since August, drones attacked refineries 19 times": a tally of weeks, no day's report
+    weapons = {t.weapon for t in m.things if _clause_of(t.start, m.clauses) == clause and t.weapon in WEAPON_CLASSES}
+    if weapons != {thing.weapon} or _ground_fire().search(m.sentence.text):
+        return None  # guns share the strikes ("with drones and artillery 14 times")
+    return repetitions[0]
+
+
+def _days_spanned(time: TimeMention) -> int:
+    """How many days a time mention spans, measured from a day of its own when the article has no date
+    ("за последние четыре недели" is four weeks whenever it was written)."""
+    if time.period_start is None or time.period_end is None:
+        found = find_time_mentions(time.text, _ANY_DAY)
+        if not found or found[0].period_start is None or found[0].period_end is None:
+            return 0
+        time = found[0]
+    return (time.period_end - time.period_start).days
+
+
+_ANY_DAY = date(2024, 6, 15)
+_ATTACK_STEM = re.compile(r"attack|атак", re.I)
+_NOT_AN_ATTACK = re.compile(r"(?:debris|fragments|уламк|обломк|fell|fall|пада|впал|упал)", re.I)
+_ANOTHER_VERB_BETWEEN = re.compile(r"(?:,|\s(?:and|и|і|та|а)\s)", re.I)
 
 
 # Between a strike noun and its weapon: nothing, or a preposition ("обстрілів із РСЗВ")

@@ -226,5 +226,26 @@ def find_counts(sentence: str) -> list[CountMention]:
     return found
 
 
+# "14 times", "11 раз", "23 рази", "38 разів": how often something happened, not how many things.
+_REPETITION_AFTER = re.compile(r"[\s\u00a0]+(?:times|раз|раза|рази|разів)(?![\w])", re.IGNORECASE)
+
+
+def find_repetitions(sentence: str) -> list[CountMention]:
+    """Counts of times ("attacked the district with drones 14 times", "11 раз атаковал"), which
+    `find_counts` leaves out as measures."""
+    found = []
+    for match in lexicon.finditer(_number_pattern(), sentence):
+        if match.group("high") or match.group("bhigh") or not _REPETITION_AFTER.match(sentence, match.end()):
+            continue
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        qualifier = (
+            _qualifier_of().get(lexicon.normalise(match.group("qual")), "exact") if match.group("qual") else "exact"
+        )
+        found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
+    return found
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)

@@ -366,7 +366,11 @@ class _Grammar:
             rf"(?:,?\s+(?P<my>{_YEAR}){year_tail}|(?!\s*\d))"
         )
         year = rf"(?:{month_lead}\s+)(?P<yy>{_YEAR}){year_tail}"
-        since_re = rf"{since}\s+(?:(?P<sd>{date_nc})|(?P<sm>{month})(?:\s+(?P<smy>{_YEAR}))?|(?P<sy>{_YEAR}))"
+        since_start = _any_phrase(data["since_month_starts"])
+        since_re = (
+            rf"{since}\s+(?:(?P<sd>{date_nc})|(?:{since_start}\s+)?(?P<sm>{month})(?:\s+(?P<smy>{_YEAR}))?"
+            rf"|(?P<sy>{_YEAR}))"
+        )
 
         relative: list[tuple[str, str]] = []
         for rule, phrases in data["relative"].items():
