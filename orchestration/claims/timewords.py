@@ -280,6 +280,7 @@ class _Grammar:
         self.number_of = {_norm(str(k)): int(v) for k, v in data["numbers"].items()}
         self.rolling_modifiers = [_norm(w) for w in data["rolling"]["modifiers"]]
         self.midnight = {_norm(w) for w in data["clock_words"]["midnight"]}
+        self.parts_of_day = {_norm(w) for w in data["parts_of_day"]}
         self.noon = {_norm(w) for w in data["clock_words"]["noon"]}
 
         month_words.sort(key=lambda word: len(word[0]), reverse=True)
@@ -642,7 +643,29 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
             raw = resolver(m, published)
             period = _finish(raw[0], raw[1], published)
         mentions.append(TimeMention(sentence[start:end], start, end, period[0], period[1]))
-    return mentions
+    return _join_parts_of_day(sentence, mentions, grammar.parts_of_day)
+
+
+# Between a part of the day and the day it is part of: "вечером 11 ноября", "Yesterday in the evening",
+# "днем в субботу", "overnight and in the morning".
+_PART_OF_DAY_GAP = re.compile(r"\s*,?\s*(?:(?:on|and|в|во|у|и|й|і|та)\s+)?", re.IGNORECASE)
+
+
+def _join_parts_of_day(sentence: str, mentions: list[TimeMention], parts: set[str]) -> list[TimeMention]:
+    """A part of the day beside a day is one mention with the day's period, not a second one that
+    says the published day."""
+    joined: list[TimeMention] = []
+    for mention in mentions:
+        if joined and _PART_OF_DAY_GAP.fullmatch(sentence, joined[-1].end, mention.start):
+            before = joined[-1]
+            before_is_part, is_part = _norm(before.text) in parts, _norm(mention.text) in parts
+            if before_is_part != is_part:
+                day = mention if before_is_part else before
+                text = sentence[before.start : mention.end]
+                joined[-1] = TimeMention(text, before.start, mention.end, day.period_start, day.period_end)
+                continue
+        joined.append(mention)
+    return joined
 
 
 def resolve_period(time_text: str, published: date | None) -> tuple[date | None, date | None]:
