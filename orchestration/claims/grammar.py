@@ -1624,6 +1624,11 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             if t.end <= thing.start
         ):
             continue  # "wounding the driver, a 46-year-old man": one person named twice
+        if count is None and thing.weapon in WEAPON_CLASSES and _recorded_hits_of(m, thing):
+            # "Удары дронов зафиксированы в Житомирской области", "прилёты «Гераней» зафиксированы в
+            # ...": strikes of the weapon recorded at a place, how many not said
+            anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
+            continue
         compound = _COMPOUND_NOUN.match(text[thing.end :])
         modifier_end = thing.end
         partner = next(
@@ -2524,6 +2529,30 @@ def _casualties_exist_pattern() -> re.Pattern[str]:
     )
 
 
+# A hit or strike noun right before its weapon, perhaps with the model's opening quote ("удары дронов",
+# "прилёты «Гераней»"), and a verb that the strikes were recorded.
+_NOUN_BEFORE_WEAPON = re.compile(r"([а-яіїєґё'’]+)[\s\u00a0]*[«\"“„]?[\s\u00a0]*$", re.I)
+_RECORDED = re.compile(r"(?<![\w])(?:зафикс\w*|зафікс\w*|фиксиру\w*|фіксу\w*)", re.I)
+
+
+def _recorded_hits_of(m: SentenceMentions, thing: ThingMention) -> bool:
+    text = m.sentence.text
+    noun = _NOUN_BEFORE_WEAPON.search(text, max(0, thing.start - 30), thing.start)
+    if noun is None or noun.group(1).lower() not in (*_strike_nouns(), *_hit_noun_forms()):
+        return False
+    if lexicon.search(_NOT_A_HIT_REPORT, text, max(0, noun.start() - 30), noun.start()):
+        return False  # "без влучань", "на місці прильоту"
+    clause = m.clauses[_clause_of(thing.start, m.clauses)]
+    return bool(_RECORDED.search(text, *clause)) and any(
+        p.is_locative and p.region_code and clause[0] <= p.start < clause[1] for p in m.places
+    )
+
+
+@cache
+def _hit_noun_forms() -> frozenset[str]:
+    return frozenset(f.lower() for f in _noun_forms(lexicon.outcomes()["hit_nouns"]))
+
+
 def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
     """'Попадания зафиксированы в Сумской и Полтавской областях', 'Влучання зафіксовані у Львові',
     'Hits were recorded in the Sumy region': a hit noun with no weapon named is a strike by the
@@ -3061,7 +3090,13 @@ def _governing_cue(
             gap = text[cue.end : start]
             # "attacked an energy facility in Zaporizhzhia with two drones": the object attacked
             # stands between the verb and what it was attacked with.
-            objects_pass = cue.outcome == "hit" and lexicon.search(_WITH_GAP, gap) is not None
+            # "атаковали портовую инфраструктуру Одесского района ударными дронами": so does it before a
+            # weapon in the instrumental.
+            objects_pass = (cue.outcome == "hit" and lexicon.search(_WITH_GAP, gap) is not None) or (
+                weapon in WEAPON_CLASSES
+                and _ATTACKED_WITH.fullmatch(cue.text) is not None
+                and morphology.is_instrumental(text[start:end].split()[-1])
+            )
             between = any(
                 cue.end <= a[0] and a[1] <= start and not (objects_pass and a[4] in OBJECT_CLASSES) for a in anchors
             )

@@ -258,6 +258,21 @@ def _case_variants(parse, case: str, number: str, chosen: str) -> list[str]:
     return out
 
 
+def _adjective_variants(parse, case: str, number: str, chosen: str) -> list[str]:
+    """An adjective's other forms in the same case, number and gender: the Ukrainian locative has two
+    ("Ізмаїльському"/"Ізмаїльськім"), and `inflect` returns only one."""
+    gender = parse.tag.gender
+    out = []
+    for form in parse.lexeme:
+        tag = form.tag
+        if tag.case != case or form.word == chosen or (tag.number or "sing") != number:
+            continue
+        if number == "sing" and tag.gender != gender:
+            continue
+        out.append(form.word)
+    return out
+
+
 def _match_case(template: str, word: str) -> str:
     if word == template.lower():
         return template  # an undeclined abbreviation keeps its letters ("БпЛА")
@@ -323,6 +338,7 @@ def inflections(phrase: str) -> frozenset[str]:
                 new = list(words)
                 ok = True
                 variants: list[str] = []  # the head's other forms of this case ("Дніпру" beside "Дніпрові")
+                adjective_variants: list[tuple[int, str]] = []
                 for i in declining:
                     parses = readings[i]
                     if not parses:
@@ -341,10 +357,18 @@ def inflections(phrase: str) -> frozenset[str]:
                     new[i] = _match_case(words[i], word)
                     if i == head and not is_name and parse.tag.POS == "NOUN":
                         variants = [_match_case(words[i], w) for w in _case_variants(parse, case, number, word)]
+                    elif i != head and parse.tag.POS == "ADJF":
+                        adjective_variants += [
+                            (i, _match_case(words[i], w)) for w in _adjective_variants(parse, case, number, word)
+                        ]
                 if ok:
                     forms.add(" ".join(new))
                     for variant in variants:
                         forms.add(" ".join([*new[:head], variant, *new[head + 1 :]]))
+                    # "Ізмаїльському районі" beside "Ізмаїльськім районі": an adjective's other form of the case
+                    for i, variant in adjective_variants:
+                        for head_form in (new[head], *variants):
+                            forms.add(" ".join([*new[:i], variant, *new[i + 1 : head], head_form, *new[head + 1 :]]))
     return _with_e_spellings(forms)
 
 

@@ -201,6 +201,13 @@ def _name_pattern() -> re.Pattern[str]:
     regional, standalone = _index()
     # Names are proper nouns: match them capitalised, as written in the data or title-cased.
     written = [row["name"] for row in lexicon.places()]
+    # A name's case forms as the data writes it ("Измаильском районе", not "Измаильском Районе")
+    written += [
+        form
+        for row in lexicon.places()
+        if " " in row["name"] and morphology.has_cyrillic(row["name"])
+        for form in morphology.forms_of(row["name"])
+    ]
     for row in lexicon.regions():
         written += [row["name"], *row["names"].split("|")]
     for row in lexicon.countries():
@@ -462,6 +469,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
             region_of and re.match(r"region|oblast|province|republic|krai|territory", region_of.group(0), re.I)
         )
         prep = _preposition_at(sentence, region_of.start() if region_of else match.start())
+        if prep not in _KNOWN_PREPOSITIONS and (territory := _before(_TERRITORY_OF, sentence, match.start())):
+            prep = _preposition_at(sentence, territory.start())  # "на території сусідньої Молдови"
         listed_after = _listed_after(sentence, found, match.start())
         if listed_after is not None and (prep is None or prep in _CONJUNCTIONS):
             prep = listed_after.prep  # "над Ростовской (19) и Курской (3)", "from Bryansk, Kursk": one preposition
@@ -800,7 +809,7 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:район\w*|округ\w*|област\w*
 @cache
 def _named_settlement_before() -> re.Pattern:
     return re.compile(
-        r"(?:^|[\s(,—-])(?P<prep>(?i:в|во|у|на|под|під|біля|около|возле))\s+"
+        r"(?:^|[\s(,—-])(?P<prep>(?i:в|во|у|на|под|під|біля|около|возле|по))\s+"
         rf"(?i:(?:{_region_word_forms('settlement_noun')})\s+|{SETTLEMENT_PREFIX}\s*|н\.\s?п\.\s*)"
         r"[«\"„]?[А-ЯЁІЇЄ][\w'’-]*(?:[\s-][А-ЯЁІЇЄ0-9][\w'’-]*)?[»\"“]?\s+$"  # the name, capitalised
     )
@@ -1154,7 +1163,11 @@ def _unresolved(start: int, end: int, text: str, prep: str | None) -> PlaceMenti
 _ADJECTIVE_REGION = re.compile(
     r"(?<![\w-])(?P<adj>[А-ЯЁІЇЄ][\w'’-]+(?:ого|ом|ому|им|ий|ый|ій|ім))\s+(?:регион|регіон)\w*"
 )
-_TERRITORY_OF = re.compile(r"(?:территори(?:и|ей|ю|я)|території|територією|небом|небе|небі)\s+$", re.I)
+# "на территории Брянской", "на території сусідньої Молдови": the territory's own adjectives may stand between
+_TERRITORY_OF = re.compile(
+    r"(?:территори(?:и|ей|ю|я)|території|територією|небом|небе|небі)(?:\s+[а-яіїєґё'’-]+(?:ой|ей|ої|ього|ого|ых|их))?\s+$",
+    re.I,
+)
 
 
 def _mention(start: int, end: int, text: str, entry: _Name, prep: str | None, has_region_word: bool) -> PlaceMention:
