@@ -2903,9 +2903,18 @@ def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMenti
     if any(_days_spanned(t) > 1 for t in m.times):
         return None  # "since August, drones attacked refineries 19 times": a tally of weeks, no day's report
     weapons = {t.weapon for t in m.things if _clause_of(t.start, m.clauses) == clause and t.weapon in WEAPON_CLASSES}
-    if weapons != {thing.weapon} or _ground_fire().search(m.sentence.text):
-        return None  # guns share the strikes ("with drones and artillery 14 times")
-    return repetitions[0]
+    if weapons != {thing.weapon}:
+        return None
+    # Guns that share the strikes: named in the phrase of the weapon and the times, or joined to the
+    # weapon ("with drones and artillery 14 times"); not those of another verb ("... five times and
+    # fired heavy artillery").
+    span_start = min(thing.start, times.start, *(o.start for o in attacks))
+    joined = _JOINED_ARMS.match(text, thing.end)
+    if _ground_fire().search(text, span_start, max(thing.end, times.end)) or (
+        joined and _ground_fire().search(text, joined.end(), joined.end() + 30)  # "and heavy artillery"
+    ):
+        return None
+    return times
 
 
 def _days_spanned(time: TimeMention) -> int:
@@ -2920,6 +2929,7 @@ def _days_spanned(time: TimeMention) -> int:
 
 
 _ANY_DAY = date(2024, 6, 15)
+_JOINED_ARMS = re.compile(r"\s+(?:and|та|і|й|и)\s+", re.I)
 _ATTACK_STEM = re.compile(r"attack|атак", re.I)
 _NOT_AN_ATTACK = re.compile(r"(?:debris|fragments|уламк|обломк|fell|fall|пада|впал|упал)", re.I)
 _ANOTHER_VERB_BETWEEN = re.compile(r"(?:,|\s(?:and|и|і|та|а)\s)", re.I)
