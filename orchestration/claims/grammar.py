@@ -1730,7 +1730,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     last_thing = context_thing
     wholes: set[int] = set()  # things that are the whole of an "N of M" ("12 out of 13 drones")
     for count in m.counts:
-        if count.start in used_counts or count.value is None:
+        if count.start in used_counts or (count.value is None and not _vague_toll(text, count, m.outcomes)):
             continue
         if count.is_article and not _ordinal_one().fullmatch(count.text):
             continue
@@ -2507,6 +2507,8 @@ def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
         return []
     found = []
     for match in _casualties_exist_pattern().finditer(m.sentence.text):
+        if _NONE_BEFORE.search(m.sentence.text, max(0, match.start() - 30), match.start()):
+            continue  # "No deaths or injuries were reported"
         for group, word in match.groupdict().items():
             if word:
                 start, outcome = match.start(group), group.split("_")[0]  # "killed_after": killed
@@ -2515,16 +2517,24 @@ def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
     return found
 
 
+_NONE_BEFORE = re.compile(r"(?<![\w])(?:no|not\s+any|without)\s+(?:[\w-]+\s+(?:or|and)\s+)?$", re.I)
+
+
 @cache
 def _casualties_exist_pattern() -> re.Pattern[str]:
     words = lexicon.outcomes()["casualties_exist"]
     existential = lexicon.phrase_pattern(words["existential"]).pattern
     killed, injured = (lexicon.phrase_pattern(words[k]).pattern for k in ("killed", "injured"))
     joined = r"\s*(?:,\s*)?(?:and|та|і|и|й)\s+"
+    reported = lexicon.phrase_pattern(words["reported_after"]).pattern
+    deaths, injuries = (lexicon.phrase_pattern(words[k]).pattern for k in ("killed_reported", "injured_reported"))
     return re.compile(
         rf"(?<![\w])(?:{existential})\s+(?:also\s+|також\s+|также\s+)?"
         rf"(?:(?P<killed>{killed})(?:{joined}(?P<injured>{injured}))?|(?P<injured_first>{injured})(?:{joined}(?P<killed_after>{killed}))?)"
-        r"(?![\w])",
+        r"(?![\w])"
+        # "Deaths were reported in Kyiv, Odesa and Lviv", "deaths and injuries were reported"
+        rf"|(?<![\w])(?:(?P<killed_noun>{deaths})(?:{joined}(?P<injured_noun>{injuries}))?"
+        rf"|(?P<injured_reported>{injuries})(?:{joined}(?P<killed_reported>{deaths}))?)\s+(?:{reported})(?![\w])",
         re.I,
     )
 
@@ -2634,6 +2644,17 @@ _ALL_OF_THEM_OPENING = re.compile(
     r"(?=\s+(?:were|was|had|have|been|были|было|були|було|\w+(?:ены|ені|ено|ито|иты|ті|ли))\b)",
     re.I,
 )
+
+
+_TOLL_VERB_GAP = re.compile(r"\s+(?:(?:were|was|are|have\s+been|had\s+been|got)\s+)?", re.I)
+
+
+def _vague_toll(text: str, count: CountMention, outcomes: list[OutcomeCue]) -> bool:
+    """'12 were killed and dozens injured', 'Dozens were wounded': people counted vaguely, how many not said."""
+    return any(
+        o.outcome in ("injured", "killed") and not o.is_negated and _TOLL_VERB_GAP.fullmatch(text, count.end, o.start)
+        for o in outcomes
+    )
 
 
 def _all_of_those_before(m: SentenceMentions, anchors: list[tuple], previous: list[Draft]) -> list[tuple]:
