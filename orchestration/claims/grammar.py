@@ -55,6 +55,7 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     re.IGNORECASE,
 ))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
+_DASH_ONLY = re.compile(r"\s*[–—-]\s*")
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
     r"reported|confirmed|initially|"  # "two people were reported killed"
@@ -3107,6 +3108,8 @@ def _governing_cue(
                 pass  # "struck a warehouse in Rossosh, destroying two trucks": the participle's object follows it
             elif (cue.voice in ("passive", "either") or morphology.is_participle(cue.text)) and (
                 _AFTER_GAP.match(gap)
+                # "загинула 1 людина, ще 9 – поранені": a toll's figure, a dash, then what befell them
+                or (cue.outcome in ("injured", "killed") and _DASH_ONLY.fullmatch(gap))
                 or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
                 # "had been shot down", where the lexicon's cue is "been shot down"
                 or (cue.text.lower().startswith("been") and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))

@@ -56,8 +56,11 @@ def _known_parses(analyzer, word: str) -> list:
             continue
         if not _is_dictionary(parse):
             continue
-        if parse.tag.case != "nomn" and parse.tag.POS == "NOUN":
-            continue  # an entry is written in the nominative; other readings would decline a wrong word
+        # An entry is written in the nominative; other readings would decline a wrong word. The
+        # Ukrainian dictionary leaves some nominatives unmarked ("завод", "склад").
+        nominative = parse.tag.case == "nomn" or (parse.tag.case is None and parse.word == parse.normal_form)
+        if parse.tag.POS == "NOUN" and not nominative:
+            continue
         parses.append(parse)
     return parses
 
