@@ -54,8 +54,9 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r",\s+(?=where\s+(?:a|an|the)\s)",
     re.IGNORECASE,
 ))  # fmt: skip
-# Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
+# A dash alone between a toll's figure and what befell them ("ще 9 – поранені").
 _DASH_ONLY = re.compile(r"\s*[–—-]\s*")
+# Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
     r"reported|confirmed|initially|"  # "two people were reported killed"
@@ -2902,9 +2903,9 @@ def _strikes_counted_before(text: str, thing: ThingMention, m: SentenceMentions)
 
 
 def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMention | None:
-    """How many times the clause's one weapon struck ("attacked ... with drones 14 times", "came under
-    drone attack eight times"): with a second weapon ("with drones and artillery 14 times") the strikes
-    are no one weapon's."""
+    """How many times the clause's one weapon struck ("attacked ... with drones 14 times", "11 раз
+    атаковал FPV-дронами"): with guns beside it ("with drones and artillery 14 times") the strikes are
+    no one weapon's."""
     clause = _clause_of(thing.start, m.clauses)
     repetitions = [r for r in find_repetitions(m.sentence.text) if _clause_of(r.start, m.clauses) == clause]
     if len(repetitions) != 1:

@@ -174,11 +174,16 @@ _AVERAGE_BEFORE = re.compile(
 )
 
 
+def _qualifier(match: re.Match[str]) -> str:
+    """The qualifier a number's own words give it ("about", "more than"), else exact."""
+    qualifier = match.group("qual")
+    return _qualifier_of().get(lexicon.normalise(qualifier), "exact") if qualifier else "exact"
+
+
 def find_counts(sentence: str) -> list[CountMention]:
     """Every count expression in the sentence, left to right, not overlapping."""
     found: list[CountMention] = []
     taken: list[tuple[int, int]] = []
-    qualifier_of = _qualifier_of()
     for match in lexicon.finditer(_number_pattern(), sentence):
         low_text = match.group("num") or match.group("blow")
         value = parse_number(low_text)
@@ -203,9 +208,7 @@ def find_counts(sentence: str) -> list[CountMention]:
             continue  # "one of its largest drone raids": a ranking, not a number of things
         if _AVERAGE_BEFORE.search(sentence, max(0, match.start() - 60), match.start()):
             continue  # "an average of 180 drones per night": a rate, not things of one event
-        qualifier = "exact"
-        if match.group("qual"):
-            qualifier = qualifier_of.get(lexicon.normalise(match.group("qual")), "exact")
+        qualifier = _qualifier(match)
         if match.group("high") or match.group("bhigh"):
             qualifier = "at_least"  # a range reports at least its lower bound
         found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
@@ -240,10 +243,7 @@ def find_repetitions(sentence: str) -> list[CountMention]:
         value = parse_number(match.group("num"))
         if value is None:
             continue
-        qualifier = (
-            _qualifier_of().get(lexicon.normalise(match.group("qual")), "exact") if match.group("qual") else "exact"
-        )
-        found.append(CountMention(match.start(), match.end(), match.group(0), value, qualifier))
+        found.append(CountMention(match.start(), match.end(), match.group(0), value, _qualifier(match)))
     return found
 
 
