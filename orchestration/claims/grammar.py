@@ -1108,14 +1108,29 @@ def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
             and d.weapon == "person"
             and d.outcome == t.outcome
             and d.extras.get("role") != "toll"  # "rose from 17 to 21": both figures are told
-            and _GREW_BY.search(d.sentence.text, max(0, d.anchor_start - 40), d.anchor_end)
             and d.count is not None
             and d.count < t.count
-            and d.anchor_end <= t.anchor_start
+            and (
+                (
+                    _GREW_BY.search(d.sentence.text, max(0, d.anchor_start - 40), d.anchor_end)
+                    and d.anchor_end <= t.anchor_start
+                )
+                # "the toll had risen to four after a woman died in hospital": the death it rose by
+                or (
+                    t.anchor_end <= d.anchor_start
+                    and _GREW_AFTER.search(d.sentence.text, max(t.anchor_end, d.anchor_start - 20), d.anchor_start)
+                )
+            )
             and (d.place is None or d.place == t.place)
             for t in tolls
         )
     ]
+
+
+# Before the death or injury a toll grew by, told after the toll: "after", "when", "після того як"
+_GREW_AFTER = re.compile(
+    r"(?<![\w])(?:after|when|following|після\s+того\s+як|после\s+того\s+как|коли|когда)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
 
 
 # What the toll grew by: "one of the wounded", "two more residents", "ще одна", "a second person"
@@ -1577,6 +1592,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
             continue  # a thing mentioned before, not a new claim
+        if count is None and _NO_BEFORE.search(text, max(0, thing.start - 20), thing.start):
+            continue  # "no drone fragments had been found", "жодного дрона": none of them
         if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
         if thing.weapon in WEAPON_CLASSES and _fired_from_the_ground(text, thing.start):
@@ -2519,6 +2536,7 @@ def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
     return found
 
 
+_NO_BEFORE = re.compile(r"(?<![\w])(?:no|not\s+a\s+single|not\s+one|жодного|жодних|ни\s+одного)\s+$", re.I)
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:no|not\s+any|without)\s+(?:[\w-]+\s+(?:or|and)\s+)?$", re.I)
 
 
