@@ -272,7 +272,18 @@ _SHARE_OF_THEM = re.compile(
 
 def _share_before(text: str, end: int, place: PlaceMention) -> bool:
     share = _SHARE_OF_THEM.search(text, end, place.start)
-    return share is not None and not re.search(r"[.;]", text[share.end() : place.start])
+    if share is not None and not re.search(r"[.;]", text[share.end() : place.start]):
+        return True
+    # "targeting the Volyn and Lviv regions among others": some of the places it went, named as such
+    others = _AMONG_OTHERS.search(text, place.end, min(len(text), place.end + 60))
+    return others is not None and not re.search(r"[.;,]", text[place.end : others.start()])
+
+
+_AMONG_OTHERS = re.compile(
+    r"(?<![\w])(?:among\s+others|among\s+other\s+\w+|and\s+elsewhere|серед\s+інших|среди\s+прочих|среди\s+других|"
+    r"та\s+інших|и\s+других)(?![\w])",
+    re.I,
+)
 
 
 _WHERE = re.compile(r"[\s,]*(?:where|де|где)(?![\w])", re.I)
