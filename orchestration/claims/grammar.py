@@ -1080,6 +1080,17 @@ _MORE_WORDS = r"more|another|ещё|еще|ще"
 _MORE_BEFORE = re.compile(rf"(?<![\w])(?:{_MORE_WORDS})\s+$", re.IGNORECASE)
 
 
+_MORE_AFTER = re.compile(r"\s+more(?![\w])", re.IGNORECASE)
+
+
+def _adds_to_earlier(text: str, anchor) -> bool:
+    """A figure told as more of one before it in the sentence ("three more", "another three", "ще три")."""
+    count = anchor[2]
+    if count is None or count.value is None:
+        return False
+    return bool(_MORE_AFTER.match(text, count.end) or _MORE_BEFORE.search(text, max(0, count.start - 10), count.start))
+
+
 def _drop_people_breakdowns(drafts: list[Draft]) -> list[Draft]:
     """A sentence's later figures of the people a toll already counted, at no other place, are who
     they were or how the toll grew, not more people."""
@@ -1491,6 +1502,15 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     ]
     if heading:
         return heading[:1]  # "Обухівський район: пошкоджено склад", "- Kharkiv: two injured": the line's place
+    earlier = [p for p in located if p.end <= start]
+    if (
+        _adds_to_earlier(text, anchor)
+        and earlier
+        and not any(_PLACES_JOINED.fullmatch(text, p.end, earlier[-1].start) for p in earlier[:-1])
+    ):
+        # "shot down 11 drones over Belgorod, and three more were suppressed": more of the same, at the
+        # one place told before (not at each of a list's places)
+        return earlier[-1:]
     if anchor[4] in ("person", *OBJECT_CLASSES):
         # "A bomb hit a building in Kramatorsk, killing a man", "crashed in Wyryki, damaging a house":
         # the toll and the damage are where the strike was.
