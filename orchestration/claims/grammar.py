@@ -1623,7 +1623,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             used_counts.add(count.start)
         if count is None and thing.determiner in ("these", "those", "such", "this", "that"):
             continue  # a thing mentioned before, not a new claim
-        if count is None and _NO_BEFORE.search(text, max(0, thing.start - 20), thing.start):
+        if count is None and _NONE_BEFORE.search(text, max(0, thing.start - 30), thing.start):
             continue  # "no drone fragments had been found", "жодного дрона": none of them
         if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
             continue  # "the downed drone": the drone of a claim already made
@@ -2567,8 +2567,12 @@ def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
     return found
 
 
-_NO_BEFORE = re.compile(r"(?<![\w])(?:no|not\s+a\s+single|not\s+one|жодного|жодних|ни\s+одного)\s+$", re.I)
-_NONE_BEFORE = re.compile(r"(?<![\w])(?:no|not\s+any|without)\s+(?:[\w-]+\s+(?:or|and)\s+)?$", re.I)
+# None of them: "no deaths or injuries were reported", "no drone fragments had been found", "жодного дрона"
+_NONE_BEFORE = re.compile(
+    r"(?<![\w])(?:no|not\s+any|not\s+a\s+single|not\s+one|without|жодного|жодних|ни\s+одного)\s+"
+    r"(?:[\w-]+\s+(?:or|and)\s+)?$",
+    re.I,
+)
 
 
 @cache
