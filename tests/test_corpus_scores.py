@@ -96,7 +96,7 @@ CORPORA = {
     # The sixteenth blind set (strikes that landed, damage, time words, several claimants), written and
     # gold-audited in session 19 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.839 at the session's start, 0.841 then; Russian/Ukrainian 0.855, 0.855),
-    # then tuned on (English 0.851, Russian/Ukrainian 0.858).
+    # then tuned on (English 0.859, Russian/Ukrainian 0.860).
     **_parts("real_blind_16", {"en": 0.85, "ru_uk": 0.85}),
 }
 
