@@ -54,8 +54,6 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r",\s+(?=where\s+(?:a|an|the)\s)",
     re.IGNORECASE,
 ))  # fmt: skip
-# A dash alone between a toll's figure and what befell them ("ще 9 – поранені").
-_DASH_ONLY = re.compile(r"\s*[–—-]\s*")
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
 _AFTER_GAP = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|have\s+been|has\s+been|been|being|be|is|are|had|has|have|reportedly|allegedly|also|later|successfully|all|"
@@ -1938,6 +1936,7 @@ def _place_before_parenthesis(text: str, start: int, places: list[PlaceMention])
 
 
 _ONE_OF = re.compile(r"[\w'’-]+\s+(?:из|з|із|зі|of)\s", re.I)
+# A dash alone between a place and its figure, or a toll's figure and what befell them ("ще 9 – поранені")
 _DASH_ONLY = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*")
 
 
@@ -2603,7 +2602,8 @@ _RECORDED = re.compile(r"(?<![\w])(?:зафикс\w*|зафікс\w*|фикси�
 def _recorded_hits_of(m: SentenceMentions, thing: ThingMention) -> bool:
     text = m.sentence.text
     noun = _NOUN_BEFORE_WEAPON.search(text, max(0, thing.start - 30), thing.start)
-    if noun is None or noun.group(1).lower() not in (*_strike_nouns(), *_hit_noun_forms()):
+    word = noun.group(1) if noun else ""
+    if not (word.lower() in _strike_nouns() or _hit_nouns_pattern().fullmatch(word)):
         return False
     if lexicon.search(_NOT_A_HIT_REPORT, text, max(0, noun.start() - 30), noun.start()):
         return False  # "без влучань", "на місці прильоту"
@@ -2611,11 +2611,6 @@ def _recorded_hits_of(m: SentenceMentions, thing: ThingMention) -> bool:
     return bool(_RECORDED.search(text, *clause)) and any(
         p.is_locative and p.region_code and clause[0] <= p.start < clause[1] for p in m.places
     )
-
-
-@cache
-def _hit_noun_forms() -> frozenset[str]:
-    return frozenset(f.lower() for f in _noun_forms(lexicon.outcomes()["hit_nouns"]))
 
 
 def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | None) -> list[tuple]:
@@ -2970,7 +2965,8 @@ def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMenti
         # "came under attack by drones 12 times": "attack by", which sends counted drones, told as strikes
         if (o.outcome == "hit" or (o.outcome == "launched" and _ATTACK_STEM.search(o.text)))
         and _clause_of(o.start, m.clauses) == clause
-        and not _NOT_AN_ATTACK.match(o.text)  # debris that fell "four times"
+        # debris that fell "four times"
+        and not (lexicon.normalise(o.text) in _debris_nouns() or _FELL.match(o.text))
         # "shelled the villages 60 times and attacked them with drones": the times are another verb's
         and (o.end <= times.start or not _ANOTHER_VERB_BETWEEN.search(text, times.end, o.start))
     ]
@@ -3007,7 +3003,7 @@ def _days_spanned(time: TimeMention) -> int:
 _ANY_DAY = date(2024, 6, 15)
 _JOINED_ARMS = re.compile(r"\s+(?:and|та|і|й|и)\s+", re.I)
 _ATTACK_STEM = re.compile(r"attack|атак", re.I)
-_NOT_AN_ATTACK = re.compile(r"(?:debris|fragments|уламк|обломк|fell|fall|пада|впал|упал)", re.I)
+_FELL = re.compile(r"(?:fell|fall|пада|впал|упал)", re.I)
 _ANOTHER_VERB_BETWEEN = re.compile(r"(?:,|\s(?:and|и|і|та|а)\s)", re.I)
 
 

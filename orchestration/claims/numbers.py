@@ -236,7 +236,9 @@ _REPETITION_AFTER = re.compile(r"[\s\u00a0]+(?:times|раз|раза|рази|р
 def find_repetitions(sentence: str) -> list[CountMention]:
     """Counts of times ("attacked the district with drones 14 times", "11 раз атаковал"), which
     `find_counts` leaves out as measures."""
-    found = []
+    found: list[CountMention] = []
+    if not _REPETITION_AFTER.search(sentence):
+        return found  # most sentences tell no times: skip the number pattern
     for match in lexicon.finditer(_number_pattern(), sentence):
         if match.group("high") or match.group("bhigh") or not _REPETITION_AFTER.match(sentence, match.end()):
             continue
