@@ -850,6 +850,18 @@ def draft_claims(
             count = CountMention(thing.start, thing.start, "", 1, "exact")  # "удар КАБом по селу": one bomb
         if (
             count is None
+            and outcome == "hit"
+            and role is None  # not "the missile strike on Dnipro": the strike is the claim, not a missile
+            and thing is not None
+            and weapon in WEAPON_CLASSES
+            and thing.determiner == "the"
+            and cue.start >= end
+            and _is_singular(thing)
+        ):
+            # "The drone hit a five-storey building": one drone struck; told before, it merges as a repeat
+            count = CountMention(thing.start, thing.start, "", 1, "exact")
+        if (
+            count is None
             and thing is not None
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
@@ -1891,19 +1903,25 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, is_list_item))
     anchors = [_from_place_before_parenthesis(text, a, m.places) for a in anchors]
     anchors.sort(key=lambda a: a[0])
-    anchors = _parts_of_an_unnamed_building(anchors, m.things)
+    anchors = _parts_of_an_unnamed_building(anchors, m)
     anchors = _mixed_totals(text, anchors)
     return [_with_role(a, wholes) for a in anchors]
 
 
-def _parts_of_an_unnamed_building(anchors: list[tuple], things: list[ThingMention]) -> list[tuple]:
+def _parts_of_an_unnamed_building(anchors: list[tuple], m: SentenceMentions) -> list[tuple]:
     """Parts damaged with no owner named in their sentence ("повреждены кровля и окна", "the roof and
     windows were damaged") are one building's; parts of a thing named ("поврежден дом: выбиты окна"),
-    or counted ("вибито 40 вікон"), are no claim of their own."""
-    owned = any(t.weapon in OBJECT_CLASSES for t in things)
+    or counted ("вибито 40 вікон"), are no claim of their own, unless that thing was only struck in a
+    clause before them ("hit a farm building; its roof was damaged"): then they are its damage."""
+    owned = any(t.weapon in OBJECT_CLASSES for t in m.things)
     kept = []
     for anchor in anchors:
         if anchor[4] == "parts":
+            struck = _struck_owner(anchor, anchors, m) if anchor[2] is None else None
+            if struck is not None:
+                owner = struck[3]
+                kept.append((anchor[0], anchor[1], struck[2], owner, owner.weapon, *anchor[5:]))
+                continue
             if anchor[2] is not None or owned:
                 continue
             owned = True  # "кровля и окна": one building however many parts are named
@@ -1911,6 +1929,33 @@ def _parts_of_an_unnamed_building(anchors: list[tuple], things: list[ThingMentio
             anchor = (anchor[0], anchor[1], None, building, "building", *anchor[5:])
         kept.append(anchor)
     return kept
+
+
+# Between a struck thing's clause and its parts: a verb before them, a possessive or an article at most
+# ("; its roof was damaged", "– пошкоджено дах", "; the roof and windows were damaged")
+_PARTS_OF_IT = re.compile(
+    r"[\s\u00a0]*(?:[а-яіїєґё'’]+[\s\u00a0]+)?(?:(?:its|their|the|його|її|їх|его|её|ее|их)[\s\u00a0]+)?", re.I
+)
+
+
+def _struck_owner(part: tuple, anchors: list[tuple], m: SentenceMentions) -> tuple | None:
+    """The anchor of the one object a strike verb hit in the clause just before a part noun that opens
+    its own clause, or None."""
+    clause = _clause_of(part[0], m.clauses)
+    if clause == 0 or not _PARTS_OF_IT.fullmatch(m.sentence.text, m.clauses[clause][0], part[0]):
+        return None
+    before = [a for a in anchors if a[1] <= part[0] and a[4] != "parts"]
+    if not before or before[-1][4] not in OBJECT_CLASSES or _clause_of(before[-1][0], m.clauses) != clause - 1:
+        return None
+    owner = before[-1]
+    if owner[2] is not None and not owner[2].is_article:
+        return None  # "hit two houses": counted things struck are damage already
+    if any(a[0] > part[1] and a[4] in OBJECT_CLASSES and _clause_of(a[0], m.clauses) == clause for a in anchors):
+        return None  # "and the windows of the house were damaged": the parts' own owner
+    cues = [o for o in m.outcomes if _clause_of(o.start, m.clauses) == clause - 1 and not o.is_negated]
+    if any(o.outcome == "damaged" for o in cues):
+        return None  # "пошкоджено будинок — вибито вікна": the thing's own damage, its parts no other
+    return owner if any(o.outcome == "hit" and o.end <= owner[0] and not o.is_non_event for o in cues) else None
 
 
 def _with_role(anchor: tuple, wholes: set[int]) -> tuple:
@@ -3111,6 +3156,13 @@ def _object_first(cue: OutcomeCue, weapon: str) -> bool:
     )
 
 
+# A semicolon or "where" before a fire's own clause, a few words of time or place before it ("hit a fuel
+# depot overnight; a fire broke out", "влучив у склад, де виникла пожежа")
+_FIRE_CLAUSE_GAP = re.compile(
+    r"(?:[\s\u00a0]+[\w'’-]+){0,3}?[\s\u00a0]*(?:;|,[\s\u00a0]*(?:where|де|где))[\s\u00a0]*", re.I
+)
+
+
 def _governing_cue(
     text, start, end, weapon, cues, clauses, anchors, has_count=True, part_starts=frozenset()
 ) -> OutcomeCue | None:
@@ -3160,6 +3212,8 @@ def _governing_cue(
                 _AFTER_GAP.match(gap)
                 # "загинула 1 людина, ще 9 – поранені": a toll's figure, a dash, then what befell them
                 or (cue.outcome in ("injured", "killed") and _DASH_ONLY.fullmatch(gap))
+                # "hit a workshop; a fire broke out", "..., where a fire broke out": the fire's own clause
+                or (_is_fire_clause(cue) and _FIRE_CLAUSE_GAP.fullmatch(gap))
                 or (cue.outcome == "hit" and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))
                 # "had been shot down", where the lexicon's cue is "been shot down"
                 or (cue.text.lower().startswith("been") and re.fullmatch(r"\s*(?:had|has|have)\s+", gap))

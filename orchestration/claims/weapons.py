@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.claims import lexicon, morphology
@@ -156,14 +156,49 @@ def find_things(sentence: str) -> list[ThingMention]:
     things = []
     for run in runs:
         # A run may hold two things ("drones and missiles" is two runs; "Shahed drones" one).
-        for part in _split_at_repeated_heads(run):
+        for part in _split_at_repeated_heads(run, sentence):
             thing = _thing_from_run(sentence, part)
             if thing is None or thing.weapon in ("missile", "rocket") and _SYSTEM_AFTER.match(sentence, thing.end):
                 continue
             if _modifier_of_another_noun().match(sentence, thing.end):
                 continue  # "a bomb shelter", "the drone industry": the weapon names another thing
+            if things and _owner_of(sentence, things[-1], thing):
+                # "склад підприємства", "the building of the hospital": one thing, and whose it is
+                owned = things[-1]
+                things[-1] = replace(owned, end=thing.end, text=sentence[owned.start : thing.end])
+                continue
             things.append(thing)
     return things
+
+
+# Between a thing and its owner: "of" and an article, or adjectives only in Russian and Ukrainian
+_OF_OWNER = re.compile(
+    r"[\s\u00a0]+of[\s\u00a0]+(?:(?:the|a|an|its|their)[\s\u00a0]+)?(?:[^\W\d]+(?:['’]s)?[\s\u00a0]+){0,3}?",
+    re.IGNORECASE,
+)
+
+
+def _owner_of(sentence: str, thing: ThingMention, after: ThingMention) -> bool:
+    """Whether `after` is the owner of `thing` right before it, not a second thing: an object after an
+    object, in the genitive in Russian and Ukrainian ("адмінбудівлю підприємства", "цех завода"), after
+    "of" in English ("the administrative building of the regional hospital")."""
+    if thing.weapon not in OBJECT_CLASSES or after.weapon not in OBJECT_CLASSES:
+        return False
+    gap = sentence[thing.end : after.start]
+    head = after.text.split()[-1]
+    if morphology.has_cyrillic(head):
+        words = gap.split()
+        return (
+            _WORDS_ONLY.fullmatch(gap) is not None
+            and not any(w.lower() in _CONJUNCTIONS for w in words)
+            and all(morphology.is_adjective(w) for w in words)
+            and morphology.can_be_genitive(head)
+        )
+    return _OF_OWNER.fullmatch(sentence, thing.end, after.start) is not None
+
+
+_WORDS_ONLY = re.compile(r"[\s\u00a0]+(?:[\w'’-]+[\s\u00a0]+)*")
+_CONJUNCTIONS = frozenset({"та", "і", "й", "и", "а", "або", "или", "чи", "ни"})
 
 
 @cache
@@ -181,7 +216,7 @@ def _names_class(head: str, model: str) -> bool:
     return model == head or (head, model) == ("missile", "rocket")
 
 
-def _split_at_repeated_heads(run):
+def _split_at_repeated_heads(run, sentence: str):
     parts, current, seen_head = [], [], False
     for index, word in enumerate(run):
         entry = word[2]
@@ -194,6 +229,14 @@ def _split_at_repeated_heads(run):
             continue
         # "ударними дронами нафтопереробний завод": a head of another class after a head is a new thing.
         other_head = entry.role == "head" and head is not None and entry.weapon != head.weapon
+        # "здание цеха": an object's owner in the genitive after it splits off, to be joined to it as its owner
+        owner = (
+            entry.role == "head"
+            and head is not None
+            and head.weapon in OBJECT_CLASSES
+            and morphology.can_be_genitive(sentence[word[0] : word[1]].split()[-1])
+        )
+        other_head = other_head or owner
         if seen_head and (entry.role in ("modifier", "operator", "model") or other_head):
             parts.append(current)
             current, seen_head = [], False
