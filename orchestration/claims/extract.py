@@ -36,6 +36,7 @@ from orchestration.claims.outcomes import OutcomeCue
 from orchestration.claims.places import (
     PlaceMention,
     find_places,
+    listed_with_unnamed_places,
     names_several_places,
     names_site,
     same_town,
@@ -813,6 +814,17 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
         ) or re.search(
             r"(?<![\w])по\s+$", draft.sentence.text[max(0, draft.anchor_start - 4) : draft.anchor_start], re.I
         )  # "four each over Tula and Kaluga", "a drone over each of", "по пять — над Калужской и Тульской"
+        listed = [*regions.values(), *seas.values()]
+        if (
+            len(regions) + len(others) == 1
+            and draft.count is not None
+            and len(listed) == 1
+            and listed_with_unnamed_places(draft.sentence.text, listed[0])
+        ):
+            # "destroyed 87 drones over nine regions and the Sea of Azov": one count over several places
+            country = listed[0].country if listed[0].scope == "region" else None
+            out.append(replace(draft, place=None, extras={"country": country, "several_places": True}))
+            continue
         if len(regions) + len(others) <= 1:
             out.append(draft)
             continue

@@ -341,15 +341,42 @@ def _country_noun_pattern() -> re.Pattern[str]:
 
 @cache
 def _several_places_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:in|across|over|throughout|at|on|struck|hit|targeted|attacked|в|у|во|на|над|по)\s+"
+        + _unnamed_places(),
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _unnamed_places() -> str:
+    """ "nine regions", "семи областях", "кількох громадах": a number of places, none named."""
     nouns = {f for w in lexicon.region_words("several_places_noun") for f in morphology.forms_of(w)}
     noun_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(nouns, key=len, reverse=True))
     vague = "|".join(re.escape(w) for w in sorted(lexicon.numbers()["vague"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(q) for qs in lexicon.numbers()["qualifiers"].values() for q in qs)
-    return re.compile(
-        r"(?<!\w)(?:in|across|over|throughout|at|on|struck|hit|targeted|attacked|в|у|во|на|над|по)\s+"
+    return (
         rf"(?:(?:{qualifiers})\s+)?(?:\d+|{lexicon.alternatives(number_words())}|{vague}|ряде|низці|многих|багатьох)\s+"
-        rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)",
-        re.IGNORECASE,
+        rf"(?:\w+\s+)?(?:{noun_alt})(?!\w)"
+    )
+
+
+@cache
+def _listed_with_unnamed() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    joint = r"\s*(?:,|and|и|і|та|й)\s+(?:(?:over|in|the|waters\s+of|над|в|у|на|акватори\w*)\s+)*"
+    return (
+        re.compile(rf"{joint}{_unnamed_places()}", re.IGNORECASE),  # "the Black Sea and five regions"
+        re.compile(rf"(?<!\w){_unnamed_places()}{joint}$", re.IGNORECASE),  # "nine regions and the Sea of Azov"
+    )
+
+
+def listed_with_unnamed_places(text: str, place: PlaceMention) -> bool:
+    """Whether a place is one item of a list whose others are counted, not named ("over nine regions
+    and the Sea of Azov", "над Черным морем и пятью регионами"): the list is several places."""
+    after, before = _listed_with_unnamed()
+    return (
+        after.match(text, place.end) is not None
+        or lexicon.search(before, text, max(0, place.start - 80), place.start) is not None
     )
 
 
