@@ -288,10 +288,11 @@ _WHERE = re.compile(r"[\s,]*(?:where|де|где)(?![\w])", re.I)
 _REPEL = re.compile(r"repel|thwart|foil|отраж|отрази|відби", re.I)
 _ATTACK_NOUN = re.compile(r"(?<![\w-])(?:attacks?|assaults?|raids?|strikes?|атак[аиуы]?)(?![\w-])", re.I)
 _REPELLED_AFTER = re.compile(
-    r"(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
+    # 'a "massive drone attack" on the city had been repelled': the quote closed after the noun
+    r"[\"“”«»„]?(?:\s+(?:on|against|in|targeting)\s+[^.;:]{0,70}?)?\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were|is|are)\s+"
     r"(?:successfully\s+|reportedly\s+|all\s+)?[\"“”«»„]?"
     # "атака на регион отражена", "атака безпілотників на Новокуйбишевськ була відбита": no auxiliary
-    r"|(?:\s+(?:на|по|в|у|против|проти)\s+[^.;:!?]{0,70}?)?\s+(?:(?:была|было|були|була|було|успешно|успішно)\s+)*"
+    r"|[\"“”«»„]?(?:\s+(?:на|по|в|у|против|проти)\s+[^.;:!?]{0,70}?)?\s+(?:(?:была|было|були|була|було|успешно|успішно)\s+)*"
     r"[\"“”«»„]?",
     re.I,
 )
@@ -2501,7 +2502,7 @@ def _verbless_tally(m: SentenceMentions, anchors: list[tuple]) -> bool:
     if any(p.is_locative and p.scope == "region" for p in m.places):
         return False  # "Overnight, 12 drones over Kursk": where they were, not a tally of what was sent
     times = [t for t in m.times if t.end <= first_anchor]
-    if not times or prefix[: times[0].start].strip(" \u00a0—–-").lower() not in _ONLY_WORDS:
+    if not times or prefix[: times[0].start].strip(" \u00a0—–-\"“„«'").lower() not in _ONLY_WORDS:
         return False
     return _TALLY_TIME_REST.fullmatch(prefix, times[-1].end) is not None
 
@@ -2781,26 +2782,29 @@ def _repelled_attacks(m: SentenceMentions, context_thing: ThingMention | None, a
         if cue.outcome != "intercepted" or not _REPEL.match(cue.text):
             continue
         for noun in _ATTACK_NOUN.finditer(text):
-            before_cue = noun.end() <= cue.start and _REPELLED_AFTER.fullmatch(text[noun.end() : cue.start])
+            after = [
+                t
+                for t in m.things
+                if t.weapon in WEAPON_CLASSES and _THING_AFTER_ATTACK.fullmatch(text, noun.end(), t.start)
+            ]  # "атака одного беспилотника", "an attack of drones"
+            # "атака беспилотников на Саратов отражена": the verb follows the attack's weapon
+            attack_end = after[0].end if after and after[0].end <= cue.start else noun.end()
+            before_cue = attack_end <= cue.start and _REPELLED_AFTER.fullmatch(text[attack_end : cue.start])
             after_cue = noun.start() >= cue.end and _REPELLING_BEFORE.fullmatch(text[cue.end : noun.start()])
             if not (before_cue or after_cue):
                 continue
             if _ATTACK_BY.match(text[noun.end() :]):
                 continue  # "an attack by 16 UAVs was repelled": the 16 are counted on their own
             named = [t for t in m.things if 0 <= noun.start() - t.end <= 1 and t.weapon in WEAPON_CLASSES]
-            after = [
-                t
-                for t in m.things
-                if t.weapon in WEAPON_CLASSES and _THING_AFTER_ATTACK.fullmatch(text, noun.end(), t.start)
-            ]  # "атака одного беспилотника", "an attack of drones"
-            if after and any(a[0] <= after[0].start < a[1] and a[2] is not None for a in anchors):
+            if after and any(a[0] <= after[0].start < a[1] and a[2] is not None and a[2].value for a in anchors):
                 continue  # "отражена атака одного беспилотника": the one is counted on its own
             named = named or after
             thing = named[0] if named else context_thing
             if thing is None or thing.weapon not in WEAPON_CLASSES:
                 continue
             start = named[0].start if named else noun.start()
-            if any(a[0] <= start < a[1] and a[2] is not None for a in anchors):
+            # a figure of its own, not "массированная атака" (a vague word for the attack's size)
+            if any(a[0] <= start < a[1] and a[2] is not None and a[2].value for a in anchors):
                 continue
             found.append((start, noun.end(), None, thing, thing.weapon, False, "repelled"))
             break
@@ -3001,6 +3005,13 @@ def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMenti
     no one weapon's."""
     clause = _clause_of(thing.start, m.clauses)
     repetitions = [r for r in find_repetitions(m.sentence.text) if _clause_of(r.start, m.clauses) == clause]
+    if len(repetitions) > 1:
+        # "attacked with drones five times and fired artillery twice": the times before another verb
+        repetitions = [
+            r
+            for r in repetitions
+            if r.start > thing.end and not _ANOTHER_VERB_BETWEEN.search(m.sentence.text, thing.end, r.start)
+        ]
     if len(repetitions) != 1:
         return None
     text, times = m.sentence.text, repetitions[0]

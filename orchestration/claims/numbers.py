@@ -233,10 +233,18 @@ def find_counts(sentence: str) -> list[CountMention]:
 _REPETITION_AFTER = re.compile(r"[\s\u00a0]+(?:times|раз|раза|рази|разів)(?![\w])", re.IGNORECASE)
 
 
+@cache
+def _repetition_word() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.numbers()["repetition_words"])
+
+
 def find_repetitions(sentence: str) -> list[CountMention]:
     """Counts of times ("attacked the district with drones 14 times", "11 раз атаковал"), which
     `find_counts` leaves out as measures."""
     found: list[CountMention] = []
+    for match in lexicon.finditer(_repetition_word(), sentence):
+        value = lexicon.numbers()["repetition_words"][match.group(0).lower()]
+        found.append(CountMention(match.start(), match.end(), match.group(0), value, "exact"))
     if not _REPETITION_AFTER.search(sentence):
         return found  # most sentences tell no times: skip the number pattern
     for match in lexicon.finditer(_number_pattern(), sentence):
