@@ -28,6 +28,7 @@ from orchestration.claims.grammar import (
     Draft,
     draft_claims,
     is_debris_word,
+    is_heading,
     launch_sites,
     read_sentences,
 )
@@ -796,8 +797,8 @@ def _split_region_lists(drafts: list[Draft]) -> list[Draft]:
         # fired from is no part of where they went.
         sites = launch_sites(draft.sentence.text, draft.places_in_clause) if draft.outcome in _LAUNCH_OR_DOWN else []
         for place in draft.places_in_clause:
-            if place.prep in ("towards", "toward", "to") or place in sites:
-                continue
+            if place.prep in ("towards", "toward", "to") or place in sites or is_heading(draft.sentence.text, place):
+                continue  # "four over the Moscow region, two of them flying towards Moscow": one place
             if ATTACK_TARGET_BEFORE.search(draft.sentence.text[: place.start]) and place is not draft.place:
                 continue  # "crashed in Moldova during an attack on Ukraine": the attack's target, not the crash site
             if place.region_code and place.is_resolved:

@@ -253,10 +253,19 @@ _ATTEMPTED_ATTACK = re.compile(
 )
 _MOVED_INTO = re.compile(
     r"(?<![\w])(?:flew|flown|flying|headed|heading|moved|strayed|drifted|returned|went|left|полетели|улетели|"
-    r"полетіли|вилетіли|відлетіли|залетіли|залетели)\s+(?:[\w'’-]+\s+){0,3}?(?:into|toward|towards|to|back\s+to|в|у|до|"
+    r"полетіли|вилетіли|відлетіли|залетіли|залетели|летел[аио]?|летевш\w*|летящ\w*|летіл[аио]?|летів|летіли|"
+    r"направлял\w*|прямувал\w*)\s+(?:[\w'’-]+\s+){0,3}?(?:into|toward|towards|to|back\s+to|в|у|до|на|к|"
     r"в\s+сторону|у\s+бік|в\s+бік|в\s+напрямку|у\s+напрямку)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def is_heading(text: str, place: PlaceMention) -> bool:
+    """Whether the place is where things flew, not where they were ("two of them were flying towards
+    Moscow", "из них два летели на Москву", "five drones flew into Belarus")."""
+    return lexicon.search(_MOVED_INTO, text, max(0, place.start - 50), place.start) is not None
+
+
 _SHARE_OF_THEM = re.compile(
     r"(?<![\w])(?:most|many|some|several|half|part|the\s+majority|a\s+third)\s+of\s+(?:them|which|these|those)(?![\w])|"
     r"(?<![\w])(?:більшість|частина|половина|большинство|часть)\s+(?:з\s+них|із\s+них|из\s+них)(?![\w])|"
@@ -939,10 +948,7 @@ def draft_claims(
             national = [
                 p
                 for p in m.places
-                if p.is_locative
-                and p.scope == "country"
-                and p not in sites
-                and not _MOVED_INTO.search(text, max(0, p.start - 50), p.start)
+                if p.is_locative and p.scope == "country" and p not in sites and not is_heading(text, p)
             ]  # "five drones flew into Belarus": where some went, not where the others were counted
             countries = {p.country or "own" for p in national}
             regions_named = [p for p in m.places if p.is_locative and p.scope == "region"]
@@ -3361,7 +3367,14 @@ def launch_sites(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 def _from_directions(text: str, place: PlaceMention) -> bool:
     """Whether the place is in a list after 'з напрямків / с направления / з району' (a launch site)."""
     listed = _FROM_DIRECTIONS.search(text, max(0, place.start - 100), place.start)
-    return listed is not None and not _PLACE_PREPOSITION.search(listed.group("gap"))
+    if listed is None:
+        return False
+    # "з району пусків у Саратовській області": the launch area's own "у", not a place of the attack
+    gap = _LAUNCH_AREA_IN.sub("", listed.group("gap"), count=1)
+    return not _PLACE_PREPOSITION.search(gap)
+
+
+_LAUNCH_AREA_IN = re.compile(r"^\s+(?:за)?пуск\w*(?:\s+\w+){0,2}?\s+(?:в|у|на)(?=\s)", re.I)
 
 
 def _participle_with_object(text: str, cue: OutcomeCue, end: int, anchors) -> bool:
