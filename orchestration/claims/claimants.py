@@ -517,6 +517,17 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
             )
             i += 1
             continue
+        voice = _institution_voice(sentence, current) if current.claimant_id and not current.is_person else None
+        if voice is not None:
+            # "Naftogaz CEO Serhii Koretskyi", "голова правління «Нафтогазу» Сергій Корецький": the
+            # institution speaks through the person named
+            start, end, name = voice
+            while nxt is not None and nxt.start < end:  # the name's own mention, if any, is the same person
+                i += 1
+                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            merged.append(replace(current, start=start, end=end, text=sentence[start:end], is_person=True, person=name))
+            i += 1
+            continue
         if (
             current.claimant_id
             and nxt
@@ -542,6 +553,31 @@ def _merge_titles_with_names(sentence: str, mentions: list[ClaimantMention]) -> 
         merged.append(current)
         i += 1
     return merged
+
+
+@cache
+def _institution_people() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon.alternatives(sorted(lexicon.attribution()["institution_people"], key=len, reverse=True))
+    quote = r"[«\"“„»”]?"
+    return (
+        re.compile(rf"{quote}\s+(?:{words})\s+(?-i:({_NAME}))", re.IGNORECASE),  # after the institution
+        re.compile(rf"(?<![\w])(?:{words})\s+{quote}$", re.IGNORECASE),  # before it, a name after it
+    )
+
+
+_NAME_AFTER_QUOTE = re.compile(rf"[»”\"]?\s+({_NAME})")
+
+
+def _institution_voice(sentence: str, institution: ClaimantMention) -> tuple[int, int, str] | None:
+    """Where the person speaking for a named institution is named with it: (start, end, name)."""
+    after, before = _institution_people()
+    if (match := after.match(sentence, institution.end)) is not None:
+        return institution.start, match.end(), match.group(1)
+    head = lexicon.search(before, sentence, max(0, institution.start - 40), institution.start)
+    name = _NAME_AFTER_QUOTE.match(sentence, institution.end) if head else None
+    if head is not None and name is not None:
+        return head.start(), name.end(), name.group(1)
+    return None
 
 
 def _titled_name(sentence: str, title: ClaimantMention, known: ClaimantMention) -> ClaimantMention:
