@@ -671,8 +671,12 @@ def draft_claims(
             and weapon in WEAPON_CLASSES
             and _attack_before_colon(text[:clause_start])
             # "Four attack drones struck the city: three in ...": the lead's own verb tells the items'
+            # (not a strike noun: "був удар по нашій енергетиці: 11 ракет і 80 дронів" lists what it sent)
             and not any(
-                _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1 and o.outcome != "launched"
+                _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1
+                and o.outcome != "launched"
+                and o.voice != "noun"
+                and not _ARTICLE_BEFORE_NOUN.search(text, max(0, o.start - 12), o.start)  # "another strike on"
                 for o in m.outcomes
             )
         ):
@@ -2941,6 +2945,10 @@ def _after_strike_noun(text: str, thing: ThingMention) -> bool:
     беспилотника на"): the strike is told, not a number of weapons."""
     word = re.search(r"([а-яіїєґё'’]+)[\s\u00a0]+$", text[max(0, thing.start - 30) : thing.start], re.I)
     return word is not None and word.group(1).lower() in _strike_nouns()
+
+
+# An article before a cue that is a noun or a verb ("strike"): the noun
+_ARTICLE_BEFORE_NOUN = re.compile(r"(?<![\w])(?:a|an|another|the|this|one\s+more)\s+$", re.IGNORECASE)
 
 
 def _attack_before_colon(text: str) -> bool:
