@@ -448,7 +448,7 @@ def _back_reference() -> re.Pattern[str]:
 
 
 _QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}
-_AFTER_QUOTE = re.compile(r"[\s,.!?–—-]*(?:[\w'’]+[\s,]+){0,3}$")  # '», – сказав ', '," he said'
+_AFTER_QUOTE = re.compile(r"[\s,.!?–—-]*(?:[\w'’]+[\s,]+){0,6}$")  # '», – сказав ', '," he said'
 
 
 def _named_before(mentions, previous: list[Draft], items_total: int | None = None) -> Draft | None:
@@ -888,6 +888,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         draft = replace(draft, place=None, extras={**draft.extras, "country": place.country})
         place = None
     scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
+    if place is None and not draft.is_list_item and carried and (moved := _moved_on(identity, last_places, sentence)):
+        # "..., Lysak said. The enemy also targeted the Izmail district. Drones hit port infrastructure":
+        # the place the sentence before named, not the jurisdiction of a source carried from further back
+        place = moved
     if place is None and not draft.is_list_item:
         if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
             region_code, scope = identity.region_code, "region"
@@ -944,7 +948,7 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
                 scope = "unknown"
         else:
             fine_place = place.text
-            around = _context_region(identity, last_places, sentence)
+            around = _context_region(identity, last_places, sentence, carried)
             subregional = _SUBREGIONAL.search(place.text) is not None
             framing = [
                 p for p in (find_places(sentence.text) if subregional else [])
@@ -1054,8 +1058,22 @@ _SUBREGIONAL = re.compile(
 )
 
 
-def _context_region(identity: Identity, last_places, sentence) -> PlaceMention | None:
-    """The region the text is about just now: the claimant's, or one named a sentence or two before."""
+def _moved_on(identity: Identity, last_places, sentence) -> PlaceMention | None:
+    """The one region the sentence just before named in this paragraph, when it is not the region of
+    the regional or local source carried to this sentence."""
+    if not (identity.region_code and identity.kind in ("regional_authority", "local_authority")):
+        return None
+    if not last_places or sentence.index - last_places[0] != 1 or last_places[1] != sentence.paragraph:
+        return None
+    regions = {p.region_code for p in last_places[2]}
+    return last_places[2][-1] if len(regions) == 1 and identity.region_code not in regions else None
+
+
+def _context_region(identity: Identity, last_places, sentence, carried: bool = False) -> PlaceMention | None:
+    """The region the text is about just now: the claimant's, or one named a sentence or two before
+    (the sentence just before, over the region of a source carried from further back)."""
+    if carried and (moved := _moved_on(identity, last_places, sentence)):
+        return moved
     if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
         country = identity.region_code.split("-")[0]
         return PlaceMention(0, 0, "", "region", country, identity.region_code, "region", None, True)
