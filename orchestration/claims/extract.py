@@ -255,9 +255,16 @@ def extract_claims(article: Article) -> list[Claim]:
         if (
             labelled
             and not drafts
-            and labelled[0].start <= 2
-            and len(sentence.text) <= 120
-            and sentence.text.rstrip().endswith(":")
+            and (
+                (labelled[0].start <= 2 and len(sentence.text) <= 120 and sentence.text.rstrip().endswith(":"))
+                # "07:40 Повітряні сили." opening a live entry: the source alone, maybe after the time
+                or (
+                    len(labelled) == 1
+                    and labelled[0].kind != "media"  # "Київ. 29 листопада. Укрінформ.": a dateline's outlet
+                    and _STAMP_BEFORE_LABEL.fullmatch(sentence.text, 0, labelled[0].start)
+                    and _LABEL_END.fullmatch(sentence.text, labelled[0].end)
+                )
+            )
             and not mentions.counts
             and not mentions.things
         ):
@@ -433,6 +440,10 @@ def _line_opening(table: str, after: str) -> re.Pattern[str]:
 def _related_link() -> re.Pattern[str]:
     # the heading stands alone ("Читайте також") or leads its link ("Read also: ...")
     return _line_opening("related_links", r"\s*(?:[:.|—–-]|$)")
+
+
+_STAMP_BEFORE_LABEL = re.compile(r"[\s\u00a0]*(?:\d{1,2}[:.]\d{2}[\s\u00a0]*)?[|–—-]?[\s\u00a0]*")
+_LABEL_END = re.compile(r"[\s\u00a0]*[.:|–—-]?[\s\u00a0]*")
 
 
 def _source_label() -> re.Pattern[str]:

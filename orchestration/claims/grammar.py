@@ -25,6 +25,7 @@ from orchestration.claims.places import (
     country_of_adjective,
     counts_places,
     find_places,
+    names_several_places,
     site_named_after,
     struck_after,
 )
@@ -2678,7 +2679,8 @@ def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | N
     if context_thing is None or any(a[4] in WEAPON_CLASSES for a in anchors):
         return []
     text = m.sentence.text
-    if not any(p.is_locative and p.region_code for p in m.places):
+    # "Hits were recorded at 12 locations": several places counted, none named, are places too
+    if not any(p.is_locative and p.region_code for p in m.places) and not names_several_places(text):
         return []
     for noun in (*_hit_nouns_pattern().finditer(text), *_HITS_RECORDED.finditer(text)):
         before = text[max(0, noun.start() - 30) : noun.start()]
