@@ -643,7 +643,33 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
             raw = resolver(m, published)
             period = _finish(raw[0], raw[1], published)
         mentions.append(TimeMention(sentence[start:end], start, end, period[0], period[1]))
-    return _join_parts_of_day(sentence, mentions, grammar.parts_of_day)
+    return _without_bracketed_starts(sentence, _join_parts_of_day(sentence, mentions, grammar.parts_of_day))
+
+
+# "У ніч на 29 вересня (з 18:00 28 вересня)": the hour the night began, in brackets after it
+_BRACKET_OPENS = re.compile(r"[\s\u00a0]*\(", re.IGNORECASE)
+_BRACKET_CLOSES = re.compile(r"[\s\u00a0]*\)")
+
+
+def _without_bracketed_starts(sentence: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """A time in brackets right after another only says when that one began or ended ("У ніч на 29
+    вересня (з 18:00 28 вересня)", "overnight (from 6 p.m. on Saturday)"): one mention, brackets
+    included, with the first one's period."""
+    kept: list[TimeMention] = []
+    for mention in mentions:
+        before = kept[-1] if kept else None
+        opened = _BRACKET_OPENS.match(sentence, before.end) if before is not None else None
+        closed = _BRACKET_CLOSES.match(sentence, mention.end)
+        if opened is not None and closed is not None and opened.end() <= mention.start:
+            gap = sentence[opened.end() : mention.start]
+            if len(gap) <= 20 and "," not in gap:  # "(з 18:00 ...": a lead word or an hour before it
+                end = closed.end()
+                kept[-1] = TimeMention(
+                    sentence[before.start : end], before.start, end, before.period_start, before.period_end
+                )
+                continue
+        kept.append(mention)
+    return kept
 
 
 # Between a part of the day and the day it is part of: "вечером 11 ноября", "Yesterday in the evening",
