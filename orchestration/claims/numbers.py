@@ -254,7 +254,7 @@ def find_repetitions(sentence: str) -> list[CountMention]:
         if value is None:
             continue
         found.append(CountMention(match.start(), match.end(), match.group(0), value, _qualifier(match)))
-    return found
+    return sorted(found, key=lambda c: c.start)  # "twice" and "14 times" in the order written
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

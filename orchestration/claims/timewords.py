@@ -647,7 +647,7 @@ def find_time_mentions(sentence: str, published: date | None) -> list[TimeMentio
 
 
 # "У ніч на 29 вересня (з 18:00 28 вересня)": the hour the night began, in brackets after it
-_BRACKET_OPENS = re.compile(r"[\s\u00a0]*\(", re.IGNORECASE)
+_BRACKET_OPENS = re.compile(r"[\s\u00a0]*\(")
 _BRACKET_CLOSES = re.compile(r"[\s\u00a0]*\)")
 
 
