@@ -243,7 +243,6 @@ _RANKED_ATTACK = re.compile(
 _MIXED_JOINER = re.compile(r"\s+(?:and|or|and/or|и|или|і|й|та|або)\s+(?:other\s+|інших\s+|других\s+)?", re.I)
 _LAST_DASH = re.compile(r"\s[–—-]\s(?!.*\s[–—-]\s)[^.;]*$")
 _COPULA_PART = re.compile(r"\s+(?:were|was)\s+(?:(?:about|around|some|roughly)\s+)?", re.I)
-_MODIFIERS_JOINED = re.compile(r"\s+(?:and|or|і|и|та)\s+")
 _PHRASE_BREAK = re.compile(r"[,.;:!?()«»\"]")
 _THINGS_JOINED = re.compile(r"\s*(?:,|і|и|та|а также|а також)\s+(?:[\w'’-]+\s+){0,2}")
 # "an attempted attack", "попытка атаки"; "the threat of a missile strike", "загрозу ракетного удару"
@@ -2572,7 +2571,9 @@ def _counted_weapon(text: str, thing, counts) -> bool:
     return any(0 <= thing.start - c.end <= 25 and c.value for c in counts if not c.is_article)
 
 
-_MODIFIERS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)", re.I)
+# Between coordinated weapon modifiers of one attack noun ("missile and drone attack", "drone, missile
+# and bomb strikes")
+_MODIFIERS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|і|и|та)\s+)", re.I)
 _SUBJECT_GAP = re.compile(
     r"\s{0,3}|\s+(?:вновь|снова|знову|again|once\s+again|також|также|also|вже|уже|already)\s+", re.I
 )
