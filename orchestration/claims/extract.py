@@ -899,12 +899,12 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         draft = replace(draft, place=None, extras={**draft.extras, "country": place.country})
         place = None
     scope, country, region_code, place_text, fine_place, is_resolved = "unknown", None, None, None, None, True
-    if place is None and not draft.is_list_item and carried and (moved := _moved_on(identity, last_places, sentence)):
-        # "..., Lysak said. The enemy also targeted the Izmail district. Drones hit port infrastructure":
-        # the place the sentence before named, not the jurisdiction of a source carried from further back
-        place = moved
     if place is None and not draft.is_list_item:
-        if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
+        if carried and (moved := _moved_on(identity, last_places, sentence)):
+            # "..., Lysak said. The enemy also targeted the Izmail district. Drones hit port infrastructure":
+            # the place the sentence before named, not the jurisdiction of a source carried from further back
+            place = moved
+        elif identity.region_code and identity.kind in ("regional_authority", "local_authority"):
             region_code, scope = identity.region_code, "region"
             country = region_code.split("-")[0] if region_code else None
         elif draft.outcome in ("hit", "injured", "killed", "damaged") and not names_several_places(sentence.text):

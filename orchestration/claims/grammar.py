@@ -367,7 +367,6 @@ class SentenceMentions:
 
 _IN_BETWEEN = re.compile(r"\s+in\s+")
 _ONE_SPACE = re.compile(r"(?:['’]s)?\s")  # "Kharkiv Mayor", "Kiev's air force": the office's place
-_TITLE_PREPS = frozenset({None, "to"})  # "Kharkiv Mayor", "according to Kharkiv Mayor"; not "В Липецкой области"
 
 
 def read_sentence(sentence: Sentence, published: date | None) -> SentenceMentions:
@@ -437,7 +436,10 @@ def _mentions(
         and not any(_IN_BETWEEN.fullmatch(text[c.end : p.start]) for c in claimants)
         # "Kharkiv Mayor Ihor Terekhov": the office's place, not the event's ("В Липецкой области
         # губернатор ...": a place with a preposition of its own frames the event)
-        and not (p.prep in _TITLE_PREPS and any(_ONE_SPACE.fullmatch(text[p.end : c.start]) for c in claimants))
+        and not (
+            (p.prep is None or p.prep in DIRECTIONAL)  # "according to Kharkiv Mayor"
+            and any(_ONE_SPACE.fullmatch(text[p.end : c.start]) for c in claimants)
+        )
     ]
     places = [_of_the_object(text, p, things) for p in places]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
