@@ -1504,8 +1504,8 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         return True  # "В ночь на 6 октября ... сбили 17" beside last night's "сбили несколько": two nights
     if (
         a.draft.outcome == "hit"
-        and a.draft.count is not None  # a strike with no number may tell one of them again
-        and b.draft.count is not None
+        # a strike with no number may tell the headline's or the lead's again
+        and (None not in (a.draft.count, b.draft.count) or earlier.draft.sentence.paragraph > 1)
         and earlier.draft.sentence.text.rstrip().endswith((".", "!", "»", '"', "”"))  # no headline told again
         and not (later.draft.thing is not None and later.draft.thing.determiner in ("the", "this", "that"))
         and _struck_apart(a.draft.sentence.text, b.draft.sentence.text)
