@@ -1065,7 +1065,11 @@ def _capital(country: str | None) -> PlaceMention | None:
 
 
 _SUBREGIONAL = re.compile(
-    r"district|raion|rayon|village|settlement|hromada|community|town|район|село|громад|округ", re.I
+    r"district|raion|rayon|village|settlement|hromada|community|town|район|село|громад|округ"
+    r"|сел[аоіеи]|селищ|поселк|посёлк|хутор|деревн|станиц"
+    # the abbreviations of a settlement's kind before its name ("с. Слатине", "смт Велика Писарівка")
+    r"|(?<![\w])(?:с|сел|смт|пос|п|пгт|д|х|ст-ца)\.?(?=\s)",
+    re.I,
 )
 
 

@@ -13,6 +13,8 @@ _ABBREVIATIONS = {
     "ст", "г", "гг", "им", "обл", "р-н",
     # streets, villages and towns before their names ("ул. Курской", "с. Хотінь", "м. Суми")
     "ул", "вул", "просп", "пров", "пер", "бул", "пл", "с", "м", "смт", "пгт", "тыс", "тис", "млн", "млрд",
+    # settlements of other kinds ("пос. Разумное", "сел. Бессоновка", "х. Ленинский", "мкр. Северный", "н.п. Бобрик")
+    "пос", "п", "сел", "сщ", "д", "х", "мкр", "н.п",
 }  # fmt: skip
 # A run of end marks is matched from its first mark and never given back (possessive), so a
 # run of 16,000 dots costs one pass, not a retry from each dot.
