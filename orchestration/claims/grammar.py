@@ -2177,8 +2177,9 @@ def _running_tallies(m: SentenceMentions, anchors, used_counts: set[int]) -> lis
         if head is None:
             continue
         between = (head.end(), count.start)
-        things = [t for t in m.things if between[0] <= t.start < between[1] and t.weapon in WEAPON_CLASSES]
-        tallied = ("intercepted", "launched")
+        things = [t for t in m.things if between[0] <= t.start < between[1] and t.weapon not in ("person", "parts")]
+        # weapons downed or launched; things damaged ("the number of damaged houses had risen to four")
+        tallied = ("intercepted", "launched") if things and things[0].weapon in WEAPON_CLASSES else ("damaged",)
         cues = [o for o in m.outcomes if between[0] <= o.start < between[1] and o.outcome in tallied]
         if len(things) == 1 and len(cues) == 1:
             found.append((count.start, count.end, count, things[0], things[0].weapon, False, ("toll", cues[0])))
