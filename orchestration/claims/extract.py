@@ -1515,12 +1515,31 @@ def _told_apart(a: _Resolved, b: _Resolved) -> bool:
         and _struck_apart(a.draft.sentence.text, b.draft.sentence.text)
     ):
         return True  # "дрон атаковал автомобиль" and, later, "беспилотник сбросил ВУ на магазин": two strikes
+    if _framed_elsewhere(earlier, later) or _framed_elsewhere(later, earlier):
+        return True  # "The driver was killed." then, a paragraph on, "In the Glushkovo district, ... killing one man"
     if None not in (_sex_of(a.draft), _sex_of(b.draft)) and _sex_of(a.draft) != _sex_of(b.draft):
         return True  # "A woman was injured." and "A man, 61, was wounded.": two people
     if _different_objects(a.draft, b.draft):
         return True  # "The roof of a house caught fire." and "windows were blown out in a shop": two things
     models = {lexicon.normalise(m) for m in (a.draft.weapon_model, b.draft.weapon_model) if m}
     return a.draft.weapon_model is not None and b.draft.weapon_model is not None and len(models) > 1
+
+
+def _framed_elsewhere(framed: _Resolved, other: _Resolved) -> bool:
+    """A paragraph that opens with a place of its own ("In the Glushkovo district, a drone struck a
+    tractor, killing one man") tells another event than a figure with no place of its own in another
+    paragraph: what one told with its place, the other did not repeat without it."""
+    if framed.place_text is None or other.place_text is not None or None in (framed.draft.count, other.draft.count):
+        return False  # a strike or damage with no number may sum up those told with their places
+    sentence, paragraphs = framed.draft.sentence, (framed.draft.sentence.paragraph, other.draft.sentence.paragraph)
+    if paragraphs[0] == paragraphs[1] or 0 in paragraphs:
+        return False  # the same paragraph's, or the headline's
+    return any(_PLACE_FRAME.match(sentence.text[: p.start]) for p in find_places(sentence.text))
+
+
+_PLACE_FRAME = re.compile(
+    r"^\s*(?:(?:meanwhile|elsewhere|separately|also),?\s+)?(?:in|в|у|во|на)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _different_objects(a: Draft, b: Draft) -> bool:
