@@ -1199,12 +1199,33 @@ def _worth_keeping(r: _Resolved) -> bool:
     # and maps nowhere either.
     if r.draft.outcome == "launched" and r.draft.count is None and r.scope != "region":
         return False
+    if _of_another_war(r):
+        return False
     return not (
         r.draft.count is None
         and r.scope == "unknown"
         and r.is_place_resolved
         and not (names_several_places(r.draft.sentence.text) and _found_at_places(r.draft))
     )
+
+
+def _of_another_war(r: _Resolved) -> bool:
+    """'Iran fired 300 drones at Israel', 'the Houthis launched two drones at a ship in the Red Sea':
+    placed in another war's country, or told beside its words with no place or side of this war."""
+    other_wars = lexicon.attribution()["other_wars"]
+    if r.country in other_wars["countries"]:
+        return True
+    return (
+        r.country is None
+        and r.identity.country not in ("RU", "UA")
+        and r.weapon_origin not in ("RU", "UA")
+        and lexicon.search(_other_war_words(), r.draft.sentence.text) is not None
+    )
+
+
+@cache
+def _other_war_words() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(lexicon.attribution()["other_wars"]["words"], flags=0)
 
 
 def _found_at_places(draft: Draft) -> bool:
