@@ -3196,6 +3196,11 @@ _FIRE_CLAUSE_GAP = re.compile(
 )
 
 
+def _noun_cue(word: str) -> bool:
+    """A Russian or Ukrainian cue that is a noun only ("попадания", "влучання"), no verb's form."""
+    return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)
+
+
 def _governing_cue(
     text, start, end, weapon, cues, clauses, anchors, has_count=True, part_starts=frozenset()
 ) -> OutcomeCue | None:
@@ -3223,6 +3228,8 @@ def _governing_cue(
             continue  # "20 drones, all of which were shot down": the verb is the part's
         if cue.start >= end and _OF_WHICH_AFTER_COMMA.search(text, end, cue.end):
             continue  # "92 ударними БпЛА, з них збито або подавлено 70": the verbs are the part's
+        if cue.start >= end and "," in text[end : cue.start] and _noun_cue(cue.text):
+            continue  # "сбиты 41 ракета и 448 беспилотников, попадания ракет ...": a noun after a comma opens its own
         if cue.start >= end:
             # "Three houses, two garages and a shop were damaged": the verb after a list is every item's.
             gap = text[_end_of_coordinated_list(text, end, cue.start, anchors) : cue.start]
