@@ -1400,6 +1400,7 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
                 and earlier.draft.anchor_start != later.draft.anchor_start
                 and same_count
                 and earlier.draft.count is not None
+                and not _BOTH.fullmatch(later.draft.count_text or "")  # "a woman and her son ...; both were"
             ):
                 continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
             keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)
@@ -1414,6 +1415,9 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
                 break  # nothing is left to merge it with
             earlier_ones.remove(j, earlier)
         earlier_ones.add(i, later)
+
+
+_BOTH = re.compile(r"(?:both|оба|обе|обидва|обидві|обоє)", re.IGNORECASE)
 
 
 def _headline_country_over_body(headline: _Resolved, body: _Resolved) -> bool:

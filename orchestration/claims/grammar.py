@@ -221,7 +221,7 @@ _APPOSITION = re.compile(rf",\s*(?:{_AGE_ADJECTIVE})?")
 # conjunction, a possessive, and an adjective of the second ("та 16-річний хлопець").
 _PEOPLE_JOINED = re.compile(
     r"\s*(?:\d+\s+(?:років|року|рік|лет|года|год)\s*)?(?:,\s*)?(?:and|и|і|й|та|а также|а також)\s+"
-    rf"(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*(?:{_AGE_ADJECTIVE})?",
+    rf"(?:her|his|their|его|ее|её|их|його|її|їхній|їхня)?\s*(?:{_AGE_ADJECTIVE}|\d+-year-old\s+|teenage\s+|elderly\s+)?",
     re.I,
 )
 _OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
@@ -1274,6 +1274,8 @@ def _people_named(draft: Draft) -> int | None:
     noun = draft.thing.text.split()[-1] if draft.thing is not None else ""
     if morphology.has_cyrillic(noun) and morphology.grammatical_number(noun) == "sing":
         return 1
+    if draft.thing is not None and draft.thing.is_singular_object and not morphology.has_cyrillic(noun):
+        return 1  # "a man and his wife": a singular English noun with no number is one person
     return None
 
 
@@ -1669,6 +1671,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                         and _SUBSET_AFTER.match(text[t.end :])
                         for t in m.things
                         if t.start > thing.end
+                    )
+                    # "Among the wounded were a 6-year-old boy and his mother": the mother too
+                    or any(
+                        t.weapon == "person"
+                        and _PEOPLE_JOINED.fullmatch(text, t.end, thing.start)
+                        and lexicon.search(_SUBSET, text[max(0, t.start - 40) : t.start])
+                        for t in m.things
+                        if t.end <= thing.start
                     )
                 )
             )
