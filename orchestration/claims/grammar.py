@@ -734,6 +734,10 @@ def draft_claims(
             same = [d for d in previous if d.weapon == weapon] or [d for d in previous if d.weapon == "other"]
             if share_lead or total_lead:
                 same = [d for d in same if d.count is not None]  # the share is one of the last figure
+            # "The missiles included four Kinzhals, 22 Kh-101 and 12 Iskander-M" after "38 missiles" were
+            # launched and "hits by 12 missiles": the figure the parts add up to, if one does
+            parts_sum = sum(a[2].value or 0 for a in anchors if a[4] == weapon and a[2] is not None)
+            same = [d for d in same if d.count == parts_sum] or same
             if same:
                 totalled = same[-1]
                 cue = OutcomeCue(start, start, same[-1].outcome_text, same[-1].outcome, "noun", None, False, False)
