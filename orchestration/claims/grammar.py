@@ -2612,8 +2612,14 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
         return []
     text = m.sentence.text
     for thing in m.things:
+        was_hit = _WAS_HIT.match(text[thing.end :]) if thing.weapon in OBJECT_CLASSES else None
+        if was_hit and _plural_noun(thing) and not any(a[0] <= thing.start < a[1] and a[2] for a in anchors):
+            # "Substations were hit in three oblasts", "Energy facilities were hit in ...": several
+            # things struck, how many not said, were damaged (as "a warehouse and a metro station were hit")
+            cue = OutcomeCue(thing.end, thing.end + was_hit.end(), "hit", "damaged", "passive", None, False, False)
+            return [(thing.start, thing.end, None, thing, thing.weapon, False, ("toll", cue))]
         if thing.weapon in OBJECT_CLASSES and (
-            _WAS_HIT.match(text[thing.end :])
+            was_hit
             or lexicon.search(_FORCES_STRUCK, text[max(0, thing.start - 80) : thing.start])
             or (
                 _STRIKE_ON_OBJECT.search(text, max(0, thing.start - 60), thing.start)
@@ -2624,6 +2630,16 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             # weapon the text is about.
             return [(thing.start, thing.end, None, context_thing, context_thing.weapon, False, "object_hit")]
     return []
+
+
+def _plural_noun(thing: ThingMention) -> bool:
+    """A thing named in the plural with no number: "substations", "energy facilities", "об'єкти"."""
+    head = thing.text.split()[-1] if thing.text.split() else ""
+    if is_mass_noun(head) or thing.is_singular_object:
+        return False
+    if morphology.has_cyrillic(head):
+        return morphology.grammatical_number(head) == "plur"
+    return head.lower().endswith("s")
 
 
 def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
