@@ -311,6 +311,7 @@ def _street_before() -> re.Pattern[str]:
 
 
 # A surname right after a town named like a first name makes it the first name ("Vladimir Leontyev")
+_ACCORDING_TO = re.compile(r"(?:according\s+to|по\s+словам|за\s+словами)\s+$", re.IGNORECASE)
 _SURNAME_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z'’]+(?:ov|ev|yov|in|yn|sky|skiy|skyi|ski|enko|ko|uk|yuk|ich|ych|ova|eva|ina|yan|dze|shvili)"
     r"|[А-ЯЁІЇЄ][а-яёіїє'’]+(?:ов|ев|ёв|ин|ын|ский|ський|енко|ко|ук|юк|ич|ова|ева|ина|ян|дзе|швили))(?![\w-])"
@@ -550,6 +551,13 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue  # a street, inside whatever town the text is about
         if not has_region_word and key in _first_name_towns() and _SURNAME_AFTER.match(sentence, end):
             continue  # "Vladimir Leontyev": a first name, not the city
+        if (
+            not has_region_word
+            and _ACCORDING_TO.search(sentence, max(0, match.start() - 16), match.start())
+            and re.match(r"\s*,", sentence[end:])  # not "according to Kharkiv's mayor"
+            and match.group(0) not in lexicon.attribution()["speaking_capitals"]
+        ):
+            continue  # "According to Nikolayev, debris damaged ...": a person named like a town speaks
         entry = candidates[0]
         if entry.kind == "region" and entry.country != "UA" and _COMMUNITY_AFTER.match(sentence, match.end()):
             continue  # "Липецкой громады" is Lyptsi's community in Kharkiv Oblast, not Lipetsk Oblast (below)
