@@ -49,8 +49,14 @@ def _negation_pattern() -> re.Pattern[str]:
 @cache
 def _non_event_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon.outcomes()["non_events"], key=len, reverse=True))
-    # "might have been fired", "to help intercept": the auxiliaries between the word and the cue
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:be|have|been|try|help)){{0,2}}\s*$", re.IGNORECASE)
+    # "might have been fired", "to help intercept", "could soon be able to launch", "may conduct strikes":
+    # the auxiliaries and adverbs between the word and the cue
+    between = r"be|have|been|try|help|soon|eventually|still|even|also|able\s+to|conduct|carry\s+out|stage|mount"
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:{between})){{0,3}}\s*$", re.IGNORECASE)
+
+
+# "could soon be able to launch": an ability still to come, not one a report says was used
+_ABLE_TO_COME = re.compile(r"\b(?:could|would|will|may|might|can)\s+(?:\w+\s+)?be\s+able\s+to\s*$", re.I)
 
 
 # "managed to intercept", "are reported to have downed": the "to" of a report, not of a purpose.
@@ -167,7 +173,9 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             # "пострадавших домовладений": a participle describing property, no person hurt
             if _property_follows(unquoted, match.end(), _NOTHING, 40):
                 continue
-        non_event = bool(lexicon.search(_non_event_pattern(), before)) and not _ACHIEVED.search(before)
+        non_event = bool(lexicon.search(_non_event_pattern(), before)) and (
+            not _ACHIEVED.search(before) or bool(_ABLE_TO_COME.search(before))
+        )
         # "did not say whether any drones had hit": a question, not a report.
         non_event = non_event or bool(lexicon.search(re.compile(r"\b(?:whether|if)\b[^,.;:]{0,40}$", re.I), before))
         # "at a damaged apartment block": a participle of damage used as an adjective
