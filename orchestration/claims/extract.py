@@ -303,6 +303,7 @@ def extract_claims(article: Article) -> list[Claim]:
     title = lexicon.normalise(article.title or "")
     has_headline = bool(title) and bool(sentences) and lexicon.normalise(sentences[0].text).startswith(title[:60])
     _merge_repeats(resolved, has_headline, article.published_date)
+    _drop_hospitalised_of_toll(resolved)
     _link_sums(resolved)
     _link_parents(resolved)
     _link_counted_parts(resolved)
@@ -1418,6 +1419,37 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
 
 
 _BOTH = re.compile(r"(?:both|оба|обе|обидва|обидві|обоє)", re.IGNORECASE)
+
+
+_HOSPITALISED = re.compile(
+    r"hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital|госпитализ|госпіталіз|в\s+больниц|до\s+лікарн|амбулатор|outpatient",
+    re.IGNORECASE,
+)
+
+
+def _drop_hospitalised_of_toll(claims: list[_Resolved]) -> None:
+    """'Five were injured ... Four were hospitalised, two treated as outpatients': how the injured just
+    counted were treated is no toll of its own (a figure below the toll, told after it nearby)."""
+    for i, later in enumerate(claims):
+        if later.dropped or later.draft.outcome != "injured" or later.draft.count is None:
+            continue
+        if not _HOSPITALISED.search(later.draft.outcome_text or "") and not _HOSPITALISED.search(
+            later.draft.sentence.text
+        ):
+            continue
+        for earlier in claims[:i]:
+            if (
+                not earlier.dropped
+                and earlier.draft.outcome == "injured"
+                and earlier.draft.count is not None
+                and earlier.draft.count > later.draft.count
+                and 0 <= later.draft.sentence.index - earlier.draft.sentence.index <= 2
+                and earlier.draft.sentence.paragraph == later.draft.sentence.paragraph
+                and earlier.draft.anchor_start != later.draft.anchor_start
+                and _same_place(earlier, later)
+            ):
+                later.dropped = True
+                break
 
 
 def _headline_country_over_body(headline: _Resolved, body: _Resolved) -> bool:
