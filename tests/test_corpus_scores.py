@@ -43,7 +43,7 @@ CORPORA = {
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **_parts("real_blind_2", {"en": 0.82, "ru_uk": 0.88}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
-    **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.86}),
+    **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.87}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
     **_parts("real_blind_4", {"en": 0.81, "ru_uk": 0.83}),
@@ -51,7 +51,7 @@ CORPORA = {
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.84}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
     # (English 0.808, Russian/Ukrainian 0.694); both halves tuned on in session 10.
-    **_parts("real_blind_6", {"en": 0.86, "ru_uk": 0.85}),
+    **_parts("real_blind_6", {"en": 0.87, "ru_uk": 0.85}),
     # The seventh blind set, written and gold-audited in session 10 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.864, Russian/
     # Ukrainian 0.842); tuned on in session 11.
@@ -63,7 +63,7 @@ CORPORA = {
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
-    **_parts("real_blind_9", {"en": 0.88, "ru_uk": 0.86}),
+    **_parts("real_blind_9", {"en": 0.90, "ru_uk": 0.87}),
     # The tenth blind set, written and gold-audited in session 13 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.819 at the
     # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771); tuned on in session 14.
@@ -77,32 +77,38 @@ CORPORA = {
     # village posts), written and gold-audited in session 15 by helpers who never saw the extractor;
     # measured once before its misses were read (English 0.808 at the session's start, 0.810 then;
     # Russian/Ukrainian 0.777, 0.791); tuned on in sessions 15 and 16.
-    **_parts("real_blind_12", {"en": 0.82, "ru_uk": 0.84}),
+    **_parts("real_blind_12", {"en": 0.84, "ru_uk": 0.84}),
     # The thirteenth blind set (2022 to 2026 in each year's words, attack paths, attribution chains,
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
     # Russian/Ukrainian 0.796, 0.796), then tuned on (English 0.794, Russian/Ukrainian 0.813).
-    **_parts("real_blind_13", {"en": 0.80, "ru_uk": 0.83}),
+    **_parts("real_blind_13", {"en": 0.81, "ru_uk": 0.83}),
     # The fourteenth blind set (who speaks, where a quoted tally happened, damage wording), written and
     # gold-audited in session 17 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.810 at the session's start, 0.813 then; Russian/Ukrainian 0.831, 0.829),
     # then tuned on (English 0.822, Russian/Ukrainian 0.843).
-    **_parts("real_blind_14", {"en": 0.82, "ru_uk": 0.86}),
+    **_parts("real_blind_14", {"en": 0.83, "ru_uk": 0.86}),
     # The fifteenth blind set (how outcomes are worded, casualties, launches against interceptions),
     # written and gold-audited in session 18 by helpers who never saw the extractor; measured once
     # before its misses were read (English 0.859 at the session's start, 0.858 then; Russian/Ukrainian
     # 0.811, 0.811), then tuned on (English 0.865, Russian/Ukrainian 0.834).
-    **_parts("real_blind_15", {"en": 0.86, "ru_uk": 0.85}),
+    **_parts("real_blind_15", {"en": 0.87, "ru_uk": 0.85}),
     # The sixteenth blind set (strikes that landed, damage, time words, several claimants), written and
     # gold-audited in session 19 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.839 at the session's start, 0.841 then; Russian/Ukrainian 0.855, 0.855),
     # then tuned on (English 0.859, Russian/Ukrainian 0.860).
-    **_parts("real_blind_16", {"en": 0.85, "ru_uk": 0.87}),
+    **_parts("real_blind_16", {"en": 0.86, "ru_uk": 0.87}),
     # The seventeenth blind set (launched tallies, Ukrainian-side sources, attribution across the text,
     # places in other roles), written and gold-audited in session 20 by helpers who never saw the
     # extractor; measured once before its misses were read (English 0.888 at the session's start, 0.891
     # then; Russian/Ukrainian 0.843, 0.845), then tuned on (English 0.904, Russian/Ukrainian 0.856).
     **_parts("real_blind_17", {"en": 0.90, "ru_uk": 0.85}),
+    # The eighteenth blind set (damage and hits, tolls and their revisions, long round-ups with many
+    # claimants, near-misses that are no claims), written and gold-audited in session 21 by helpers who
+    # never saw the extractor; measured once before its misses were read (English 0.842 at the session's
+    # start, 0.841 then; Russian/Ukrainian 0.864, 0.865), then tuned on (English 0.876, Russian/Ukrainian
+    # 0.876).
+    **_parts("real_blind_18", {"en": 0.87, "ru_uk": 0.87}),
 }
 
 
