@@ -27,6 +27,7 @@ from orchestration.claims.grammar import (
     WEAPON_CLASSES,
     Draft,
     draft_claims,
+    is_both_word,
     is_debris_word,
     is_heading,
     launch_sites,
@@ -1401,7 +1402,7 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
                 and earlier.draft.anchor_start != later.draft.anchor_start
                 and same_count
                 and earlier.draft.count is not None
-                and not _BOTH.fullmatch(later.draft.count_text or "")  # "a woman and her son ...; both were"
+                and not is_both_word(later.draft.count_text or "")  # "a woman and her son ...; both were"
             ):
                 continue  # two things counted in one sentence ("two Iskander-M and two Kh-59")
             keep, drop = (earlier, later) if _specificity(earlier) >= _specificity(later) else (later, earlier)
@@ -1418,13 +1419,10 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
         earlier_ones.add(i, later)
 
 
-_BOTH = re.compile(r"(?:both|оба|обе|обидва|обидві|обоє)", re.IGNORECASE)
-
-
-_HOSPITALISED = re.compile(
-    r"hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital|госпитализ|госпіталіз|в\s+больниц|до\s+лікарн|амбулатор|outpatient",
-    re.IGNORECASE,
-)
+@cache
+def _treatment() -> re.Pattern[str]:
+    """How the injured were treated (outcomes.yml `treatment`), the Cyrillic words as stems."""
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['treatment'])})\w*", re.I)
 
 
 def _drop_hospitalised_of_toll(claims: list[_Resolved]) -> None:
@@ -1433,9 +1431,7 @@ def _drop_hospitalised_of_toll(claims: list[_Resolved]) -> None:
     for i, later in enumerate(claims):
         if later.dropped or later.draft.outcome != "injured" or later.draft.count is None:
             continue
-        if not _HOSPITALISED.search(later.draft.outcome_text or "") and not _HOSPITALISED.search(
-            later.draft.sentence.text
-        ):
+        if not _treatment().search(later.draft.sentence.text):
             continue
         for earlier in claims[:i]:
             if (

@@ -3226,6 +3226,11 @@ _FIRE_CLAUSE_GAP = re.compile(
 )
 
 
+def is_both_word(text: str) -> bool:
+    """'both', 'оба', 'обоє': a count of two that names those just counted again."""
+    return _BOTH.fullmatch(text) is not None
+
+
 def _noun_cue(word: str) -> bool:
     """A Russian or Ukrainian cue that is a noun only ("попадания", "влучання"), no verb's form."""
     return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)

@@ -310,8 +310,9 @@ def _street_before() -> re.Pattern[str]:
     )
 
 
-# A surname right after a town named like a first name makes it the first name ("Vladimir Leontyev")
+# Before a source: "according to Nikolayev," is a person, however like a town the name is
 _ACCORDING_TO = re.compile(r"(?:according\s+to|по\s+словам|за\s+словами)\s+$", re.IGNORECASE)
+# A surname right after a town named like a first name makes it the first name ("Vladimir Leontyev")
 _SURNAME_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z'’]+(?:ov|ev|yov|in|yn|sky|skiy|skyi|ski|enko|ko|uk|yuk|ich|ych|ova|eva|ina|yan|dze|shvili)"
     r"|[А-ЯЁІЇЄ][а-яёіїє'’]+(?:ов|ев|ёв|ин|ын|ский|ський|енко|ко|ук|юк|ич|ова|ева|ина|ян|дзе|швили))(?![\w-])"
