@@ -31,6 +31,8 @@ from orchestration.claims.grammar import (
     is_debris_word,
     is_heading,
     launch_sites,
+    names_plural,
+    outcome_stems,
     read_sentences,
 )
 from orchestration.claims.model import Article, Claim
@@ -882,6 +884,10 @@ _BARE_MINISTRY = re.compile(
     re.IGNORECASE,
 )
 _COUNTRY_FRAME = re.compile(r"^\s*(?:(?:meanwhile|elsewhere),?\s+)?(?:in|в|у|во)\s+$", re.IGNORECASE)
+# A sentence that opens with any place as its frame ("In the Glushkovo district, ...", "На Сумщині ...")
+_PLACE_FRAME = re.compile(
+    r"^\s*(?:(?:meanwhile|elsewhere|separately|also),?\s+)?(?:in|в|у|во|на)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _LOCALITY_TYPES = ("city", "town", "village", "settlement", "unresolved")
 
 
@@ -1419,27 +1425,22 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
         earlier_ones.add(i, later)
 
 
-@cache
-def _treatment() -> re.Pattern[str]:
-    """How the injured were treated (outcomes.yml `treatment`), the Cyrillic words as stems."""
-    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['treatment'])})\w*", re.I)
-
-
 def _drop_hospitalised_of_toll(claims: list[_Resolved]) -> None:
     """'Five were injured ... Four were hospitalised, two treated as outpatients': how the injured just
     counted were treated is no toll of its own (a figure below the toll, told after it nearby)."""
     for i, later in enumerate(claims):
         if later.dropped or later.draft.outcome != "injured" or later.draft.count is None:
             continue
-        if not _treatment().search(later.draft.sentence.text):
+        if not outcome_stems("treatment").search(later.draft.sentence.text):
             continue
-        for earlier in claims[:i]:
+        for earlier in reversed(claims[:i]):
+            if later.draft.sentence.index - earlier.draft.sentence.index > 2:
+                break  # claims run in the order of their sentences: none nearer is left
             if (
                 not earlier.dropped
                 and earlier.draft.outcome == "injured"
                 and earlier.draft.count is not None
                 and earlier.draft.count > later.draft.count
-                and 0 <= later.draft.sentence.index - earlier.draft.sentence.index <= 2
                 and earlier.draft.sentence.paragraph == later.draft.sentence.paragraph
                 and earlier.draft.anchor_start != later.draft.anchor_start
                 and _same_place(earlier, later)
@@ -1468,10 +1469,7 @@ def _plural_beside_one(a: _Resolved, b: _Resolved) -> bool:
     thing = uncounted.draft.thing
     if counted.draft.count != 1 or thing is None:
         return False
-    word = thing.text.split()[-1] if thing.text.split() else ""
-    if morphology.has_cyrillic(word):
-        return morphology.grammatical_number(word) == "plur"
-    return word.lower().endswith("s")
+    return names_plural(thing)
 
 
 class _RepeatIndex:
@@ -1588,11 +1586,6 @@ def _framed_elsewhere(framed: _Resolved, other: _Resolved) -> bool:
     if paragraphs[0] == paragraphs[1] or 0 in paragraphs:
         return False  # the same paragraph's, or the headline's
     return any(_PLACE_FRAME.match(sentence.text[: p.start]) for p in find_places(sentence.text))
-
-
-_PLACE_FRAME = re.compile(
-    r"^\s*(?:(?:meanwhile|elsewhere|separately|also),?\s+)?(?:in|в|у|во|на)\s+(?:the\s+)?$", re.IGNORECASE
-)
 
 
 def _different_objects(a: Draft, b: Draft) -> bool:

@@ -853,7 +853,7 @@ def draft_claims(
             continue  # "artillery shelling killed three civilians": not an aerial attack's toll
         clause_start, clause_end = m.clauses[_clause_of(start, m.clauses)]
         if outcome == "damaged" and lexicon.search(
-            _repairs(), text, clause_start, clause_end if _OBLIQUE_PARTICIPLE.search(cue.text) else start
+            outcome_stems("repairs"), text, clause_start, clause_end if _OBLIQUE_PARTICIPLE.search(cue.text) else start
         ):
             # "восстановлено свыше 300 поврежденных домовладений", "власники пошкодженого житла можуть
             # подати заяву на компенсацію": repaired or paid for, damaged long before
@@ -1331,8 +1331,9 @@ _OBLIQUE_PARTICIPLE = re.compile(r"(?:ого|ому|их|ых|им|ым|ими|�
 
 
 @cache
-def _repairs() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()['repairs'])})\w*", re.I)
+def outcome_stems(name: str) -> re.Pattern[str]:
+    """A list of outcomes.yml whose words are stems ("repairs", "treatment"), any ending after them."""
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in lexicon.outcomes()[name])})\w*", re.I)
 
 
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|later|ще|также|також)\s+)*")
@@ -2632,14 +2633,18 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
     return []
 
 
-def _plural_noun(thing: ThingMention) -> bool:
-    """A thing named in the plural with no number: "substations", "energy facilities", "об'єкти"."""
+def names_plural(thing: ThingMention) -> bool:
+    """Whether a thing's last word is in the plural ("substations", "об'єкти")."""
     head = thing.text.split()[-1] if thing.text.split() else ""
-    if is_mass_noun(head) or thing.is_singular_object:
-        return False
     if morphology.has_cyrillic(head):
         return morphology.grammatical_number(head) == "plur"
     return head.lower().endswith("s")
+
+
+def _plural_noun(thing: ThingMention) -> bool:
+    """A thing named in the plural with no number: "substations", "energy facilities", "об'єкти"."""
+    head = thing.text.split()[-1] if thing.text.split() else ""
+    return not (is_mass_noun(head) or thing.is_singular_object) and names_plural(thing)
 
 
 def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
