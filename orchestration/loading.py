@@ -11,6 +11,11 @@ the folder, a link loop and a broken link are rejects (`outside_folder`, `link_l
 link to a folder is not followed (its files are listed where they are). Anything but a regular
 file (a FIFO, a device) is an `unsupported_format` reject, never opened. Files are opened with
 O_NOFOLLOW, so a file swapped for a link after the listing is not followed either.
+
+A saved page's text is its main text as trafilatura finds it, headline first: teasers of other
+stories, related headlines, captions and comment blocks would otherwise become claims of the page.
+The block parser below reads the page's metadata and headline, and its text where trafilatura
+finds none.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import codecs
 import errno
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
@@ -28,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+
+import trafilatura
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 # A news article is tens of kilobytes; anything far larger is a dump or a mistake, not an article.
@@ -483,7 +491,8 @@ _META_DATE_KEYS = (
 
 
 class _MainTextParser(HTMLParser):
-    """Collects block text, preferring <article>, then <main>, then the whole body."""
+    """Collects block text, preferring <article>, then <main>, then the whole body; the first <h1>;
+    the meta tags and the first <time>."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -495,6 +504,8 @@ class _MainTextParser(HTMLParser):
         self.in_title = False
         self.meta: dict[str, str] = {}
         self.time_datetime: str | None = None
+        self.headline_parts: list[str] | None = None
+        self.headline: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): v or "" for k, v in attrs}
@@ -513,6 +524,8 @@ class _MainTextParser(HTMLParser):
         if tag in _BLOCK_TAGS and not self.skip_depth:
             self._flush()
             self.current = []
+            if tag == "h1" and self.headline is None:
+                self.headline_parts = self.current
         elif tag == "br" and self.current is not None:
             self.current.append(" ")
 
@@ -536,6 +549,8 @@ class _MainTextParser(HTMLParser):
         if self.current is None:
             return
         block = re.sub(r"\s+", " ", "".join(self.current)).strip()
+        if self.current is self.headline_parts:
+            self.headline, self.headline_parts = block or None, None
         self.current = None
         if not block:
             return
@@ -555,6 +570,7 @@ def parse_html(raw: str) -> HtmlPage:
         raise RecordError("unreadable_html", str(error)[:200]) from None
     parser._flush()
     blocks = parser.blocks["article"] or parser.blocks["main"] or parser.blocks["body"]
+    main_text = _main_text(raw, parser.headline)
     title = re.sub(r"\s+", " ", "".join(parser.title_parts)).strip() or parser.meta.get("og:title")
     published = next((parser.meta[k] for k in _META_DATE_KEYS if parser.meta.get(k)), parser.time_datetime)
     fields = {
@@ -564,4 +580,32 @@ def parse_html(raw: str) -> HtmlPage:
         "published_at": published,
         "language": parser.meta.get("og:locale"),
     }
-    return HtmlPage(text="\n\n".join(blocks), fields=fields)
+    return HtmlPage(text=main_text or "\n\n".join(blocks), fields=fields)
+
+
+# trafilatura warns about every page it finds too small or too odd; the fallback below handles them.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+def _main_text(raw: str, headline: str | None) -> str | None:
+    """The page's main text by trafilatura, which leaves out what a page carries around an article
+    (teasers of other stories, related headlines, captions, share and comment blocks): on 181 real
+    news pages (bench/html_main_text.py) its text scores 0.96 F1 against their article bodies, the
+    block parser's 0.81. The headline comes first, as in every other format. None when trafilatura
+    finds nothing or fails, so that the caller falls back to the block parser."""
+    try:
+        text = trafilatura.extract(
+            raw,
+            include_comments=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception:  # a broken page falls back to the block parser, never stops the load
+        return None
+    if not text or not text.strip():
+        return None
+    # trafilatura marks list items "- "; the other formats keep an item's own text
+    paragraphs = [line.strip().removeprefix("- ") for line in text.split("\n") if line.strip()]
+    if headline and not paragraphs[0].startswith(headline):
+        paragraphs.insert(0, headline)
+    return "\n\n".join(paragraphs)
