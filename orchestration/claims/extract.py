@@ -969,9 +969,12 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
             fine_place = place.text
             around = _context_region(identity, last_places, sentence, carried)
             subregional = _SUBREGIONAL.search(place.text) is not None
+            source = draft.source
             framing = [
                 p for p in (find_places(sentence.text) if subregional else [])
                 if p.end <= place.start and p.scope == "region" and p.region_code and p.is_locative
+                # not the region in the source's title ("Начальник Київської міської ВА ... в Шевченківському районі")
+                and not (source is not None and source.start <= p.start and p.end <= source.end)
             ]  # fmt: skip
             if framing:
                 # "In Ingushetia, one drone was downed near the town of Malgobek": a town of the region

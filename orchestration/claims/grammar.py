@@ -1459,7 +1459,10 @@ _HEADING_COLON = re.compile(
     r"[\s\u00a0]*(?::|[—–-]\s)",
     re.I,
 )
-_OPENS_ITEM = re.compile(r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I)
+# "над Курской — 11", "над Черным морем — еще 28", "over Kursk: another 5", "по 4"
+_OPENS_ITEM = re.compile(
+    r"[\s\u00a0]*(?:[-–—:][\s\u00a0]*(?:(?:еще|ещё|ще|another)[\s\u00a0]+)?(?:по[\s\u00a0]+)?|по[\s\u00a0]+)", re.I
+)
 # "..., у Чорноморську дрони влучили в порт": a place after a comma, right before the next thing or
 # figure, opens that item as a dash does
 _OPENS_ITEM_OR_CLAUSE = re.compile(rf"[\s\u00a0]+|{_OPENS_ITEM.pattern}", re.I)

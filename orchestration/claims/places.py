@@ -760,8 +760,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
     ]
     # A dateline ("Kyiv (AFP) - ...", "KYIV, Oct 25 (Reuters) -") says where the story was filed.
     found = [p for p in found if not (p.start <= 1 and _DATELINE.match(sentence, p.end))]
-    # "at 4:20 a.m. Moscow time", "по московскому времени": a clock's zone, no place
-    found = [p for p in found if not _TIME_ZONE_AFTER.match(sentence, p.end)]
+    # "at 4:20 a.m. Moscow time", "по московскому времени": a clock's zone; "on Kyiv Day": a city's
+    # holiday; no place either
+    found = [p for p in found if not (_TIME_ZONE_AFTER.match(sentence, p.end) or _DAY_AFTER.match(sentence, p.end))]
     # "the Black Sea port city of Odesa": a sea naming the kind of place, not where things happened.
     found = [p for p in found if not (p.scope == "sea" and _SEA_AS_MODIFIER.match(sentence, p.end))]
     found.sort(key=lambda p: p.start)
@@ -786,6 +787,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 
 _TIME_ZONE_AFTER = re.compile(r"\s+(?:time|времени|часом|часу)(?![\w])", re.I)
+_DAY_AFTER = re.compile(r"\s+Day(?![\w])")
 _SITE_CLASSES = ("infrastructure", "building")
 
 
