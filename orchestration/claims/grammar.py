@@ -180,6 +180,7 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
+_OF_THEM_BEFORE = re.compile(r",\s*(?:з|із|из)\s+них\s+$", re.I)
 _OF_THEM_WERE = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:were|was|are)\s", re.I)
 _BOTH = re.compile(r"both|оба|обе|обидва|обидві|обоє", re.I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|и|і|та|й)\s+[^,.;:]{0,30}", re.I)
@@ -1786,6 +1787,17 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             attack = _ONE_ATTACK.match(text[thing.end :]) or _ATTACK_NOUN_END.search(thing.text)
             one = count if count is not None and not attack else None
             anchors.append((start, end, one, thing, thing.weapon, False, "strike_on"))
+            continue
+        if (
+            count is not None
+            and count.start < thing.start
+            and _OF_THEM_BEFORE.search(text, max(0, count.start - 24), count.start)
+            and any(a[2] is not None and a[1] <= count.start and a[4] == thing.weapon for a in anchors)
+            and not any(o.start >= count.end for o in m.outcomes)
+        ):
+            # "39 ракетами, з них 31 балістична": a part of the figure just given, by its kind, with
+            # no verb of its own
+            anchors.append((start, end, count, thing, thing.weapon, True, "part"))
             continue
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     anchors = _strikes_on_places(m, anchors)
