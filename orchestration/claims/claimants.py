@@ -672,7 +672,10 @@ def _inverted_pattern() -> re.Pattern[str]:
     adjectives = r"(?:[а-яёіїєґ'-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|на|ня|не|ні|ої)\s+){0,2}"
     return re.compile(
         rf"(?<!\w)(?:(?:{alternatives}|according\s+to)\s+(?:(?:{channel})[\s,]+)?|{_PASSIVE_OF_SAYING}\s+"
-        rf"(?:(?:{channel})[\s,]+)?by\s+)(?:the\s+)?{adjectives}$",
+        rf"(?:(?:{channel})[\s,]+)?by\s+)(?:the\s+)?{adjectives}"
+        # "said the head of the Kharkiv Regional Military Administration", "said Kharkiv governor ...":
+        # the head of a body, or the place of a title, between the verb and the source
+        r"(?:(?:head|chief|leader)\s+of\s+(?:the\s+)?)?(?:(?-i:[A-Z])[\w'’-]+\s+){0,2}$",
         re.IGNORECASE,
     )
 

@@ -3528,11 +3528,12 @@ def _choose_source(text, start, claimants: list[ClaimantMention], clauses, outco
     if before:
         return before[-1]
     # A later clause with a claim of its own speaks for that claim only
-    # ("Drones hit Kyiv overnight; Zelenskyy says 900 drones launched last week").
+    # ("Drones hit Kyiv overnight; Zelenskyy says 900 drones launched last week"), but a source that
+    # closes the sentence after its claims ("...; two people were killed, said the governor") said it all.
     later = sources[0]
     later_clause = _clause_of(later.start, clauses)
     separated = re.search(r";|\s[—–|]\s", text[start : later.start])
-    if separated and any(_clause_of(o.start, clauses) == later_clause for o in outcomes):
+    if separated and any(_clause_of(o.start, clauses) == later_clause and o.start > later.start for o in outcomes):
         return None
     return later
 
