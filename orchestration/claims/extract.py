@@ -610,11 +610,22 @@ _GIVEN_NAME = re.compile(r"\s*(?:[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+\
 
 def _header_author(sentences, readings) -> ClaimantMention | None:
     """A first line that is only an official's or an institution's name, perhaps with the channel's
-    region ("Вячеслав Гладков | Белгородская область"), heads a post; a document's title names its
-    issuer ("Сводка Министерства обороны ..."): its author."""
-    if not sentences or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
-        return None
-    sentence, mentions = sentences[0], readings[0]
+    region ("Вячеслав Гладков | Белгородская область"), heads a post, as it does on the line under a
+    headline ("Сумська ОВА | Володимир Артюх"); a document's title names its issuer ("Сводка
+    Министерства обороны ..."): its author."""
+    for position in (0, 1):
+        alone = (
+            position + 1 < len(sentences)
+            and sentences[position].paragraph == position
+            and sentences[position + 1].paragraph != position
+        )
+        author = _header_line_author(sentences[position], readings[position]) if alone else None
+        if author is not None:
+            return author
+    return None
+
+
+def _header_line_author(sentence, mentions) -> ClaimantMention | None:
     if len(sentence.text) > 200 or mentions.outcomes or mentions.counts:
         return None
     offices = [c for c in mentions.claimants if c.kind in _SIGNATURE_KINDS]
