@@ -234,7 +234,11 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|wrote|added|stated|told\s+\w+|claimed)\s+(?:on|late\s+on|early\s+on)?\s*$", re.I
 )
 _ALL_OF_THEM = re.compile(
-    r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those|which))?(?=\s+(?:were|was|had|have|been)\b)", re.I
+    r"(?<![\w-])(all|both)(?:\s+of\s+(?:them|these|those|which))?(?=\s+(?:were|was|had|have|been)\b)|"
+    # "..., усі вони знищені", "..., все они были уничтожены"
+    r"(?<![\w-])(все\s+(?:они|из\s+них)|(?:всі|усі)\s+(?:вони|з\s+них))"
+    r"(?=\s+(?:были|было|були|було|\w+(?:ены|ені|ено|ито|иты|ті|ли))\b)",
+    re.I,
 )
 _RANKED_ATTACK = re.compile(
     r"\b(?:first|second|third|\w+(?<!\bwi)th|last|latest|largest|biggest|heaviest|deadliest|most\s+\w+|one\s+of|"
@@ -1713,7 +1717,9 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         ):
             continue  # "Двоє мешканців травмовані – жінка та її син": the two, named after a dash
         if thing.weapon == "person" and any(
-            t.weapon == "person" and _APPOSITION.fullmatch(text, t.end, count.start if count else thing.start)
+            t.weapon == "person"
+            and _APPOSITION.fullmatch(text, t.end, count.start if count else thing.start)
+            and not _own_other_toll(m.outcomes, t, thing)
             for t in m.things
             if t.end <= thing.start
         ):
@@ -1951,6 +1957,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     anchors = _parts_of_an_unnamed_building(anchors, m)
     anchors = _mixed_totals(text, anchors)
     return [_with_role(a, wholes) for a in anchors]
+
+
+def _own_other_toll(outcomes: list[OutcomeCue], first: ThingMention, second: ThingMention) -> bool:
+    """'Загинув водій, пасажирку травмовано': the person after the comma has a casualty verb of their
+    own, right after them, other than the one told of the person before: two people, no apposition."""
+    after = [o for o in outcomes if 0 <= o.start - second.end <= 3 and o.outcome in ("injured", "killed")]
+    before = {o.outcome for o in outcomes if o.end <= first.start and o.outcome in ("injured", "killed")}
+    return bool(after) and bool(before) and after[0].outcome not in before
 
 
 def _parts_of_an_unnamed_building(anchors: list[tuple], m: SentenceMentions) -> list[tuple]:
@@ -2786,7 +2800,7 @@ def _all_of_them(m: SentenceMentions, anchors, context_thing: ThingMention | Non
     found = []
     for match in _ALL_OF_THEM.finditer(text):
         counted = [a for a in anchors if a[2] is not None and a[2].value and a[1] <= match.start() and a[3] is not None]
-        if match.group(1).lower() == "both":
+        if (match.group(1) or "").lower() == "both":
             thing = counted[-1][3] if counted else context_thing
             value = 2
         elif counted:
@@ -3380,6 +3394,8 @@ def _governing_cue(
             and c.outcome in allowed
             and not (c.applies_to and weapon not in c.applies_to)
             and not _participle_with_object(text, c, end, anchors)
+            # "застосовано п'ять дронів, усі вони знищені": the verb after the part is the part's
+            and not (c.start >= end and any(end <= a[0] and a[1] <= c.start and a[6:] == ("part",) for a in anchors))
         ]
         one_word = len({(c.start, c.end) for c in same_clause}) == 1  # "атакували": launched or hit
         if one_word and len(same_clause) > 1 and same_clause[0].start >= end:
