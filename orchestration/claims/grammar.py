@@ -1117,6 +1117,20 @@ _MORE_BEFORE = re.compile(rf"(?<![\w])(?:{_MORE_WORDS})\s+$", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+more(?![\w])", re.IGNORECASE)
 
 
+# "destroyed 20 drones over Kursk, and 12 more drones over Belgorod", "і ще 12 дронів над ...":
+# a coordinated item of more of the same, its verb gapped
+_GAPPED_ITEM_BEFORE = re.compile(rf"(?:,|\s(?:and|и|і|та|а))\s+(?:(?:{_MORE_WORDS})\s+)?$", re.IGNORECASE)
+
+
+def _gapped_more(text: str, start: int, end: int, weapon: str, between: list[tuple]) -> bool:
+    """Things counted as more of those before them, in a clause of their own with the verb left out:
+    the verb of the first item governs them over the items between."""
+    if not any(a[4] == weapon for a in between):
+        return False  # more of what? the same things counted before
+    more = _MORE_AFTER.search(text, start, end) or _MORE_BEFORE.search(text, max(0, start - 10), start)
+    return bool(more) and _GAPPED_ITEM_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
 def _adds_to_earlier(text: str, anchor) -> bool:
     """A figure told as more of one before it in the sentence ("three more", "another three", "ще три")."""
     count = anchor[2]
@@ -3344,9 +3358,9 @@ def _governing_cue(
                 and _ATTACKED_WITH.fullmatch(cue.text) is not None
                 and morphology.is_instrumental(text[start:end].split()[-1])
             )
-            between = any(
-                cue.end <= a[0] and a[1] <= start and not (objects_pass and a[4] in OBJECT_CLASSES) for a in anchors
-            )
+            in_between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
+            gapped = _gapped_more(text, start, end, weapon, in_between)
+            between = not gapped and any(not (objects_pass and a[4] in OBJECT_CLASSES) for a in in_between)
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or lexicon.search(_WITH_GAP, gap) or _PLACE_ITEM_GAP.match(gap):
                     # "Of 145 drones launched, 98 were shot down": a cue before a comma ends its own clause.
@@ -3355,7 +3369,9 @@ def _governing_cue(
                         # "three were killed and six others were injured": a verb before "and" is the
                         # previous clause's; the count's own verb after it wins when there is one.
                         score += 30
-                elif _clause_of(cue.start, clauses) == clause and len(gap) < 90 and "." not in gap:
+                elif (
+                    _clause_of(cue.start, clauses) == clause and len(gap) < 90 or gapped and len(gap) < 160
+                ) and "." not in gap:
                     score = 60 + len(gap)
         if score is not None and (best_score is None or score < best_score):
             best, best_score = cue, score
