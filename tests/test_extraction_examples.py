@@ -91,7 +91,8 @@ IDS = _ids(ROWS)
 
 
 def _article(row: dict, row_id: str, published: date | None = None) -> Article:
-    return Article(row_id, row["text"], published or _date(row.get("published")), title=row.get("title"))
+    published = published or _date(row.get("published"))
+    return Article(row_id, row["text"], published, title=row.get("title"), outlet=row.get("outlet"))
 
 
 def _param(row: dict, row_id: str):
@@ -173,7 +174,7 @@ def test_fixture_table_is_well_formed():
     assert len(set(IDS)) == len(IDS)
     assert len({row["text"] for row in ROWS}) == len(ROWS), "a text appears twice"
     for row in ROWS:
-        assert set(row) <= {"text", "published", "title", "claims", "xfail"}, row
+        assert set(row) <= {"text", "published", "title", "outlet", "claims", "xfail"}, row
         _date(row.get("published"))
         for i, expected in enumerate(row["claims"]):
             assert {"outcome", "weapon", "count"} <= set(expected), expected

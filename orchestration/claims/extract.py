@@ -663,7 +663,10 @@ def _publisher(outlet: str | None) -> Identity:
     a news outlet's own statements stay unattributed, as the spec reads them."""
     if not outlet:
         return UNATTRIBUTED
-    mentions = [m for m in find_claimants(outlet) if m.claimant_id and m.kind != "media"]
+    # a known institution, or an office with its country ("President of Ukraine", "Президент України")
+    mentions = [
+        m for m in find_claimants(outlet) if m.kind != "media" and (m.claimant_id or m.country and not m.is_generic)
+    ]
     if not mentions:
         return UNATTRIBUTED
     m = mentions[0]
