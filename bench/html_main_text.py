@@ -48,7 +48,7 @@ def page_scores(body: str, text: str) -> tuple[float | None, float | None]:
 
 def block_parser_only(raw: str) -> str:
     original = loading._main_text
-    loading._main_text = lambda raw, headline: None
+    loading._main_text = lambda *arguments: None
     try:
         return loading.parse_html(raw).text
     finally:

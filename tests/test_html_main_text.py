@@ -185,3 +185,38 @@ def test_list_items_lose_the_extractors_bullet_marks():
     paragraphs = parse_html(page).text.split("\n\n")
     assert "сім КАБів;" in paragraphs
     assert "чотири БпЛА типу «Герань-2»;" in paragraphs
+
+
+STANDFIRST_PAGE = """<html><head><title>Strikes on Dnipro kill 5 | Wire</title></head><body>
+<nav>World Europe Ukraine</nav>
+<article>
+<h1>Ukraine updates: Russian strikes on Dnipro kill 5</h1>
+<p class="teaser">Russian missiles and drones have killed at least five people in central Ukraine, officials say.
+Meanwhile, Ukraine said it had struck a refinery in Russia's Volgograd region.</p>
+<div class="author">Published October 17, 2025 · Olena Marchuk</div>
+<p>Russian missiles struck an industrial area of Dnipro on Friday morning, killing four people and injuring 14,
+the head of the regional military administration said on Telegram.</p>
+<p>A drone attack on Kryvyi Rih overnight killed one man and damaged a school and three apartment blocks, the
+head of the city's defence council wrote.</p>
+<p>Ukraine's general staff said its drones had hit the Volgograd refinery, causing a fire at a processing unit;
+the regional governor confirmed that debris fell on the plant's grounds.</p>
+<figure><img src="/d.jpg"><figcaption>Rescuers at the site of the strike in Dnipro. Photo: Reuters</figcaption></figure>
+</article>
+<aside><h3>More on this</h3><p>Russia launches 40 drones at Odesa, 2 killed</p></aside>
+</body></html>"""
+
+
+def test_a_standfirst_the_main_text_extractor_drops_stays_under_the_headline():
+    paragraphs = parse_html(STANDFIRST_PAGE).text.split("\n\n")
+    assert paragraphs[0] == "Ukraine updates: Russian strikes on Dnipro kill 5"
+    assert paragraphs[1].startswith("Russian missiles and drones have killed at least five people")
+    assert sum("killed at least five people" in p for p in paragraphs) == 1, "kept once"
+    assert not any("Photo: Reuters" in p or "40 drones" in p for p in paragraphs)
+
+
+def test_a_caption_under_the_headline_is_no_standfirst():
+    caption = (
+        '<p class="teaser">Firefighters at a damaged house in Dnipro on Friday after the strike. Photo: Reuters</p>'
+    )
+    text = parse_html(STANDFIRST_PAGE.replace('<p class="teaser">', caption + "<p>")).text
+    assert "Photo: Reuters" not in text
