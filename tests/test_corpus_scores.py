@@ -59,7 +59,7 @@ CORPORA = {
     # The eighth blind set (longer pages), written and gold-audited in session 11 by helpers who never
     # saw the extractor; measured once at the session's end, its misses unread (English 0.848,
     # Russian/Ukrainian 0.836); tuned on in session 12.
-    **_parts("real_blind_8", {"en": 0.88, "ru_uk": 0.89}),
+    **_parts("real_blind_8", {"en": 0.89, "ru_uk": 0.89}),
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
@@ -72,12 +72,12 @@ CORPORA = {
     # gold-audited in session 14 by helpers who never saw the extractor; measured once near the
     # session's end, its misses unread (English 0.846 at the session's start, 0.850 then;
     # Russian/Ukrainian 0.784, 0.790), then tuned on in sessions 14 to 16.
-    **_parts("real_blind_11", {"en": 0.88, "ru_uk": 0.83}),
+    **_parts("real_blind_11", {"en": 0.89, "ru_uk": 0.83}),
     # The twelfth blind set (how pages word outcomes: damage, fires, weapon breakdowns, quantities,
     # village posts), written and gold-audited in session 15 by helpers who never saw the extractor;
     # measured once before its misses were read (English 0.808 at the session's start, 0.810 then;
     # Russian/Ukrainian 0.777, 0.791); tuned on in sessions 15 and 16.
-    **_parts("real_blind_12", {"en": 0.84, "ru_uk": 0.84}),
+    **_parts("real_blind_12", {"en": 0.85, "ru_uk": 0.84}),
     # The thirteenth blind set (2022 to 2026 in each year's words, attack paths, attribution chains,
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
@@ -109,6 +109,12 @@ CORPORA = {
     # start, 0.841 then; Russian/Ukrainian 0.864, 0.865), then tuned on (English 0.876, Russian/Ukrainian
     # 0.876).
     **_parts("real_blind_18", {"en": 0.87, "ru_uk": 0.87}),
+    # The nineteenth blind set (a representative sample rather than a stress test: 2022 to 2026, 28 and
+    # 30 outlets imitated, everyday pages of every kind), written and gold-audited in session 22 by
+    # helpers who never saw the extractor; measured once before its misses were read (English 0.844 at
+    # the session's start, 0.846 then; Russian/Ukrainian 0.815, 0.813), then tuned on (English 0.862,
+    # Russian/Ukrainian 0.827).
+    **_parts("real_blind_19", {"en": 0.86, "ru_uk": 0.82}),
 }
 
 
