@@ -218,6 +218,7 @@ _WAS_HIT = re.compile(
 # man", "его пассажирка, 38-летняя женщина").
 _AGE_ADJECTIVE = r"\d+-(?:летн|річн)\w*\s+"  # "38-летняя", "16-річний"
 _APPOSITION = re.compile(rf",\s*(?:{_AGE_ADJECTIVE})?")
+_OF_ONE = re.compile(r"\s+(?:of\s+)?", re.I)
 # Between two people counted in one toll: an age after the first ("чоловіка 58 років і жінку"), the
 # conjunction, a possessive, and an adjective of the second ("та 16-річний хлопець").
 _PEOPLE_JOINED = re.compile(
@@ -1738,6 +1739,13 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             if t.end <= thing.start
         ):
             continue  # "wounding the driver, a 46-year-old man": one person named twice
+        if (
+            thing.weapon == "person"
+            and count is not None
+            and count.value == 1
+            and any(t.weapon == "person" and _OF_ONE.fullmatch(text, t.end, count.start) for t in m.things)
+        ):
+            continue  # "four members of one family", "четверо членів однієї родини": whose, not more people
         if count is None and thing.weapon in WEAPON_CLASSES and _recorded_hits_of(m, thing):
             # "Удары дронов зафиксированы в Житомирской области", "прилёты «Гераней» зафиксированы в
             # ...": strikes of the weapon recorded at a place, how many not said
@@ -1865,6 +1873,10 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             and any(o.outcome in ("injured", "killed") and o.end <= count.start for o in m.outcomes)
         ):
             continue  # "пострадавших двое ..., оба госпитализированы": the two told of, again
+        if count.value == 1 and any(
+            t.weapon == "person" and _OF_ONE.fullmatch(text, t.end, count.start) for t in m.things
+        ):
+            continue  # "четверо членів однієї родини": whose members, not one more person
         strikes = _strike_count_after().match(text, count.end)
         if (
             strikes
