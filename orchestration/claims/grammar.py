@@ -154,6 +154,8 @@ _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
     # where the item came from: "two missiles from Kursk region and ...", "ракетами із Курської області та"
     r"(?:\s+(?:from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?)?"
+    # and where the item was: "a warehouse in Lviv and an electrical substation in the Stryi district"
+    r"(?:\s+in\s+(?:the\s+)?[^,;:.()]{1,40}?)?"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+|(?:а\s+)?(?:також|также)\s+)?"
     r"|(?:and|та|і|й|и)\s+|as\s+well\s+as\s+|plus\s+|"
     r"along\s+with\s+)",
