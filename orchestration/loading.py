@@ -626,10 +626,8 @@ def _standfirst(blocks: list[str], headline: str | None) -> str | None:
     often the article's lead."""
     if not headline or headline not in blocks:
         return None
-    following = blocks[blocks.index(headline) + 1 : blocks.index(headline) + 2]
-    if not following:
-        return None
-    candidate = following[0]
+    after = blocks.index(headline) + 1
+    candidate = blocks[after] if after < len(blocks) else ""
     if len(candidate) < _STANDFIRST_CHARS or not _SENTENCE_END.search(candidate):
         return None
     return None if _CREDIT.search(candidate[-80:]) else candidate

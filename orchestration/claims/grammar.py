@@ -1741,13 +1741,8 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             if t.end <= thing.start
         ):
             continue  # "wounding the driver, a 46-year-old man": one person named twice
-        if (
-            thing.weapon == "person"
-            and count is not None
-            and count.value == 1
-            and any(t.weapon == "person" and _OF_ONE.fullmatch(text, t.end, count.start) for t in m.things)
-        ):
-            continue  # "four members of one family", "четверо членів однієї родини": whose, not more people
+        if thing.weapon == "person" and count is not None and _says_whose(text, count, m.things):
+            continue  # "four members of one family": whose they are, not more people
         if count is None and thing.weapon in WEAPON_CLASSES and _recorded_hits_of(m, thing):
             # "Удары дронов зафиксированы в Житомирской области", "прилёты «Гераней» зафиксированы в
             # ...": strikes of the weapon recorded at a place, how many not said
@@ -1875,9 +1870,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             and any(o.outcome in ("injured", "killed") and o.end <= count.start for o in m.outcomes)
         ):
             continue  # "пострадавших двое ..., оба госпитализированы": the two told of, again
-        if count.value == 1 and any(
-            t.weapon == "person" and _OF_ONE.fullmatch(text, t.end, count.start) for t in m.things
-        ):
+        if _says_whose(text, count, m.things):
             continue  # "четверо членів однієї родини": whose members, not one more person
         strikes = _strike_count_after().match(text, count.end)
         if (
@@ -1985,6 +1978,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
     anchors = _parts_of_an_unnamed_building(anchors, m)
     anchors = _mixed_totals(text, anchors)
     return [_with_role(a, wholes) for a in anchors]
+
+
+def _says_whose(text: str, count: CountMention, things: list[ThingMention]) -> bool:
+    """A count of one right after a person noun ("members of one family", "членів однієї родини")
+    says whose they are."""
+    return count.value == 1 and any(
+        t.weapon == "person" and _OF_ONE.fullmatch(text, t.end, count.start) for t in things
+    )
 
 
 def _own_other_toll(outcomes: list[OutcomeCue], first: ThingMention, second: ThingMention) -> bool:
