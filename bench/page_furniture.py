@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from orchestration.article_extraction import make_article  # noqa: E402
 from orchestration.claims import extract_claims  # noqa: E402
-from orchestration.evaluation import read_gold, score  # noqa: E402
+from orchestration.evaluation import claim_rows, read_gold, score  # noqa: E402
 from orchestration.loading import read_folder  # noqa: E402
 
 CORPUS_ROOT = Path(__file__).resolve().parent.parent / "tests" / "corpus"
@@ -91,13 +91,7 @@ def corpus_f1(job: tuple[str, str]) -> tuple[str, str, float]:
         if kind != "none":
             text = with_furniture(text, FURNITURE[kind][language(record.article_id)], rng)
         article = make_article(record.article_id, text, record.published_date, record.title, record.outlet)
-        for claim in extract_claims(article):
-            row = claim.as_row()
-            row["article"] = row["article_id"]
-            for key in ("period_start", "period_end"):
-                if row.get(key) is not None:
-                    row[key] = str(row[key])[:10]
-            rows.append(row)
+        rows.extend(claim_rows(extract_claims(article)))
     return kind, corpus, score(gold, rows).f1
 
 

@@ -98,13 +98,20 @@ def extract_folder(articles: Path) -> tuple[list[dict], dict[str, str]]:
         except Exception as error:  # reported, never silent: the score shows what was lost
             errors[record.article_id] = f"{type(error).__name__}: {error}"
             continue
-        for claim in claims:
-            row = claim.as_row()
-            row["article"] = row["article_id"]
-            for key in ("period_start", "period_end"):
-                row[key] = None if row[key] is None else row[key].isoformat()
-            rows.append(row)
+        rows.extend(claim_rows(claims))
     return rows, errors
+
+
+def claim_rows(claims) -> list[dict]:
+    """Claims as gold-shaped rows: the article under `article`, periods as ISO dates."""
+    rows = []
+    for claim in claims:
+        row = claim.as_row()
+        row["article"] = row["article_id"]
+        for key in ("period_start", "period_end"):
+            row[key] = None if row[key] is None else row[key].isoformat()
+        rows.append(row)
+    return rows
 
 
 def miss_cause(gold: dict, leftovers: list[dict]) -> str:

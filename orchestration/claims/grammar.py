@@ -1125,13 +1125,17 @@ _MORE_AFTER = re.compile(r"\s+more(?![\w])", re.IGNORECASE)
 _GAPPED_ITEM_BEFORE = re.compile(rf"(?:,|\s(?:and|и|і|та|а))\s+(?:(?:{_MORE_WORDS})\s+)?$", re.IGNORECASE)
 
 
-def _gapped_more(text: str, start: int, end: int, weapon: str, between: list[tuple]) -> bool:
+def _gapped_more(text: str, start: int, weapon: str, anchors: list[tuple], between: list[tuple]) -> bool:
     """Things counted as more of those before them, in a clause of their own with the verb left out:
     the verb of the first item governs them over the items between."""
     if not any(a[4] == weapon for a in between):
         return False  # more of what? the same things counted before
-    more = _MORE_AFTER.search(text, start, end) or _MORE_BEFORE.search(text, max(0, start - 10), start)
-    return bool(more) and _GAPPED_ITEM_BEFORE.search(text, max(0, start - 20), start) is not None
+    anchor = next((a for a in anchors if a[0] == start), None)
+    return (
+        anchor is not None
+        and _adds_to_earlier(text, anchor)
+        and _GAPPED_ITEM_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
 
 
 def _adds_to_earlier(text: str, anchor) -> bool:
@@ -2691,9 +2695,14 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
     return []
 
 
+def _last_word(thing: ThingMention) -> str:
+    words = thing.text.split()
+    return words[-1] if words else ""
+
+
 def names_plural(thing: ThingMention) -> bool:
     """Whether a thing's last word is in the plural ("substations", "об'єкти")."""
-    head = thing.text.split()[-1] if thing.text.split() else ""
+    head = _last_word(thing)
     if morphology.has_cyrillic(head):
         return morphology.grammatical_number(head) == "plur"
     return head.lower().endswith("s")
@@ -2701,8 +2710,7 @@ def names_plural(thing: ThingMention) -> bool:
 
 def _plural_noun(thing: ThingMention) -> bool:
     """A thing named in the plural with no number: "substations", "energy facilities", "об'єкти"."""
-    head = thing.text.split()[-1] if thing.text.split() else ""
-    return not (is_mass_noun(head) or thing.is_singular_object) and names_plural(thing)
+    return not (is_mass_noun(_last_word(thing)) or thing.is_singular_object) and names_plural(thing)
 
 
 def _casualties_exist(m: SentenceMentions, anchors) -> list[tuple]:
@@ -3374,7 +3382,7 @@ def _governing_cue(
                 and morphology.is_instrumental(text[start:end].split()[-1])
             )
             in_between = [a for a in anchors if cue.end <= a[0] and a[1] <= start]
-            gapped = _gapped_more(text, start, end, weapon, in_between)
+            gapped = _gapped_more(text, start, weapon, anchors, in_between)
             between = not gapped and any(not (objects_pass and a[4] in OBJECT_CLASSES) for a in in_between)
             if cue.voice in ("active", "either", "noun") and not between:
                 if _BEFORE_GAP.match(gap) or lexicon.search(_WITH_GAP, gap) or _PLACE_ITEM_GAP.match(gap):
