@@ -2360,7 +2360,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     "Belgorod came under drone attack", "Краснодарский край подвергся атаке беспилотников")."""
     text = m.sentence.text
     located = [p for p in m.places if p.is_locative]
-    counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
+    counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None and a[2].value is not None}
     added: list[tuple] = []
     nouns = [(n, False) for n in _attack_nouns_pattern().finditer(text)]
     nouns += [(n, True) for n in _hit_nouns_pattern().finditer(text)]
@@ -2441,8 +2441,8 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                 p for p in located
                 if verb is not None
                 and (
-                    _SUBJECT_GAP.fullmatch(text, p.end, verb.start())
-                    or ((site := site_named_after(text, p.end)) and _SUBJECT_GAP.fullmatch(text, site, verb.start()))
+                    _subject_gap(text, p.end, verb.start())
+                    or ((site := site_named_after(text, p.end)) and _subject_gap(text, site, verb.start()))
                 )
             ]  # fmt: skip
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
@@ -2654,9 +2654,20 @@ def _counted_weapon(text: str, thing, counts) -> bool:
 # Between coordinated weapon modifiers of one attack noun ("missile and drone attack", "drone, missile
 # and bomb strikes")
 _MODIFIERS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|і|и|та)\s+)", re.I)
-_SUBJECT_GAP = re.compile(
-    r"\s{0,3}|\s+(?:вновь|снова|знову|again|once\s+again|також|также|also|вже|уже|already)\s+", re.I
-)
+_SUBJECT_GAP = re.compile(r"\s{0,3}|\s+(?:again|once\s+again|also|already|\w+ly)\s+", re.I)
+
+
+def _subject_gap(text: str, start: int, end: int) -> bool:
+    """Whether only adverbs stand between a subject and its verb: "Севастополь вновь подвергся",
+    "Москва впервые подверглась", "Kyiv again came under" (up to three Cyrillic adverbs)."""
+    if _SUBJECT_GAP.fullmatch(text, start, end):
+        return True
+    words = text[start:end].split()
+    return (
+        0 < len(words) <= 3
+        and re.fullmatch(r"\s+(?:[\w'ʼ-]+\s+)+", text[start:end]) is not None
+        and all(morphology.is_adverb(w) for w in words)
+    )
 
 
 @cache

@@ -160,6 +160,13 @@ def is_participle(word: str) -> bool:
 
 
 @cache
+def is_adverb(word: str) -> bool:
+    """A Russian or Ukrainian adverb or particle ("впервые", "вновь", "вже"): words that may stand
+    between a sentence's subject and its verb without a role of their own."""
+    return bool(_readings(word, ("ADVB", "PRCL")))
+
+
+@cache
 def is_noun(word: str) -> bool:
     return bool(_readings(word, ("NOUN",)))
 

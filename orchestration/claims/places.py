@@ -868,7 +868,7 @@ def _actor_after() -> re.Pattern[str]:
 _SPEAKS_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|insists|insisted|announced|reported|reports)\b", re.I)
 
 
-_DISTRICT_AT_END = re.compile(rf"(?:{_DISTRICT_WORDS}|district|raion)$", re.I)
+_DISTRICT_AT_END = re.compile(rf"(?:{_DISTRICT_WORDS}|кра(?:й|я|ю|ем|е)|повіт\w*|уезд\w*|district|raion)$", re.I)
 
 
 def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -883,9 +883,10 @@ def _join_compound_names(sentence: str, found: list[PlaceMention]) -> list[Place
             and _DISTRICT_AT_END.search(previous.text)
             and sentence[previous.end : place.start] == " "
             and place.is_resolved
-            and place.scope == "region"
+            and place.scope in ("region", "country")
         ):
-            # "в Киевском районе Донецка": a district of the known place after it, which is where it was.
+            # "в Киевском районе Донецка": a district of the known place after it, which is where it was
+            # ("в Резекненском крае Латвии": a district of a country the gazetteer does not name, that country).
             joined[-1] = replace(place, prep=previous.prep, is_locative=previous.is_locative)
             continue
         if (
