@@ -898,6 +898,8 @@ def draft_claims(
             and not _after_strike_noun(text, thing)
             # it stands in from before: no number of its own
             and role not in ("debris", "remainder", "object_hit", "repelled")
+            # "обстріляли Миколаїв з РСЗВ «Ураган»": what they fired from, not one of what was fired
+            and not (weapon in WEAPON_CLASSES and _FIRED_FROM.search(text, max(0, thing.start - 5), thing.start))
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")
         if (
@@ -3220,6 +3222,9 @@ def _noun_forms(nouns: list[str]) -> frozenset[str]:
     return frozenset(
         form for noun in nouns for form in morphology.forms_of(noun) if morphology.is_noun(form.split()[-1])
     )
+
+
+_FIRED_FROM = re.compile(r"(?<![\w])(?:з|із|зі|из|со?)\s+$", re.I)
 
 
 def _is_singular(thing: ThingMention) -> bool:
