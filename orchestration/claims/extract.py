@@ -1032,7 +1032,7 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         scope == "unknown"
         and is_resolved
         and country is None
-        and draft.outcome == "intercepted"
+        and draft.outcome in ("intercepted", "launched", "hit")
         and not draft.extras.get("several_places")
         and _OTHER_SIDE.get(origin) in _home_reporters()
         and identity.country in (None, _OTHER_SIDE.get(origin))
