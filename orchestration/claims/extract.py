@@ -1144,7 +1144,14 @@ def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | N
 def _agent_patterns() -> dict[str, re.Pattern[str]]:
     """The names of each side as the one attacking ("Russia launched", "Ukrainian forces fired")."""
     agents = lexicon.attribution()["agents"]
-    return {side: lexicon.phrase_pattern(names, flags=0) for side, names in agents.items() if side != "enemy"}
+    # case-sensitive ("Kyiv" the agent, not a word); a Cyrillic name may also open a sentence ("Росіяни запустили")
+    return {
+        side: lexicon.phrase_pattern(
+            [*names, *(n[:1].upper() + n[1:] for n in names if morphology.has_cyrillic(n))], flags=0
+        )
+        for side, names in agents.items()
+        if side != "enemy"
+    }
 
 
 @cache
