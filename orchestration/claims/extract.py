@@ -524,8 +524,20 @@ def _attribute_quote(resolved: list[_Resolved], identity: Identity, quote: tuple
 def _adopt_source(r: _Resolved, identity: Identity) -> None:
     """`r` was said by `identity`, found after `r` was resolved; a home reporter's unplaced figure
     is about its own country, as at resolution."""
-    r.identity, r.is_carried = identity, True
+    previous, r.identity, r.is_carried = r.identity, identity, True
     place = r.draft.place
+    if (
+        place is None
+        and r.scope == "region"
+        and r.draft.outcome in ("launched", "intercepted")
+        and previous.kind in ("regional_authority", "local_authority")
+        and r.region_code == previous.region_code
+        and (identity.region_code, identity.kind) != (previous.region_code, previous.kind)
+    ):
+        # The mayor's city was the place only as the jurisdiction of the source carried before the
+        # quote; the president named after it speaks for the country ("«Лише за цей тиждень — понад
+        # 1 100 ударних дронів...», — наголосив президент").
+        r.scope, r.region_code, r.country = "unknown", None, None
     if (
         r.scope == "unknown"
         and place is not None
