@@ -86,7 +86,7 @@ _PART_OF = re.compile(
     r"(?:(?:city|town|village|settlement|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_CAPITAL = re.compile(r"(?<![\w])(?:the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital|(?i:столиц[аеиуяюі]\w*))(?![\w-])")
+_CAPITAL = re.compile(r"(?<![\w])(?:the\s+(?:(?P<adj>[A-Z][\w'’]+)\s+)?capital|(?i:столиц[аеиуяюіы]\w*))(?![\w-])")
 _STRIKE_VERBS = {"struck", "hit", "targeted", "shelled", "attacking", "striking", *ATTACKING_VERBS}
 # "the capital had been attacked by 28 drones", "the capital came under attack": the capital struck
 _STRUCK_AFTER = re.compile(
@@ -684,7 +684,19 @@ def find_places(sentence: str) -> list[PlaceMention]:
             continue  # "the Chechen capital Grozny": the name after it says which
         prep = _preposition_at(sentence, match.start())
         country = _country_adjectives().get(lexicon.normalise(match.group("adj") or ""))
-        if (prep in LOCATIVE and prep not in VICINITY) or prep in _STRIKE_VERBS or struck_after(sentence, match.end()):
+        # "влучили у дві ТЕЦ столиці", "жителей столицы": the capital owning the thing named just before
+        # it (not "в сторону столицы", a route)
+        owner = (
+            morphology.has_cyrillic(match.group(0))
+            and morphology.can_be_genitive(match.group(0))
+            and any(re.fullmatch(r"\s+", sentence[t.end : match.start()]) for t in find_things(sentence))
+        )
+        if (
+            (prep in LOCATIVE and prep not in VICINITY)
+            or prep in _STRIKE_VERBS
+            or struck_after(sentence, match.end())
+            or owner
+        ):
             # "28 drones attacked the capital": the capital of the country the text is about.
             found.append(
                 PlaceMention(
