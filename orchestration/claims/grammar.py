@@ -77,7 +77,13 @@ _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 _PLACE_ITEM_GAP = re.compile(r"^[\s,]*(?:over|in|above|над|в|у|на)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*[—–-]\s*$", re.I)
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
 # Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
-_OPENS_WITH_FIGURE = re.compile(r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:по\s+)?$", re.I)
+_OPENS_WITH_FIGURE = re.compile(
+    r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?"
+    # "Из них 29 — над Ленинградской областью": the figure told before, broken down
+    r"(?:(?:of\s+(?:them|these|those)|among\s+them|из\s+них|среди\s+них|з\s+них|із\s+них|серед\s+них),?\s+)?"
+    r"(?:по\s+)?$",
+    re.I,
+)
 # The largest share of a figure, then the share's own figure between dashes or commas: "Больше всего
 # аппаратов – 41 –", "Найбільше – 17 –", "Most of them, 21,"; the words before the dash may name what
 # the figure counts.
