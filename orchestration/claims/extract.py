@@ -957,7 +957,9 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
         # "In Ukraine, Kharkiv's governor said a drone struck a town": the governor's region, not all Ukraine.
         place = _context_region(identity, last_places, sentence)
     if place is not None and place.place_type == "capital":
-        place = _capital(place.country or last_country or identity.country)
+        # "у столиці" with no country told yet: Ukrainian's capital is Kyiv (Russian's may be either)
+        ukrainian = "UA" if re.search(r"[іїєґ]", place.text, re.I) else None
+        place = _capital(place.country or last_country or identity.country or ukrainian)
     if place is not None and place.place_type == "anaphor":
         locality = context.last_locality
         if re.search(r"settlement|village", place.text, re.I) and locality and sentence.index - locality[0] <= 3:

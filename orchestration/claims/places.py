@@ -62,7 +62,7 @@ _FILLER = (
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|many|some|"
     r"самой|самом|самій|самому|самого|самих|самом|самої|" + "|".join(_KIND_NOUN_FORMS) + ")"
 )
-_PREP_BEFORE = re.compile(rf"(?:^|[\s(,—-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(rf"(?:^|[\s(,—«\"“„-])(?P<prep>[A-Za-zА-Яа-яІіЇїЄє]+)(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
 _REGION_OF = re.compile(
     r"(?:regions?|oblasts?|provinces?|republics?|krai|territory|city|town|villages?|districts?|settlements?)"
     r"\s+of\s+(?:the\s+)?$",
