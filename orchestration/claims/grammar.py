@@ -3268,10 +3268,17 @@ def _end_of_coordinated_list(text: str, end: int, limit: int, anchors) -> int:
     return last
 
 
+_TRAILING_WORD = re.compile(r"([\w'ʼ-]+)\s*$")
+
+
 def _continues_list(text: str, last: int, anchor) -> bool:
+    # "в торговельний центр і пологовий будинок": a Cyrillic item's own adjectives stand before its noun
+    start = anchor[0]
+    while (word := _TRAILING_WORD.search(text, last, start)) and morphology.is_descriptive_adjective(word.group(1)):
+        start = word.start()
     # "32 drones, 28 of which were destroyed": a part, not a next item
     return (
-        bool(_COORDINATED.fullmatch(text, last, anchor[0]))
+        bool(_COORDINATED.fullmatch(text, last, start))
         and not _OF_WHICH.match(text, anchor[1])
         and not (len(anchor) == 7 and anchor[6] == "part")  # "20 drones, all of which were downed"
     )

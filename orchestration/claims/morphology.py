@@ -153,6 +153,12 @@ def is_adjective(word: str) -> bool:
 
 
 @cache
+def is_descriptive_adjective(word: str) -> bool:
+    """An adjective or participle that is no pronoun ("пологовий", "жилой"; not "ее", "этот", "свой")."""
+    return any("Apro" not in tag.grammemes for tag in _readings(word, ("ADJF", "PRTF")))
+
+
+@cache
 def is_participle(word: str) -> bool:
     """A Russian or Ukrainian full participle ("выпущенных", "збитих"): after a noun, it says what
     was done to the noun, whatever the verb's voice."""
