@@ -56,14 +56,6 @@ def _entries() -> dict[str, _Entry]:
             continue  # lists that qualify nouns of the classes, not classes
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
-    # A Russian or Ukrainian noun in every case and number ("дві теплоелектростанції", "нефтебазой"), of
-    # the class its listed form has (a form listed under two classes has the last one's).
-    for weapon, forms in lexicon.objects().items():
-        for form in forms if weapon not in _NOT_CLASSES else ():
-            if morphology.has_cyrillic(form):
-                listed = entries[lexicon.normalise(form)]
-                for inflected in morphology.inflections(form):
-                    entries.setdefault(lexicon.normalise(inflected), listed)
     for weapon, models in data["models"].items():
         for item in models:
             for form in item["forms"]:
