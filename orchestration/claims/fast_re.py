@@ -19,7 +19,7 @@ from __future__ import annotations
 # The engine behind `re`, and its compiler, as `re._compiler.compile` uses them.
 import _sre as _sre_engine
 import re as _re
-from functools import cache, lru_cache
+from functools import cache
 from re import (  # noqa: F401 (the names of `re`, for the modules that import this as `re`)
     ASCII,
     DOTALL,
@@ -48,23 +48,33 @@ from re import _compiler as _sre_compiler
 from re import _constants as _sre
 from re import _parser as _sre_parser
 
+# Compiled patterns by their text and flags, as `re` keeps its own: the module-level functions are
+# called with the same literal patterns over and over.
+_COMPILED: dict[tuple[str, int], Pattern] = {}
+_MOST_COMPILED = 4096
+
 
 def compile(pattern, flags=0) -> Pattern:  # noqa: A001 (re's name, on purpose)
-    if isinstance(pattern, Pattern) or not isinstance(pattern, str):
-        return _re.compile(pattern, flags)
-    return _compiled(pattern, int(flags))
+    if type(pattern) is not str:
+        return _re.compile(pattern, flags)  # a compiled pattern, or bytes: re's own
+    compiled = _COMPILED.get((pattern, flags))
+    if compiled is None:
+        if len(_COMPILED) >= _MOST_COMPILED:
+            _COMPILED.clear()
+        compiled = _COMPILED[pattern, flags] = _compile(pattern, int(flags))
+    return compiled
 
 
 def search(pattern, string, flags=0):
-    return compile(pattern, flags).search(string)
+    return (_COMPILED.get((pattern, flags)) or compile(pattern, flags)).search(string)
 
 
 def match(pattern, string, flags=0):
-    return compile(pattern, flags).match(string)
+    return (_COMPILED.get((pattern, flags)) or compile(pattern, flags)).match(string)
 
 
 def fullmatch(pattern, string, flags=0):
-    return compile(pattern, flags).fullmatch(string)
+    return (_COMPILED.get((pattern, flags)) or compile(pattern, flags)).fullmatch(string)
 
 
 def finditer(pattern, string, flags=0):
@@ -87,8 +97,7 @@ def subn(pattern, repl, string, count=0, flags=0):
     return compile(pattern, flags).subn(repl, string, count)
 
 
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str, flags: int) -> Pattern:
+def _compile(pattern: str, flags: int) -> Pattern:
     if flags & _sre.SRE_FLAG_DEBUG:
         return _re.compile(pattern, flags)
     try:

@@ -418,9 +418,9 @@ _TWIN_SAFE_TEXT = re.compile(r"[\x00-\u036f\u0400-\u052f\u2000-\u2bff\ufe0f\U000
 _LAST_TWIN_TEXT: tuple[str | None, str | None] = (None, None)
 
 
-def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str):
-    for found in twin.finditer(lowered):
-        yield pattern.match(text, found.start())
+def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
+    # A list, not a generator: cheaper to build than to resume once per match.
+    return [pattern.match(text, found.start()) for found in twin.finditer(lowered)]
 
 
 def _twin_text(text: str) -> str | None:
