@@ -134,3 +134,36 @@ def test_twin_of_a_pattern_with_cyrillic_capitals():
     texts = ["ЗСУ уразили ціль, всу поразили", "сили  оборони УРАЗИЛИ; ſили оборони уразили", "ВСУ поразили İ"]
     for text in texts:
         assert [m.span() for m in lexicon.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# Patterns whose matches start after a zero-width part, ignoring case or not: `fast_re` gives each the
+# set of characters a match can start with (case forms written out), `re` none.
+STARTING_AFTER_ASSERTIONS = [
+    (r"(?<![\w])(?:nationwide|countrywide|sunday)(?![\w])", re.I),
+    (r"\bset(?:ting)?(?=\s+\w+\s+on\s+fire)", re.I),
+    (r"(?<!\w)(?=[iks])(?:in|kelvin|seven|ſ\w+)", re.I),
+    (r"(?<!\w)(?:\d+|бпла|ОБЛАСТ\w*)\s*", re.I),
+    (r"(?<!\w)(?:\d+\s+)?(?:drones?|Drones)", 0),
+    (r"(?<![\w-])(?:ΣΑΣ|σας|İn)", re.I),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"), STARTING_AFTER_ASSERTIONS, ids=[p[:24] for p, _ in STARTING_AFTER_ASSERTIONS]
+)
+def test_fast_re_matches_as_re(pattern, flags):
+    from re import _parser
+
+    from orchestration.claims import fast_re
+
+    fast, plain = fast_re.compile(pattern, flags), re.compile(pattern, flags)
+    assert fast_re._start_set(_parser.parse(pattern, flags).data, plain.flags) is not None  # the path under test
+    assert (fast.pattern, fast.flags, fast.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+    texts = [*ODD_TEXTS, "SET 11 cars on fire; ſetting them on fire", "12 ОБЛАСТИ, 3 бпла, KELVIN ſeven İn σας"]
+    for text in texts:
+        found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert fast.sub("_", text) == plain.sub("_", text)
+    empty = r"(?<!\w)(?:a|b?)"  # may match nothing: no set, re's own scan
+    assert fast_re._start_set(_parser.parse(empty).data, 0) is None
+    assert fast_re.compile(empty).search(" xb").span() == re.search(empty, " xb").span()

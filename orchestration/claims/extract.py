@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,6 +17,7 @@ from functools import cache, lru_cache
 from itertools import takewhile
 from pathlib import Path
 
+from orchestration.claims import fast_re as re  # `re`, its scans skipping to where a match can start
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, pronouns
 from orchestration.claims.grammar import (

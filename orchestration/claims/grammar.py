@@ -8,11 +8,11 @@ sentences, breakdowns, repeats) happens in `extract.py`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from orchestration.claims import fast_re as re  # `re`, its scans skipping to where a match can start
 from orchestration.claims import lexicon, morphology
 from orchestration.claims.claimants import ClaimantMention, find_claimants, is_hedged
 from orchestration.claims.numbers import CountMention, find_counts, find_repetitions, number_words, parse_number

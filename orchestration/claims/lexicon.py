@@ -7,7 +7,6 @@ them into regular expressions and lookup tables, so people extend the data, not 
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -18,6 +17,8 @@ from re import _constants as _sre
 from re import _parser as _sre_parser
 
 import yaml
+
+from orchestration.claims import fast_re as re  # `re`, its scans skipping to where a match can start
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -239,8 +240,8 @@ class Prefilter:
 
     def may_match(self, text: str) -> bool:
         if self.fold:
-            last = _LAST_LOWERED
-            text = last[1] if last[0] is text else _lowered(text)
+            last = _LAST_FOLDED
+            text = last[1][0] if last[0] is text else _folded(text)[0]
             if text is None:
                 return True
         if self._few:
@@ -268,42 +269,49 @@ def _trie_words(node: dict, prefix: str):
             yield prefix
 
 
-_LAST_LOWERED: tuple[str | None, str | None] = (None, None)
-# The answers for the texts read lately, by the text's identity (the entry keeps the text, so its id
-# is not reused meanwhile): `grammar.read_sentences` runs each finder over all of an article's
-# sentences in turn, so a sentence comes back once per finder, after the others.
+# A text's lowerings, computed once per text: (the prefilters', the twins'), each `text.lower()` or
+# None (see `_folded`). The last text's are kept, as the patterns of a sentence ask one after
+# another, and so are those of the texts read lately, by the text's identity (the entry keeps the
+# text, so its id is not reused meanwhile): `grammar.read_sentences` runs each finder over all of an
+# article's sentences in turn, so a sentence comes back once per finder, after the others.
+_LAST_FOLDED: tuple[str | None, tuple[str | None, str | None]] = (None, (None, None))
 _RECENT_TEXTS = 512
-_RECENT_LOWERED: dict[int, tuple[str, str | None]] = {}
-_RECENT_TWIN_TEXT: dict[int, tuple[str, str | None]] = {}
+_RECENT_FOLDED: dict[int, tuple[str, tuple[str | None, str | None]]] = {}
+
+
+def _folded(text: str) -> tuple[str | None, str | None]:
+    """(`text.lower()` for the prefilters, or None when `text` holds a character that folds
+    irregularly; `text.lower()` for the twins, or None when they may not scan it), kept."""
+    global _LAST_FOLDED
+    last = _LAST_FOLDED
+    if last[0] is text:
+        return last[1]
+    kept = _RECENT_FOLDED.get(id(text))
+    if kept is not None and kept[0] is text:
+        folded = kept[1]
+    else:
+        folded = _fold(text)
+        if len(_RECENT_FOLDED) >= _RECENT_TEXTS:
+            _RECENT_FOLDED.clear()
+        _RECENT_FOLDED[id(text)] = (text, folded)
+    _LAST_FOLDED = (text, folded)
+    return folded
+
+
+def _fold(text: str) -> tuple[str | None, str | None]:
+    if text.isascii():  # no irregular fold, one character for one, all safe for the twins
+        lowered = text.lower()
+        return lowered, lowered
+    if _irregular_folds().search(text):
+        return None, None
+    lowered = text.lower()
+    twin_safe = len(lowered) == len(text) and _TWIN_SAFE_TEXT.fullmatch(text) is not None
+    return lowered, (lowered if twin_safe else None)
 
 
 def _lowered(text: str) -> str | None:
-    """`text.lower()`, or None when `text` holds a character that folds irregularly; the last
-    answer is kept, as the patterns of a sentence ask one after another, and so are the answers
-    for the last few hundred texts."""
-    global _LAST_LOWERED
-    last = _LAST_LOWERED
-    if last[0] is text:
-        return last[1]
-    lowered = _remembered(_RECENT_LOWERED, text, _lower_if_regular)
-    _LAST_LOWERED = (text, lowered)
-    return lowered
-
-
-def _lower_if_regular(text: str) -> str | None:
-    return None if _irregular_folds().search(text) else text.lower()
-
-
-def _remembered(recent: dict[int, tuple[str, str | None]], text: str, answer) -> str | None:
-    """`answer(text)`, kept in `recent` for the last `_RECENT_TEXTS` texts."""
-    kept = recent.get(id(text))
-    if kept is not None and kept[0] is text:
-        return kept[1]
-    found = answer(text)
-    if len(recent) >= _RECENT_TEXTS:
-        recent.clear()
-    recent[id(text)] = (text, found)
-    return found
+    """`text.lower()`, or None when `text` holds a character that folds irregularly."""
+    return _folded(text)[0]
 
 
 @cache
@@ -414,30 +422,17 @@ _TWINS: dict[tuple[str, int], re.Pattern[str] | None] = {}
 # Characters whose lowering is known to be one character of the same kind (ASCII, Latin-1, Latin
 # Extended, Cyrillic, punctuation and symbols); a text holding any other is matched as it is.
 _TWIN_SAFE_TEXT = re.compile(r"[\x00-\u036f\u0400-\u052f\u2000-\u2bff\ufe0f\U0001f000-\U0001faff]*")
-_LAST_TWIN_TEXT: tuple[str | None, str | None] = (None, None)
 
 
-def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str):
-    for found in twin.finditer(lowered):
-        yield pattern.match(text, found.start())
+def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
+    # A list, not a generator: cheaper to build than to resume once per match.
+    return [pattern.match(text, found.start()) for found in twin.finditer(lowered)]
 
 
 def _twin_text(text: str) -> str | None:
-    """`text.lower()` when the twins may scan it, else None; the last answer is kept."""
-    global _LAST_TWIN_TEXT
-    last = _LAST_TWIN_TEXT
-    if last[0] is text:
-        return last[1]
-    lowered = _remembered(_RECENT_TWIN_TEXT, text, _twin_safe_lowered)
-    _LAST_TWIN_TEXT = (text, lowered)
-    return lowered
-
-
-def _twin_safe_lowered(text: str) -> str | None:
-    lowered = _lowered(text)  # the prefilter's lowering of the same text, when it just made it
-    if lowered is not None and (len(lowered) != len(text) or not _TWIN_SAFE_TEXT.fullmatch(text)):
-        return None
-    return lowered
+    """`text.lower()` when the twins may scan it, else None."""
+    last = _LAST_FOLDED
+    return last[1][1] if last[0] is text else _folded(text)[1]
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
