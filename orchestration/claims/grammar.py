@@ -1047,7 +1047,14 @@ def draft_claims(
         )
         if second is None and role != "whole":
             second = _main_verb_before_participle(text, start, end, cue, m.outcomes)
-        if second is not None:
+        # "shot down 12 rockets fired from Vampire launchers": where they came from describes them; what
+        # was sent in all is not told (not so "all 15 ... launched from Crimea")
+        described = (
+            second is not None
+            and _FIRED_FROM_AFTER.match(text, cue.end)
+            and not re.search(r"\ball\b", text[max(0, start - 12) : end], re.I)
+        )
+        if second is not None and not described:
             # "All 24 drones launched by Russia overnight were shot down": launched 24 and intercepted 24.
             # Where they were shot down is not where they were launched at, unless the text says "at".
             targets = [p for p in places_in_clause if p.prep in _TARGET_PREPS]
@@ -1073,6 +1080,7 @@ def draft_claims(
                     clause,
                 )
             )
+        if second is not None:
             cue, outcome = second, second.outcome
         drafts.append(
             Draft(
@@ -1442,6 +1450,11 @@ def _fired_from_the_ground(text: str, start: int) -> bool:
 @cache
 def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
+
+
+_FIRED_FROM_AFTER = re.compile(
+    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?from\b", re.I
+)
 
 
 def _main_verb_before_participle(text, start, end, cue, cues) -> OutcomeCue | None:
