@@ -39,14 +39,14 @@ CORPORA = {
     ),
     # Real-shaped articles (page noise, several claimants, anaphora) written by helpers from the
     # shape of real pages, one corpus per language; tuned on, unlike tests/corpus/real_blind.
-    **_parts("real_dev", {"en": 0.86, "ru": 0.85, "uk": 0.82}),
+    **_parts("real_dev", {"en": 0.86, "ru": 0.85, "uk": 0.83}),
     # The second blind set, held out for one measurement (its README), then tuned on in session 6.
     **_parts("real_blind_2", {"en": 0.82, "ru_uk": 0.88}),
     # The third blind set, measured twice in session 6, tuned on in session 7.
     **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.87}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
-    **_parts("real_blind_4", {"en": 0.81, "ru_uk": 0.83}),
+    **_parts("real_blind_4", {"en": 0.81, "ru_uk": 0.84}),
     # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.84}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
@@ -82,7 +82,7 @@ CORPORA = {
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
     # Russian/Ukrainian 0.796, 0.796), then tuned on (English 0.794, Russian/Ukrainian 0.813).
-    **_parts("real_blind_13", {"en": 0.81, "ru_uk": 0.83}),
+    **_parts("real_blind_13", {"en": 0.81, "ru_uk": 0.84}),
     # The fourteenth blind set (who speaks, where a quoted tally happened, damage wording), written and
     # gold-audited in session 17 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.810 at the session's start, 0.813 then; Russian/Ukrainian 0.831, 0.829),
@@ -92,7 +92,7 @@ CORPORA = {
     # written and gold-audited in session 18 by helpers who never saw the extractor; measured once
     # before its misses were read (English 0.859 at the session's start, 0.858 then; Russian/Ukrainian
     # 0.811, 0.811), then tuned on (English 0.865, Russian/Ukrainian 0.834).
-    **_parts("real_blind_15", {"en": 0.87, "ru_uk": 0.85}),
+    **_parts("real_blind_15", {"en": 0.87, "ru_uk": 0.86}),
     # The sixteenth blind set (strikes that landed, damage, time words, several claimants), written and
     # gold-audited in session 19 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.839 at the session's start, 0.841 then; Russian/Ukrainian 0.855, 0.855),
@@ -115,6 +115,11 @@ CORPORA = {
     # the session's start, 0.846 then; Russian/Ukrainian 0.815, 0.813), then tuned on (English 0.867,
     # Russian/Ukrainian 0.827).
     **_parts("real_blind_19", {"en": 0.86, "ru_uk": 0.82}),
+    # The twentieth blind set (a representative sample tilted to Ukrainian-side sources, damage told in
+    # words and long pages), written and gold-audited in session 23 by helpers who never saw the
+    # extractor; measured once before its misses were read (English 0.879, Russian/Ukrainian 0.786, the
+    # same at the session's start), then tuned on (English 0.881, Russian/Ukrainian 0.818).
+    **_parts("real_blind_20", {"en": 0.87, "ru_uk": 0.81}),
 }
 
 
