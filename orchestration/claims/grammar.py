@@ -76,14 +76,6 @@ _BEFORE_GAP = re.compile(r"^[\s,]*(?:(?:[\w'’\"“”-]+)\s+){0,4}$")
 # "сбили над Брянской областью — 29": a place and its dash may stand between a verb and an item
 _PLACE_ITEM_GAP = re.compile(r"^[\s,]*(?:over|in|above|над|в|у|на)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*[—–-]\s*$", re.I)
 _WITH_GAP = re.compile(r"\bwith\s+$|\busing\s+$|\bby\s+$|\binvolving\s+$", re.IGNORECASE)
-# Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ...").
-_OPENS_WITH_FIGURE = re.compile(
-    r"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?"
-    # "Из них 29 — над Ленинградской областью": the figure told before, broken down
-    r"(?:(?:of\s+(?:them|these|those)|among\s+them|из\s+них|среди\s+них|з\s+них|із\s+них|серед\s+них),?\s+)?"
-    r"(?:по\s+)?$",
-    re.I,
-)
 # The largest share of a figure, then the share's own figure between dashes or commas: "Больше всего
 # аппаратов – 41 –", "Найбільше – 17 –", "Most of them, 21,"; the words before the dash may name what
 # the figure counts.
@@ -235,6 +227,13 @@ _PEOPLE_JOINED = re.compile(
     re.I,
 )
 _OF_WHICH_WORDS = r"of\s+(?:which|them|these|those)|з\s+них|із\s+них|из\s+них"
+# Nothing but a conjunction before a sentence's first figure ("Ще два – ...", "And one over ..."), or the
+# words that break down the figure told before ("Из них 29 — над Ленинградской областью").
+_OPENS_WITH_FIGURE = re.compile(
+    rf"\s*(?:(?:and|also|ще|еще|ещё|и|і|та)\s+)?(?:(?:{_OF_WHICH_WORDS}|among\s+them|среди\s+них|серед\s+них),?\s+)?"
+    r"(?:по\s+)?$",
+    re.I,
+)
 _OF_WHICH = re.compile(rf"\s+(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
 _OF_WHICH_AFTER_COMMA = re.compile(rf"[,;:]\s*(?:{_OF_WHICH_WORDS})(?![\w])", re.I)
 _OF_WHICH_BEFORE = re.compile(rf"(?<![\w])(?:{_OF_WHICH_WORDS}|з\s+яких|из\s+которых)(?:\s+[\w-]+){{1,3}}\s+$", re.I)
