@@ -197,12 +197,24 @@ _ATTACK_ON = re.compile(r"^[\s-]+(?:strikes?|attacks?|raids?)\s+(?:on|against|in
 _REFERRED_BACK = re.compile(
     r"\bthe\s+(?:downed|intercepted|destroyed|shot-down|crashed|fallen|wrecked)\s+$", re.IGNORECASE
 )
-_FORCES_STRUCK = re.compile(
-    r"\b(?:forces|troops|army|military|units|Сили\s+оборони|войска|війська|ВСУ|ЗСУ)"
-    r"(?:\s+(?:України|Украины|РФ|России|Росії))?\s+(?:had\s+|have\s+|has\s+)?"
-    r"(?:struck|hit|targeted|уразили|поразили|атаковали|атакували)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
+# The armed forces as a subject, besides the sides' names in attribution.yml ("ВСУ поразили").
+_FORCES = ["forces", "troops", "army", "military", "units", "войска", "війська", "ВСУ", "ЗСУ"]
+
+
+@cache
+def _forces_struck() -> re.Pattern[str]:
+    """A side or its forces that struck the thing right after ("Ukrainian forces struck the Saratov
+    refinery", "Силы обороны поразили нефтебазу", "Росія атакувала енергооб'єкт")."""
+    agents = lexicon.attribution()["agents"]
+    subjects = lexicon.alternatives(sorted({*_FORCES, *agents["RU"], *agents["UA"]}, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-]){subjects}(?:\s+(?:України|Украины|РФ|России|Росії))?\s+(?:had\s+|have\s+|has\s+)?"
+        r"(?:struck|hit|targeted|уразили|уразила|уразив|поразили|поразила|поразил|атаковали|атаковала|атакували|"
+        r"атакувала)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
+        re.I,
+    )
+
+
 # A noun of a strike right before the one object it struck ("підтвердив ураження нафтобази",
 # "поражение Новокуйбышевского НПЗ"), at most two words between.
 _STRIKE_ON_OBJECT = re.compile(
@@ -2714,7 +2726,7 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             return [(thing.start, thing.end, None, thing, thing.weapon, False, ("toll", cue))]
         if thing.weapon in OBJECT_CLASSES and (
             was_hit
-            or lexicon.search(_FORCES_STRUCK, text[max(0, thing.start - 80) : thing.start])
+            or lexicon.search(_forces_struck(), text[max(0, thing.start - 80) : thing.start])
             or (
                 _STRIKE_ON_OBJECT.search(text, max(0, thing.start - 60), thing.start)
                 and morphology.grammatical_number(thing.text.split()[-1]) != "plur"  # "поражении объектов": any
