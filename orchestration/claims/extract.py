@@ -1692,9 +1692,17 @@ def _nights_apart(a: tuple, b: tuple) -> bool:
 def _struck_apart(first: str, second: str) -> bool:
     """Whether two sentences each name objects struck and share none of them."""
     objects = [
-        {lexicon.normalise(t.text) for t in find_things(s) if t.weapon in OBJECT_CLASSES} for s in (first, second)
+        # in dictionary forms and number: "маршрутное такси" and "по маршрутному такси" are one thing,
+        # "автомобіль" and "2 автомобілі" are not
+        {_object_name(t.text) for t in find_things(s) if t.weapon in OBJECT_CLASSES}
+        for s in (first, second)
     ]
     return bool(objects[0] and objects[1] and not objects[0] & objects[1])
+
+
+def _object_name(text: str) -> tuple[str, str | None]:
+    words = lexicon.normalise(text)
+    return morphology.phrase_lemma(words), morphology.grammatical_number(words.split()[-1]) if words else None
 
 
 def _site_in_town(site: _Resolved, town: _Resolved) -> bool:

@@ -104,6 +104,28 @@ def noun_lemma(word: str) -> str:
 
 
 @cache
+def phrase_lemma(phrase: str) -> str:
+    """A Russian or Ukrainian noun phrase in dictionary forms, word by word ("маршрутному такси" ->
+    "маршрутный такси"), so one thing named in two cases is one name; an adjective's reading is
+    preferred, as the word before a noun agrees with it ("жилого" and "жилой" are one word)."""
+    words = []
+    for word in phrase.lower().split():
+        parses = (
+            [
+                parse
+                for language in _languages(word)
+                for parse in _analyzers()[language].parse(word)
+                if parse.tag.POS in ("ADJF", "PRTF", "NOUN") and _is_dictionary(parse)
+            ]
+            if has_cyrillic(word)
+            else []
+        )
+        parses.sort(key=lambda parse: parse.tag.POS == "NOUN")  # adjectives first, in the dictionary's order
+        words.append(parses[0].normal_form if parses else word)
+    return " ".join(words)
+
+
+@cache
 def can_be_nominative(word: str) -> bool:
     """Whether a word may be a sentence's subject: a Latin word always may; a Russian or Ukrainian
     one only in a nominative reading ("Москва" may, "Москву" may not)."""
@@ -157,6 +179,16 @@ def is_adjective(word: str) -> bool:
 def is_descriptive_adjective(word: str) -> bool:
     """An adjective or participle that is no pronoun ("пологовий", "жилой"; not "ее", "этот", "свой")."""
     return any("Apro" not in tag.grammemes for tag in _readings(word, ("ADJF", "PRTF")))
+
+
+@cache
+def is_singular_adjective(word: str) -> bool:
+    """An adjective or participle with only singular readings, no pronoun ("складське", "жилого";
+    not "складські", "чиє"): the noun it agrees with is one thing even when the noun's own form is either
+    number ("складське приміщення")."""
+    readings = _readings(word, ("ADJF", "PRTF"))
+    # a pronoun ("чиє житло", "наше приміщення") speaks of whose, not of how many
+    return bool(readings) and all("plur" not in tag.grammemes and "Apro" not in tag.grammemes for tag in readings)
 
 
 @cache

@@ -289,6 +289,8 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
             or morphology.is_instrumental_singular(head)  # "поцілив КАБом": struck with one
             # a damaged thing in any case ("пожар на нефтебазе", "удар по підприємству"): one thing
             or (weapon in OBJECT_CLASSES and morphology.grammatical_number(head) == "sing")
+            # a noun of either number after a singular adjective ("складське приміщення"): one thing
+            or (weapon in OBJECT_CLASSES and _singular_by_adjective(sentence[start:head_end], head))
             # the thing a part belongs to ("кровля жилого дома", "дах складу"): a genitive singular is one
             or (
                 weapon in OBJECT_CLASSES and _after_part(sentence, run[-1][0]) and morphology.is_genitive_singular(head)
@@ -303,4 +305,11 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
         origin=origin,
         has_head=bool(heads),
         determiner=determiner.group(1).lower() if determiner else None,
+    )
+
+
+def _singular_by_adjective(phrase: str, head: str) -> bool:
+    words = phrase.split()
+    return (
+        len(words) >= 2 and morphology.grammatical_number(head) is None and morphology.is_singular_adjective(words[-2])
     )
