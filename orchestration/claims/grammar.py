@@ -152,6 +152,8 @@ _COORDINATED = re.compile(
     r"(?:\s+of\s+(?:various|different|several|all)\s+(?:types|kinds|models))?"  # "100 missiles of various types and"
     # where the item came from: "two missiles from Kursk region and ...", "ракетами із Курської області та"
     r"(?:\s+(?:from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?)?"
+    # or what launched it: "11 rockets launched by HIMARS systems and ...", "снарядов, выпущенных из РСЗВ, и"
+    r"(?:,?\s+[\w-]+\s+(?:by|from|із|з|зі|из|с|со)\s+[^,;:.()]{1,60}?,?(?=\s*(?:and|та|і|й|и)\s))?"
     # and where the item was: "a warehouse in Lviv and an electrical substation in the Stryi district"
     r"(?:\s+in\s+(?:the\s+)?[^,;:.()]{1,40}?)?"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+|(?:а\s+)?(?:також|также)\s+)?"
@@ -1057,12 +1059,12 @@ def draft_claims(
             None if role == "whole" else _main_verb_after_participle(text, end, cue, m.outcomes, m.clauses, anchors)
         )
         if second is None and role != "whole":
-            second = _main_verb_before_participle(text, start, end, cue, m.outcomes)
+            second = _main_verb_before_participle(text, start, end, cue, m.outcomes, anchors)
         # "shot down 12 rockets fired from Vampire launchers": where they came from describes them; what
         # was sent in all is not told (not so "all 15 ... launched from Crimea")
         described = (
             second is not None
-            and _FIRED_FROM_AFTER.match(text, cue.end)
+            and (_FIRED_FROM_AFTER.match(text, cue.end) or _launched_by_launcher(text, cue.end))
             and not re.search(r"\ball\b", text[max(0, start - 12) : end], re.I)
         )
         if second is not None and not described:
@@ -1464,18 +1466,64 @@ def _habitual() -> re.Pattern[str]:
 
 
 _FIRED_FROM_AFTER = re.compile(
-    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?from\b", re.I
+    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
+    r"(?:from|из|с|со|з|із)(?!\w)",
+    re.I,
 )
 
 
-def _main_verb_before_participle(text, start, end, cue, cues) -> OutcomeCue | None:
-    """'shot down all 15 Shahed drones launched by Russia': the verb before the things, then a launch
+_LAUNCHED_BY = re.compile(
+    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?by\s+(?:the\s+)?", re.I
+)
+
+
+# A launch participle's phrase of origin ("launched by HIMARS", "fired from Crimea", "выпущенных из РСЗВ").
+_ORIGIN_AFTER = re.compile(
+    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
+    r"(?:by|from|из|с|со|з|із)\b",
+    re.I,
+)
+
+
+def _describes_another(text: str, cue: OutcomeCue, start: int, end: int, anchors) -> bool:
+    """A launch participle right after another counted thing, with where it came from ("11 rockets
+    launched by HIMARS"), says what that thing was: no verb of a list's other items."""
+    if cue.outcome != "launched" or not _ORIGIN_AFTER.match(text, cue.end):
+        return False
+    owner = [a for a in anchors if a[1] <= cue.start and re.fullmatch(r"[\s,]*", text[a[1] : cue.start])]
+    return bool(owner) and owner[-1][0] != start and not (owner[-1][0] <= start < owner[-1][1])
+
+
+def _launched_by_launcher(text: str, cue_end: int) -> bool:
+    """'11 rockets launched by HIMARS systems': by a launcher, which describes them as 'fired from'
+    does; 'launched by Russia' names the side that sent them."""
+    by = _LAUNCHED_BY.match(text, cue_end)
+    return by is not None and _side_name().match(text, by.end()) is None
+
+
+@cache
+def _side_name() -> re.Pattern[str]:
+    agents = lexicon.attribution()["agents"]
+    return lexicon.phrase_pattern([n for side in ("RU", "UA", "enemy") for n in agents[side]])
+
+
+# Between a verb and the item of its list it governs: other items, commas and "and", and what an item
+# was launched from ("11 rockets launched by HIMARS systems and 96 drones").
+_LIST_BETWEEN = re.compile(r"(?:,?\s*\w+\s+(?:by|from|из|с|со|з|із)\s[^,;:.]*?)?[\s,]*(?:(?:and|и|і|та|й)\s+)?", re.I)
+
+
+def _main_verb_before_participle(text, start, end, cue, cues, anchors=()) -> OutcomeCue | None:
+    """'shot down all 15 Shahed drones launched by Russia', 'shot down four bombs and 11 rockets
+    launched by HIMARS': the verb before the things (or before the list they end), then a launch
     participle after them ('launched by', 'fired from')."""
     if cue is None or cue.outcome != "launched" or cue.start < end or cue.start - end > 25:
         return None
+    if any(end <= a[0] < cue.start for a in anchors):
+        return None  # "shot down four bombs and 11 rockets launched by ...": the participle is the next item's
     # "launched overnight by Russia", "fired earlier from Crimea": a time word may come first.
     if not re.match(
-        r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?(?:by|from|at|against)\b",
+        r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
+        r"(?:by|from|at|against|из|с|со|з|із|по)(?!\w)",
         text[cue.end :],
         re.I,
     ):
@@ -1483,9 +1531,25 @@ def _main_verb_before_participle(text, start, end, cue, cues) -> OutcomeCue | No
     earlier = [
         o for o in cues
         if o.end <= start and o.outcome == "intercepted"
-        and re.fullmatch(r"\s*(?:all\s+(?:of\s+the\s+)?|the\s+)?", text[o.end : start], re.I)
+        and (
+            re.fullmatch(r"\s*(?:all\s+(?:of\s+the\s+)?|the\s+)?", text[o.end : start], re.I)
+            or _items_between(text, o.end, start, anchors)
+        )
     ]  # fmt: skip
     return earlier[-1] if earlier else None
+
+
+def _items_between(text: str, start: int, end: int, anchors) -> bool:
+    """Whether only items of one list (things counted, commas, "and") stand between two points."""
+    items = sorted((a[0], a[1]) for a in anchors if start <= a[0] and a[1] <= end)
+    if not items:
+        return False
+    position = start
+    for item_start, item_end in items:
+        if not _LIST_BETWEEN.fullmatch(text, position, item_start):
+            return False
+        position = max(position, item_end)
+    return _LIST_BETWEEN.fullmatch(text, position, end) is not None
 
 
 def _main_verb_after_participle(text, end, cue, cues, clauses, anchors) -> OutcomeCue | None:
@@ -3381,6 +3445,8 @@ def _governing_cue(
         score = None
         if cue.start >= end and verb_first and "," in text[end : cue.start]:
             continue
+        if _describes_another(text, cue, start, end, anchors):
+            continue  # "shot down four bombs, 11 rockets launched by HIMARS and 96 drones": the 11 rockets'
         if cue.start >= end and "," in text[end : cue.start] and _debris_word().fullmatch(cue.text):
             continue  # "сбили два беспилотника, обломки одного из них упали": the debris is its own clause's
         if cue.start >= end and any(end <= a[0] and a[1] <= cue.start and a[6:] == ("part",) for a in anchors):
