@@ -2584,12 +2584,15 @@ def _strike_reports(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
         # the weapons named with it come before its target ("with Kalibr missiles on ...", "ударными
         # БПЛА по ..."), not in it ("on drone workshops")
         aim = _TARGET_PREPOSITION.search(text, noun_end, clause_end)
+        # or after it, told as the means ("a strike on Ukraine's enterprises using precision weapons")
+        means = _MEANS_AFTER_TARGET.search(text, aim.end(), clause_end) if aim else None
         weapons = [
             t for t in m.things
             if t.weapon in WEAPON_CLASSES
             and (
                 noun_end <= t.start < (aim.start() if aim else clause_end)
                 or re.fullmatch(r"[\s-]+", text[t.end : noun_start])
+                or (means is not None and means.end() <= t.start < clause_end)
             )
         ]  # fmt: skip
         counted = {a[3].start for a in anchors if a[3] is not None and a[2] is not None}
@@ -2630,7 +2633,9 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
     prep = _TARGET_PREPOSITION.search(text, start, end)
     if prep is None:
         return None
-    for word in list(lexicon.WORD.finditer(text, prep.end(), end))[:3]:
+    # the target's owner among its first words ("at enterprises of the Ukrainian military-industrial complex")
+    target_end = next((i for i in (text.find(c, prep.end(), end) for c in ",;") if i >= 0), end)
+    for word in list(lexicon.WORD.finditer(text, prep.end(), min(end, target_end)))[:6]:
         code = country_of_adjective(word.group(0))
         if code is not None:
             return PlaceMention(word.start(), word.end(), word.group(0), "country", code, None, "country", "on", True)
@@ -2639,6 +2644,7 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
 
 # "on Ukrainian defence industry enterprises", "against Ukraine's energy", "по украинским аэродромам"
 _TARGET_PREPOSITION = re.compile(r"(?<![\w-])(?:on|against|at|по|на)\s", re.I)
+_MEANS_AFTER_TARGET = re.compile(r"(?<![\w-])(?:using|with)\s", re.I)
 
 
 @cache
