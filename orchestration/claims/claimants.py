@@ -698,6 +698,7 @@ _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A name after a dash at the end of a sentence signs it (", – голова ОВА Микола Калашник.").
+_DASH_ABOUT = re.compile(r"\s*[—–]\s*(?:о|об|обо|про)\s", re.I)
 _DASH_BEFORE = re.compile(r"[,.]?\s+[–—]\s*$")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*")
 
@@ -725,6 +726,10 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             # "..., поранено чоловіка, – голова ОВА Микола Калашник.": a live entry signed after a dash
             # (not a dateline's agency: "ЛУГАНСК, 26 ноя — РИА Новости.")
             or bool(m.kind != "media" and _DASH_BEFORE.search(left) and _SENTENCE_END.fullmatch(right))
+            # "Белгородский губернатор Вячеслав Гладков — о 29 раненых": a digest's dash stands for the verb
+            # (not after another source's verb: "Губернатор сообщил о погибших, Генштаб — о ...", whose
+            # figures before the dash are the first source's)
+            or bool(_DASH_ABOUT.match(right) and not lexicon.search(after, left))
         )
         is_relay = bool(_CITING.match(right))
         if _TOLD_BEFORE.search(left):
