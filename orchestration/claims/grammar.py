@@ -3660,7 +3660,10 @@ def _choose_place(start, end, cue, places: list[PlaceMention], text: str = "") -
     def rank(p: PlaceMention):
         directional = p.prep in DIRECTIONAL
         # ... but "launched 57 missiles at Ukraine, targeting ... the region of Lviv": the target named.
-        broader = p.scope == "country" and p.country in region_countries and p.prep not in _TARGET_PREPS
+        # (a country crossed into is no target of what fell in a region of it: "crossed into Lithuania
+        # ... crashed in the Šalčininkai district")
+        crossed = p.prep == "into" and cue is not None and cue.outcome != "launched"
+        broader = p.scope == "country" and p.country in region_countries and (p.prep not in _TARGET_PREPS or crossed)
         # "shot down drones over Poland during a Russian attack on Ukraine": the attack's target is elsewhere.
         attack_target = bool(text) and bool(ATTACK_TARGET_BEFORE.search(text[: p.start]))
         distance = p.start - end if p.start >= end else (start - p.end) * 1.5
