@@ -224,7 +224,9 @@ _STRIKE_ON_OBJECT = re.compile(
     re.I,
 )
 _WAS_HIT = re.compile(
-    r"(?:\s+(?:in|on|near|at|outside)\s+[^,.;:]{0,50}?)?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    # where the things were, maybe a list ("Energy facilities in the Chernihiv, Sumy and Kharkiv regions were hit")
+    r"(?:\s+(?:in|on|near|at|outside)\s+[^,.;:]{0,50}?(?:,\s+[^,.;:]{1,30}?)*)?"
+    r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
     r"(?:reportedly\s+|also\s+|directly\s+)?(?:hit|struck)\b",
     re.I,
 )
