@@ -52,7 +52,9 @@ _CLAUSE_BREAK = lexicon.guarded(re.compile(
     r",\s+(?=(?:another|and)\s)|(?<!\s[^\W\d_])(?<!^[^\W\d_])\.\s|"  # not "м. Суми", "с. Карповичі"
     # "..., where a private house was destroyed": what happened to a thing of its own at the place, its
     # article showing the new subject (not "Belarus Oblast, where seven were downed")
-    r",\s+(?=where\s+(?:a|an|the)\s)",
+    r",\s+(?=where\s+(?:a|an|the)\s)|"
+    # "..., with energy facilities in three oblasts hit": what befell things of its own, after the attack
+    r",\s+(?=with\s+(?:[\w'’-]+,?\s+){1,9}?(?:hit|damaged|destroyed|struck|killed|injured|wounded|reported)\b)",
     re.IGNORECASE,
 ))  # fmt: skip
 # Words that may stand between an anchor and a cue that follows it ("drones were reportedly shot down").
