@@ -704,15 +704,24 @@ def draft_claims(
             and after_colon
             and count is not None
             and weapon in WEAPON_CLASSES
-            and _attack_before_colon(text[:clause_start])
-            # "Four attack drones struck the city: three in ...": the lead's own verb tells the items'
-            # (not a strike noun: "був удар по нашій енергетиці: 11 ракет і 80 дронів" lists what it sent)
-            and not any(
-                _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1
-                and o.outcome != "launched"
-                and o.voice != "noun"
-                and not _ARTICLE_BEFORE_NOUN.search(text, max(0, o.start - 12), o.start)  # "another strike on"
-                for o in m.outcomes
+            and (
+                # "противник атакував ударними БпЛА та ракетами: 2 ракети ...": attacked with them, what it sent
+                any(
+                    _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1
+                    and o.outcome == "hit"
+                    and _attacked_with_before_colon(text, o.end, start, anchors)
+                    for o in m.outcomes
+                )
+                or _attack_before_colon(text[:clause_start])
+                # "Four attack drones struck the city: three in ...": the lead's own verb tells the items'
+                # (not a strike noun: "був удар по нашій енергетиці: 11 ракет і 80 дронів" lists what it sent)
+                and not any(
+                    _clause_of(o.start, m.clauses) == _clause_of(start, m.clauses) - 1
+                    and o.outcome != "launched"
+                    and o.voice != "noun"
+                    and not _ARTICLE_BEFORE_NOUN.search(text, max(0, o.start - 12), o.start)  # "another strike on"
+                    for o in m.outcomes
+                )
             )
         ):
             # "a massive attack overnight: more than 140 drones and three missiles": what the attack sent.
@@ -3434,6 +3443,18 @@ def _noun_cue(word: str) -> bool:
     return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)
 
 
+def _attacked_with_before_colon(text: str, verb_end: int, start: int, anchors) -> bool:
+    """'противник атакував ударними БпЛА та ракетами: 2 балістичні ракети ...': the weapons named in
+    the instrumental before a colon, then the figures of what the attack was made with."""
+    if not text[verb_end:start].rstrip().endswith(":"):
+        return False
+    return any(
+        verb_end <= a[0] and a[1] <= start and a[4] in WEAPON_CLASSES
+        and morphology.is_instrumental(text[a[0] : a[1]].split()[-1])
+        for a in anchors
+    )  # fmt: skip
+
+
 def _governing_cue(
     text, start, end, weapon, cues, clauses, anchors, has_count=True, part_starts=frozenset()
 ) -> OutcomeCue | None:
@@ -3533,7 +3554,10 @@ def _governing_cue(
                 and cue.outcome == "hit"
                 and cue.end <= start
                 and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in ATTACKING_VERBS)
-                and lexicon.search(_WITH_GAP, text[cue.end : start])
+                and (
+                    lexicon.search(_WITH_GAP, text[cue.end : start])
+                    or _attacked_with_before_colon(text, cue.end, start, anchors)
+                )
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
