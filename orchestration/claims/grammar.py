@@ -3443,6 +3443,10 @@ def _noun_cue(word: str) -> bool:
     return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)
 
 
+# A figure that takes up all of what was just counted ("all 16 drones", "все 16 дронов", "обе ракеты").
+_ALL_COUNTED = re.compile(r"(?:all|both|все|всех|всі|усі|обе|оба|обидва|обидві)\s", re.I)
+
+
 def _attacked_with_before_colon(text: str, verb_end: int, start: int, anchors) -> bool:
     """'противник атакував ударними БпЛА та ракетами: 2 балістичні ракети ...': the weapons named in
     the instrumental before a colon, then the figures of what the attack was made with."""
@@ -3482,6 +3486,11 @@ def _governing_cue(
             continue  # "сбили два беспилотника, обломки одного из них упали": the debris is its own clause's
         if cue.start >= end and any(end <= a[0] and a[1] <= cue.start and a[6:] == ("part",) for a in anchors):
             continue  # "20 drones, all of which were shot down": the verb is the part's
+        if cue.start >= end and any(
+            end <= a[0] and a[1] <= cue.start and "," in text[end : a[0]] and _ALL_COUNTED.match(text, a[0])
+            for a in anchors
+        ):
+            continue  # "атаковала 16 дронами, все 16 дронов были сбиты": the verb is the restatement's
         if cue.start >= end and _OF_WHICH_AFTER_COMMA.search(text, end, cue.end):
             continue  # "92 ударними БпЛА, з них збито або подавлено 70": the verbs are the part's
         if cue.start >= end and "," in text[end : cue.start] and _noun_cue(cue.text):
