@@ -184,6 +184,7 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING_BEFORE = re.compile(r"(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі)\s+$", re.I)
+_OVER_AFTER = re.compile(r"\s+(?:over|above|над)\s", re.I)
 _OF_THEM_BEFORE = re.compile(r",\s*(?:з|із|из)\s+них\s+$", re.I)
 _OF_THEM_WERE = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:were|was|are)\s", re.I)
 _BOTH = re.compile(r"both|оба|обе|обидва|обидві|обоє", re.I)
@@ -808,6 +809,23 @@ def draft_claims(
             # whole's verb, not a participle after it
             cue = OutcomeCue(start, start, drafts[-1].outcome_text, drafts[-1].outcome, "noun", None, False, False)
             is_list_item = True
+        if (
+            cue is not None
+            and cue.outcome == "launched"
+            and cue.end <= start
+            and count is not None
+            and count.value is not None
+            and _INCLUDING_BEFORE.search(text, max(0, start - 24), start)
+            and _OVER_AFTER.match(text, end)
+        ):
+            # "shot down all 15 drones launched by Russia, including four over Sumy Oblast": a part
+            # placed where it was downed is a part of the downed, not of the launch participle's
+            downed = [
+                d for d in drafts if d.weapon == weapon and d.outcome == "intercepted" and (d.count or 0) > count.value
+            ]
+            if downed:
+                cue = OutcomeCue(start, start, downed[-1].outcome_text, "intercepted", "noun", None, False, False)
+                is_list_item = True
         dropper = next(
             (
                 o for o in m.outcomes
