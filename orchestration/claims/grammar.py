@@ -3461,6 +3461,8 @@ def _noun_cue(word: str) -> bool:
     return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)
 
 
+_ONE_BY_ARTICLE = re.compile(r"(?:a|an)\s", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:a|an)\s+$", re.I)
 # A figure that takes up all of what was just counted ("all 16 drones", "все 16 дронов", "обе ракеты").
 _ALL_COUNTED = re.compile(r"(?:all|both|все|всех|всі|усі|обе|оба|обидва|обидві)\s", re.I)
 
@@ -3585,9 +3587,22 @@ def _governing_cue(
                     lexicon.search(_WITH_GAP, text[cue.end : start])
                     or _attacked_with_before_colon(text, cue.end, start, anchors)
                 )
+                # "attacked the city with a ballistic missile": the one weapon struck
+                and not (_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
+    if (
+        best is not None
+        and best.outcome == "launched"
+        and re.fullmatch(r"attacked\s.*\bwith", best.text, re.I)
+        and best.end <= start
+        and (_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
+        and not any(a[0] >= end and a[2] is not None and _clause_of(a[0], clauses) == clause for a in anchors)
+    ):
+        # "attacked the city with a ballistic missile": the one weapon struck, as "a drone attacked" does
+        # (not one item of a tally: "attacked Ukraine with an Iskander-M missile and 88 drones")
+        best = OutcomeCue(best.start, best.end, best.text, "hit", "active", None, False, False)
     if (
         best is not None
         and best.voice == "noun"
