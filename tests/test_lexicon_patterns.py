@@ -190,3 +190,24 @@ def test_prefilters_answered_by_one_scan_as_by_their_own_search(monkeypatch):
     quiet = "nothing to see here: 12 drones, 3 missiles"
     for _ in range(3):
         assert not any(p.may_match(quiet) for p in prefilters)
+
+
+def test_search_in_a_slice_as_in_the_slice_itself():
+    """`search_slice` and `finditer_slice` find what `search` and `finditer` find in the slice as a text
+    of its own (its ends are ends to anchors and look-behinds), only rejected from the whole text's lowering."""
+    sentence = "Air defence shot down 12 drones; the rest, including two Shaheds, were jammed, the ministry said."
+    patterns = [re.compile(pattern, flags) for pattern, flags, _ in PREFILTERED] + [
+        re.compile(r"(?:including|among them)\s*$", re.I),
+        re.compile(r"^\s*the\s+rest\b", re.I),
+        re.compile(r"\b(?:shot\s+down|jammed)\b", re.I),
+    ]
+    for pattern in patterns:
+        for start in range(0, len(sentence), 7):
+            for end in (start, start + 20, start + 45, len(sentence), None):
+                part = sentence[start:end]
+                found = lexicon.search_slice(pattern, sentence, start, end)
+                expected = pattern.search(part)
+                assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+                assert [m.span() for m in lexicon.finditer_slice(pattern, sentence, start, end)] == [
+                    m.span() for m in pattern.finditer(part)
+                ]

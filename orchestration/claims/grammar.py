@@ -953,7 +953,7 @@ def draft_claims(
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
                 and p not in sites
                 and (
-                    lexicon.search(_targeted(), text[: p.start])
+                    lexicon.search_slice(_targeted(), text, 0, p.start)
                     or (fronted and not text[p.end : cue.start].strip())
                     or struck_after(text, p.end)
                 )
@@ -1706,14 +1706,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and _NONE_BEFORE.search(text, max(0, thing.start - 30), thing.start):
             continue  # "no drone fragments had been found", "жодного дрона": none of them
-        if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
+        if count is None and lexicon.search_slice(_REFERRED_BACK, text, 0, thing.start):
             continue  # "the downed drone": the drone of a claim already made
         if thing.weapon in WEAPON_CLASSES and _fired_from_the_ground(text, thing.start):
             continue  # "18 артиллерийских снарядов", "мінометних снарядів": shells of guns, not of the air
-        if lexicon.search(_LAUNCH_PLATFORM_BEFORE, text[max(0, thing.start - 40) : thing.start]):
+        if lexicon.search_slice(_LAUNCH_PLATFORM_BEFORE, text, max(0, thing.start - 40), thing.start):
             continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
         subset = (
-            lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start])
+            lexicon.search_slice(_SUBSET, text, max(0, thing.start - 40), count.start if count else thing.start)
             or (
                 thing.weapon == "person"
                 and (
@@ -1730,7 +1730,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                     or any(
                         t.weapon == "person"
                         and _PEOPLE_JOINED.fullmatch(text, t.end, thing.start)
-                        and lexicon.search(_SUBSET, text[max(0, t.start - 40) : t.start])
+                        and lexicon.search_slice(_SUBSET, text, max(0, t.start - 40), t.start)
                         for t in m.things
                         if t.end <= thing.start
                     )
@@ -1790,7 +1790,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             and not count.is_article
             and thing.weapon in WEAPON_CLASSES
             and _COUNTED_STRIKES.match(compound.group(0))
-            and not lexicon.search(_RANKED_ATTACK, text[max(0, count.start - 60) : count.start])
+            and not lexicon.search_slice(_RANKED_ATTACK, text, max(0, count.start - 60), count.start)
         ):
             # "3 KAB strikes", "40 FPV drone attacks": so many strikes by the weapon, each a hit
             used_counts.add(count.start)
@@ -1804,7 +1804,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 and (count is None or count.is_article or not count.value)
                 and thing.weapon in WEAPON_CLASSES
                 and any(p.is_locative and 0 <= p.start - (modifier_end + target.end()) <= 45 for p in m.places)
-                and not lexicon.search(_RANKED_ATTACK, text[max(0, thing.start - 60) : thing.start])
+                and not lexicon.search_slice(_RANKED_ATTACK, text, max(0, thing.start - 60), thing.start)
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
@@ -2714,7 +2714,7 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             return [(thing.start, thing.end, None, thing, thing.weapon, False, ("toll", cue))]
         if thing.weapon in OBJECT_CLASSES and (
             was_hit
-            or lexicon.search(_FORCES_STRUCK, text[max(0, thing.start - 80) : thing.start])
+            or lexicon.search_slice(_FORCES_STRUCK, text, max(0, thing.start - 80), thing.start)
             or (
                 _STRIKE_ON_OBJECT.search(text, max(0, thing.start - 60), thing.start)
                 and morphology.grammatical_number(thing.text.split()[-1]) != "plur"  # "поражении объектов": any
@@ -3038,10 +3038,9 @@ def _is_debris_of(text: str, start: int) -> bool:
     """The thing at `start` is what debris came from: "debris of a downed drone", or in Russian
     and Ukrainian a debris noun in any case, then only adjectives and participles ("уламки
     збитої ворожої ракети", "обломками сбитого беспилотника")."""
-    before = text[max(0, start - 80) : start]
-    if lexicon.search(_DEBRIS_BEFORE, before):
+    if lexicon.search_slice(_DEBRIS_BEFORE, text, max(0, start - 80), start):
         return True
-    words = _CYRILLIC_WORDS_BEFORE.search(before)
+    words = _CYRILLIC_WORDS_BEFORE.search(text[max(0, start - 80) : start])
     if words is None:
         return False
     nearest_first = words.group(1).split()[::-1]
@@ -3445,7 +3444,7 @@ def _governing_cue(
                 and cue.outcome == "hit"
                 and cue.end <= start
                 and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in ATTACKING_VERBS)
-                and lexicon.search(_WITH_GAP, text[cue.end : start])
+                and lexicon.search_slice(_WITH_GAP, text, cue.end, start)
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
@@ -3598,7 +3597,7 @@ def _choose_time(start, times: list[TimeMention], clauses, text: str = "") -> Ti
     # scope of a ranking, not when things happened
     times = [t for t in times if not _RANKED_SINCE.search(text, max(0, t.start - 80), t.start)] or times
     # "..., the air force said on Sunday": when the statement was made, not when things happened.
-    of_events = [t for t in times if not lexicon.search(_SAID_ON, text[: t.start])]
+    of_events = [t for t in times if not lexicon.search_slice(_SAID_ON, text, 0, t.start)]
     times = of_events or times
     if not times:
         return None

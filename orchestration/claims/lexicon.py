@@ -261,6 +261,8 @@ class Prefilter:
         seen = _LAST_SEEN
         if seen.text is not text:
             seen = _seen(text)
+        if self.index < seen.covers and not seen.found >> self.index & 1:
+            return False  # not in the whole text, so not in a part of it
         if pos < 0 or (endpos is not None and endpos < 0) or not seen.aligned:
             return self.may_match(text[pos:endpos])
         return self._holds(seen.lowered if self.fold else text, pos, endpos)
@@ -483,11 +485,31 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
     entry = _ENTRIES.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         entry = _entry(pattern)
-    _, needed, twin = entry
+    needed = entry[1]
     if needed is not None and not (
         needed.may_match_in(text, pos, endpos) if pos or endpos is not None else needed.may_match(text)
     ):
         return None
+    return _search(entry, text, pos, endpos)
+
+
+def search_slice(pattern: re.Pattern[str], text: str, start: int, end: int | None = None) -> re.Match[str] | None:
+    """`search(pattern, text[start:end])`: the slice searched as a text of its own (its ends are ends
+    to anchors and look-behinds, its offsets start at 0), but told at once from `text`'s own lowering
+    when it lacks what every match holds: a slice searched only to be rejected is not lowered and
+    kept as a text of its own."""
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    needed = entry[1]
+    if needed is not None and not needed.may_match_in(text, start, end):
+        return None
+    return _search(entry, text[start:end], 0, None)
+
+
+def _search(entry, text: str, pos: int, endpos: int | None) -> re.Match[str] | None:
+    """`search` past its prefilter."""
+    pattern, _, twin = entry
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
@@ -512,6 +534,17 @@ def finditer(pattern: re.Pattern[str], text: str):
         if lowered is not None:
             return _twin_matches(pattern, twin, text, lowered)
     return pattern.finditer(text)
+
+
+def finditer_slice(pattern: re.Pattern[str], text: str, start: int, end: int | None = None):
+    """`finditer(pattern, text[start:end])`, rejected from `text`'s own lowering as `search_slice` is."""
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    needed = entry[1]
+    if needed is not None and not needed.may_match_in(text, start, end):
+        return iter(())
+    return finditer(pattern, text[start:end])
 
 
 # ------------------------------------------------------------------ case folded once per text
