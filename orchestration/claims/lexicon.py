@@ -338,14 +338,9 @@ def _seen(text: str) -> _Seen:
     return seen
 
 
-def _folded(text: str) -> tuple[str | None, str | None]:
-    """(`text.lower()` for the prefilters, or None when `text` holds a character that folds
-    irregularly; `text.lower()` for the twins, or None when they may not scan it), kept."""
-    seen = _LAST_SEEN if _LAST_SEEN.text is text else _seen(text)
-    return seen.lowered, seen.twin
-
-
 def _fold(text: str) -> tuple[str | None, str | None]:
+    """(`text.lower()` for the prefilters, or None when `text` holds a character that folds
+    irregularly; `text.lower()` for the twins, or None when they may not scan it)."""
     if text.isascii():  # no irregular fold, one character for one, all safe for the twins
         lowered = text.lower()
         return lowered, lowered
@@ -412,11 +407,6 @@ def _prefix_bits(text: str, own: dict[str, int]) -> int:
     for end in range(1, len(text) + 1):
         found |= own.get(text[:end], 0)
     return found
-
-
-def _lowered(text: str) -> str | None:
-    """`text.lower()`, or None when `text` holds a character that folds irregularly."""
-    return _folded(text)[0]
 
 
 @cache
@@ -526,9 +516,15 @@ def finditer(pattern: re.Pattern[str], text: str):
     entry = _ENTRIES.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         entry = _entry(pattern)
-    _, needed, twin = entry
+    needed = entry[1]
     if needed is not None and not needed.may_match(text):
         return iter(())
+    return _finditer(entry, text)
+
+
+def _finditer(entry, text: str):
+    """`finditer` past its prefilter."""
+    pattern, _, twin = entry
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
@@ -544,7 +540,7 @@ def finditer_slice(pattern: re.Pattern[str], text: str, start: int, end: int | N
     needed = entry[1]
     if needed is not None and not needed.may_match_in(text, start, end):
         return iter(())
-    return finditer(pattern, text[start:end])
+    return _finditer(entry, text[start:end])
 
 
 # ------------------------------------------------------------------ case folded once per text
