@@ -3685,8 +3685,8 @@ def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
     """', and <count> ...' closing a comma list of counted things that began in this clause;
     ', as well as <count> ...' adding counted things to the one counted before it ("shot down 1,642
     drones during the past week, as well as 41 HIMARS rockets")."""
-    head = find_counts(text[match.end() : match.end() + 40])
     if re.fullmatch(r",\s+(?:as\s+well\s+as|plus)\s+", match.group(0), re.I):
+        head = find_counts(text[match.end() : match.end() + 40])
         before = text[clause_start : match.start()]
         counts = [c for c in find_counts(before) if c.value is not None]
         cues = find_outcomes(before)
@@ -3695,7 +3695,8 @@ def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
         verb_after_count = bool(counts and cues and cues[-1].start > counts[-1].end)
         return bool(head) and head[0].start == 0 and not head[0].is_article and bool(counts) and not verb_after_count
     if not re.fullmatch(r",\s+and\s+", match.group(0)):
-        return False
+        return False  # a break of another kind: no list closes here, no need to read the counts after it
+    head = find_counts(text[match.end() : match.end() + 40])
     before = find_counts(text[clause_start : match.start()])
     plural_verb = re.match(r"(?:a|an|one)\s+[\w-]+(?:\s+[\w-]+)?\s+were\b", text[match.end() : match.end() + 60], re.I)
     if not head or head[0].start != 0 or (head[0].is_article and not plural_verb):
