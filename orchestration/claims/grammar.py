@@ -457,7 +457,8 @@ def _mentions(
     places = [_of_the_object(text, p, things) for p in places]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in found_counts if not _overlaps_spans(c.start, c.end, blocked)]
-    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
+    place_spans = [(p.start, p.end) for p in places]  # built once, not per count
+    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, place_spans)]
     # "The tractor driver, 52, was injured": a figure set off by commas right after a person is an age
     people_ends = {t.end for t in things if t.weapon == "person"}
     counts = [c for c in counts if not _age_apposition(text, c, people_ends)]
@@ -466,11 +467,11 @@ def _mentions(
     if spared:
         counts = [c for c in counts if c not in spared]
         things = [t for t in things if not any(0 <= t.start - c.end <= 2 for c in spared)]
+    thing_spans = [(t.start, t.end) for t in things]  # built once, not per cue
     outcomes = [
         o
         for o in found_outcomes
-        if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
-        and not _property_suffered(text, o, things)
+        if not _overlaps_spans(o.start, o.end, thing_spans) and not _property_suffered(text, o, things)
     ]
     return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
 
