@@ -167,3 +167,47 @@ def test_fast_re_matches_as_re(pattern, flags):
     empty = r"(?<!\w)(?:a|b?)"  # may match nothing: no set, re's own scan
     assert fast_re._start_set(_parser.parse(empty).data, 0) is None
     assert fast_re.compile(empty).search(" xb").span() == re.search(empty, " xb").span()
+
+
+def test_prefilters_answered_by_one_scan_as_by_their_own_search(monkeypatch):
+    """A text asked about again is scanned once for every prefilter's texts: each prefilter's answer
+    from that scan lets every match through, as its own search does, also inside a part of the text."""
+    compiled = [(re.compile(pattern, flags), texts) for pattern, flags, texts in PREFILTERED]
+    prefilters = [lexicon.prefilter(pattern) for pattern, _ in compiled]
+    monkeypatch.setattr(lexicon, "_scans_since_build", lexicon._RESCAN_AFTER)  # the scan covers them all
+    for pattern, texts in compiled:
+        for text in texts:
+            sentence = f"Before it, {text}, and after it."
+            for _ in range(3):  # the first ask searches; the next ones read the scan
+                needed = lexicon.prefilter(pattern)
+                assert needed.may_match(sentence)
+                start = sentence.index(text)
+                assert needed.may_match_in(sentence, start, start + len(text))
+                assert [m.span() for m in lexicon.finditer(pattern, sentence)] == [
+                    m.span() for m in pattern.finditer(sentence)
+                ]
+    assert lexicon._SCAN[2] == len(lexicon._ALL_PREFILTERS)
+    quiet = "nothing to see here: 12 drones, 3 missiles"
+    for _ in range(3):
+        assert not any(p.may_match(quiet) for p in prefilters)
+
+
+def test_search_in_a_slice_as_in_the_slice_itself():
+    """`search_slice` and `finditer_slice` find what `search` and `finditer` find in the slice as a text
+    of its own (its ends are ends to anchors and look-behinds), only rejected from the whole text's lowering."""
+    sentence = "Air defence shot down 12 drones; the rest, including two Shaheds, were jammed, the ministry said."
+    patterns = [re.compile(pattern, flags) for pattern, flags, _ in PREFILTERED] + [
+        re.compile(r"(?:including|among them)\s*$", re.I),
+        re.compile(r"^\s*the\s+rest\b", re.I),
+        re.compile(r"\b(?:shot\s+down|jammed)\b", re.I),
+    ]
+    for pattern in patterns:
+        for start in range(0, len(sentence), 7):
+            for end in (start, start + 20, start + 45, len(sentence), None):
+                part = sentence[start:end]
+                found = lexicon.search_slice(pattern, sentence, start, end)
+                expected = pattern.search(part)
+                assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+                assert [m.span() for m in lexicon.finditer_slice(pattern, sentence, start, end)] == [
+                    m.span() for m in pattern.finditer(part)
+                ]

@@ -710,7 +710,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
         left = sentence[max(0, m.start - 60) : m.start]
         right = sentence[m.end : m.end + 80]
         cue_before = None
-        for cue in lexicon.finditer(before, left):
+        for cue in lexicon.finditer_slice(before, sentence, max(0, m.start - 60), m.start):
             cue_before = cue
         governed_by_cue = bool(cue_before and _FEW_WORDS.fullmatch(left[cue_before.end() :]))
         followed_by_verb = bool(after.match(right[_auxiliary().match(right).end() :]))
@@ -718,7 +718,7 @@ def _mark_sources(sentence: str, mentions: list[ClaimantMention]) -> list[Claima
             m.is_source
             or governed_by_cue
             or followed_by_verb
-            or bool(lexicon.search(_inverted_pattern(), left))
+            or bool(lexicon.search_slice(_inverted_pattern(), sentence, max(0, m.start - 60), m.start))
             or bool(_POSSESSIVE_SOURCE.match(right))
             # "14:30 Міськрада Краматорська: вранці ворог атакував місто": a live entry's source, then
             # what it said (at the start of the sentence, the name and a colon).

@@ -476,7 +476,8 @@ def _mentions(
     places = [_of_the_object(text, p, things) for p in places]
     blocked = [(t.start, t.end) for t in things if t.model or not t.has_head] + [(t.start, t.end) for t in times]
     counts = [c for c in found_counts if not _overlaps_spans(c.start, c.end, blocked)]
-    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, [(p.start, p.end) for p in places])]
+    place_spans = [(p.start, p.end) for p in places]  # built once, not per count
+    counts = [c for c in counts if not _overlaps_spans(c.start, c.end, place_spans)]
     # "The tractor driver, 52, was injured": a figure set off by commas right after a person is an age
     people_ends = {t.end for t in things if t.weapon == "person"}
     counts = [c for c in counts if not _age_apposition(text, c, people_ends)]
@@ -485,11 +486,11 @@ def _mentions(
     if spared:
         counts = [c for c in counts if c not in spared]
         things = [t for t in things if not any(0 <= t.start - c.end <= 2 for c in spared)]
+    thing_spans = [(t.start, t.end) for t in things]  # built once, not per cue
     outcomes = [
         o
         for o in found_outcomes
-        if not _overlaps_spans(o.start, o.end, [(t.start, t.end) for t in things])
-        and not _property_suffered(text, o, things)
+        if not _overlaps_spans(o.start, o.end, thing_spans) and not _property_suffered(text, o, things)
     ]
     return SentenceMentions(sentence, things, counts, outcomes, places, times, claimants, clauses, hedged)
 
@@ -998,7 +999,7 @@ def draft_claims(
                 if p.is_locative and clause_start <= p.start and p.end <= start and p.scope in ("region", "country")
                 and p not in sites
                 and (
-                    lexicon.search(_targeted(), text[: p.start])
+                    lexicon.search_slice(_targeted(), text, 0, p.start)
                     or (fronted and not text[p.end : cue.start].strip())
                     or struck_after(text, p.end)
                 )
@@ -1813,14 +1814,14 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             continue  # a thing mentioned before, not a new claim
         if count is None and _NONE_BEFORE.search(text, max(0, thing.start - 30), thing.start):
             continue  # "no drone fragments had been found", "жодного дрона": none of them
-        if count is None and lexicon.search(_REFERRED_BACK, text[: thing.start]):
+        if count is None and lexicon.search_slice(_REFERRED_BACK, text, 0, thing.start):
             continue  # "the downed drone": the drone of a claim already made
         if thing.weapon in WEAPON_CLASSES and _fired_from_the_ground(text, thing.start):
             continue  # "18 артиллерийских снарядов", "мінометних снарядів": shells of guns, not of the air
-        if lexicon.search(_LAUNCH_PLATFORM_BEFORE, text[max(0, thing.start - 40) : thing.start]):
+        if lexicon.search_slice(_LAUNCH_PLATFORM_BEFORE, text, max(0, thing.start - 40), thing.start):
             continue  # "rockets fired from a Vampire launcher", "missiles launched from Tu-95 bombers"
         subset = (
-            lexicon.search(_SUBSET, text[max(0, thing.start - 40) : count.start if count else thing.start])
+            lexicon.search_slice(_SUBSET, text, max(0, thing.start - 40), count.start if count else thing.start)
             or (
                 thing.weapon == "person"
                 and (
@@ -1837,7 +1838,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                     or any(
                         t.weapon == "person"
                         and _PEOPLE_JOINED.fullmatch(text, t.end, thing.start)
-                        and lexicon.search(_SUBSET, text[max(0, t.start - 40) : t.start])
+                        and lexicon.search_slice(_SUBSET, text, max(0, t.start - 40), t.start)
                         for t in m.things
                         if t.end <= thing.start
                     )
@@ -1897,7 +1898,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
             and not count.is_article
             and thing.weapon in WEAPON_CLASSES
             and _COUNTED_STRIKES.match(compound.group(0))
-            and not lexicon.search(_RANKED_ATTACK, text[max(0, count.start - 60) : count.start])
+            and not lexicon.search_slice(_RANKED_ATTACK, text, max(0, count.start - 60), count.start)
         ):
             # "3 KAB strikes", "40 FPV drone attacks": so many strikes by the weapon, each a hit
             used_counts.add(count.start)
@@ -1911,7 +1912,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
                 and (count is None or count.is_article or not count.value)
                 and thing.weapon in WEAPON_CLASSES
                 and any(p.is_locative and 0 <= p.start - (modifier_end + target.end()) <= 45 for p in m.places)
-                and not lexicon.search(_RANKED_ATTACK, text[max(0, thing.start - 60) : thing.start])
+                and not lexicon.search_slice(_RANKED_ATTACK, text, max(0, thing.start - 60), thing.start)
             ):
                 # "a drone strike on Shebekino": a strike on a place with no number is a hit.
                 anchors.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
@@ -2827,7 +2828,7 @@ def _objects_hit(m: SentenceMentions, anchors, context_thing: ThingMention | Non
             return [(thing.start, thing.end, None, thing, thing.weapon, False, ("toll", cue))]
         if thing.weapon in OBJECT_CLASSES and (
             was_hit
-            or lexicon.search(_forces_struck(), text[max(0, thing.start - 80) : thing.start])
+            or lexicon.search_slice(_forces_struck(), text, max(0, thing.start - 80), thing.start)
             or (
                 _STRIKE_ON_OBJECT.search(text, max(0, thing.start - 60), thing.start)
                 and morphology.grammatical_number(thing.text.split()[-1]) != "plur"  # "поражении объектов": any
@@ -3151,10 +3152,9 @@ def _is_debris_of(text: str, start: int) -> bool:
     """The thing at `start` is what debris came from: "debris of a downed drone", or in Russian
     and Ukrainian a debris noun in any case, then only adjectives and participles ("уламки
     збитої ворожої ракети", "обломками сбитого беспилотника")."""
-    before = text[max(0, start - 80) : start]
-    if lexicon.search(_DEBRIS_BEFORE, before):
+    if lexicon.search_slice(_DEBRIS_BEFORE, text, max(0, start - 80), start):
         return True
-    words = _CYRILLIC_WORDS_BEFORE.search(before)
+    words = _CYRILLIC_WORDS_BEFORE.search(text[max(0, start - 80) : start])
     if words is None:
         return False
     nearest_first = words.group(1).split()[::-1]
@@ -3584,7 +3584,7 @@ def _governing_cue(
                 and cue.end <= start
                 and (re.match(r"attack", cue.text, re.I) or lexicon.normalise(cue.text) in ATTACKING_VERBS)
                 and (
-                    lexicon.search(_WITH_GAP, text[cue.end : start])
+                    lexicon.search_slice(_WITH_GAP, text, cue.end, start)
                     or _attacked_with_before_colon(text, cue.end, start, anchors)
                 )
                 # "attacked the city with a ballistic missile": the one weapon struck
@@ -3755,7 +3755,7 @@ def _choose_time(start, times: list[TimeMention], clauses, text: str = "") -> Ti
     # scope of a ranking, not when things happened
     times = [t for t in times if not _RANKED_SINCE.search(text, max(0, t.start - 80), t.start)] or times
     # "..., the air force said on Sunday": when the statement was made, not when things happened.
-    of_events = [t for t in times if not lexicon.search(_SAID_ON, text[: t.start])]
+    of_events = [t for t in times if not lexicon.search_slice(_SAID_ON, text, 0, t.start)]
     times = of_events or times
     if not times:
         return None
@@ -3843,8 +3843,8 @@ def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
     """', and <count> ...' closing a comma list of counted things that began in this clause;
     ', as well as <count> ...' adding counted things to the one counted before it ("shot down 1,642
     drones during the past week, as well as 41 HIMARS rockets")."""
-    head = find_counts(text[match.end() : match.end() + 40])
     if re.fullmatch(r",\s+(?:as\s+well\s+as|plus)\s+", match.group(0), re.I):
+        head = find_counts(text[match.end() : match.end() + 40])
         before = text[clause_start : match.start()]
         counts = [c for c in find_counts(before) if c.value is not None]
         cues = find_outcomes(before)
@@ -3853,7 +3853,8 @@ def _is_serial_list_end(text: str, clause_start: int, match: re.Match) -> bool:
         verb_after_count = bool(counts and cues and cues[-1].start > counts[-1].end)
         return bool(head) and head[0].start == 0 and not head[0].is_article and bool(counts) and not verb_after_count
     if not re.fullmatch(r",\s+and\s+", match.group(0)):
-        return False
+        return False  # a break of another kind: no list closes here, no need to read the counts after it
+    head = find_counts(text[match.end() : match.end() + 40])
     before = find_counts(text[clause_start : match.start()])
     plural_verb = re.match(r"(?:a|an|one)\s+[\w-]+(?:\s+[\w-]+)?\s+were\b", text[match.end() : match.end() + 60], re.I)
     if not head or head[0].start != 0 or (head[0].is_article and not plural_verb):

@@ -219,7 +219,11 @@ class Prefilter:
     of the pattern tried at every word. Case-insensitive patterns are checked on the lowered
     sentence, unless it holds a character `re.IGNORECASE` pairs with a Latin or Cyrillic letter
     whose lower case is not that character's lower case (the long s, the dotless i, old
-    Cyrillic letter forms): there the pattern is always run."""
+    Cyrillic letter forms): there the pattern is always run.
+
+    A text asked about more than once (a sentence, which every finder's patterns ask about in
+    turn) is scanned once for the texts of every prefilter (`_scan`); each prefilter then reads
+    its answer from that scan instead of searching the text again."""
 
     def __init__(self, texts: Iterable[str], flags: int) -> None:
         self.fold = bool(flags & re.IGNORECASE)
@@ -237,19 +241,47 @@ class Prefilter:
         self.texts = tuple(sorted(_trie_words(trie, "")))
         self._few = len(self.texts) <= 6
         self._any = re.compile(_literal_node_regex(trie))
+        self.index = len(_ALL_PREFILTERS)  # this prefilter's bit in a scan's answer
+        _ALL_PREFILTERS.append(self)
 
     def may_match(self, text: str) -> bool:
-        if self.fold:
-            last = _LAST_FOLDED
-            text = last[1][0] if last[0] is text else _folded(text)[0]
-            if text is None:
-                return True
+        seen = _LAST_SEEN
+        if seen.text is not text:
+            seen = _seen(text)
+        if self.index < seen.covers:
+            return seen.found >> self.index & 1 == 1
+        if seen.asked and seen.lowered is not None and _scan(seen) and self.index < seen.covers:
+            return seen.found >> self.index & 1 == 1
+        seen.asked = True
+        return self._holds(seen.lowered if self.fold else text, 0, None)
+
+    def may_match_in(self, text: str, pos: int, endpos: int | None) -> bool:
+        """`may_match(text[pos:endpos])`, read in the text's own lowering instead of a slice's
+        (a slice is a new text, lowered and checked anew), where lowering keeps every offset."""
+        seen = _LAST_SEEN
+        if seen.text is not text:
+            seen = _seen(text)
+        if self.index < seen.covers and not seen.found >> self.index & 1:
+            return False  # not in the whole text, so not in a part of it
+        if pos < 0 or (endpos is not None and endpos < 0) or not seen.aligned:
+            return self.may_match(text[pos:endpos])
+        return self._holds(seen.lowered if self.fold else text, pos, endpos)
+
+    def _holds(self, text: str | None, pos: int, endpos: int | None) -> bool:
+        """Whether text[pos:endpos] holds one of the texts (None: no lowering to read, so perhaps)."""
+        if text is None:
+            return True
+        end = len(text) if endpos is None else endpos
         if self._few:
             for needed in self.texts:  # noqa: SIM110 (a loop: no generator per sentence and pattern)
-                if needed in text:
+                if text.find(needed, pos, end) >= 0:
                     return True
             return False
-        return self._any.search(text) is not None
+        return self._any.search(text, pos, end) is not None
+
+
+# Every prefilter made, in order: a prefilter's index is its bit in a scan's answer.
+_ALL_PREFILTERS: list[Prefilter] = []
 
 
 def union_prefilter(patterns: Iterable[re.Pattern[str]]) -> Prefilter | None:
@@ -269,36 +301,46 @@ def _trie_words(node: dict, prefix: str):
             yield prefix
 
 
-# A text's lowerings, computed once per text: (the prefilters', the twins'), each `text.lower()` or
-# None (see `_folded`). The last text's are kept, as the patterns of a sentence ask one after
-# another, and so are those of the texts read lately, by the text's identity (the entry keeps the
-# text, so its id is not reused meanwhile): `grammar.read_sentences` runs each finder over all of an
-# article's sentences in turn, so a sentence comes back once per finder, after the others.
-_LAST_FOLDED: tuple[str | None, tuple[str | None, str | None]] = (None, (None, None))
+class _Seen:
+    """What is known of one text: its lowerings (see `_fold`) and, once scanned, the prefilters
+    whose texts it holds."""
+
+    __slots__ = ("text", "lowered", "twin", "aligned", "asked", "found", "covers")
+
+    def __init__(self, text: str | None, lowered: str | None, twin: str | None) -> None:
+        self.text = text
+        self.lowered = lowered  # `text.lower()` for the prefilters, None if a character folds irregularly
+        self.twin = twin  # `text.lower()` for the twins, None if they may not scan it
+        self.aligned = lowered is None or len(lowered) == len(text)  # each character lowered to one
+        self.asked = False  # whether a prefilter asked about it before (then a scan is worth it)
+        self.found = 0  # the bits of the prefilters whose texts a scan found in it
+        self.covers = 0  # the prefilters the scan answered for: those with an index below this
+
+
+# The texts read lately, each seen once (see `_seen`). The last text is kept apart, as the
+# patterns of a sentence ask one after another; the others by the text's identity (the entry
+# keeps the text, so its id is not reused meanwhile): `grammar.read_sentences` runs each finder
+# over all of an article's sentences in turn, so a sentence comes back once per finder, after the others.
+_LAST_SEEN = _Seen(None, None, None)
 _RECENT_TEXTS = 512
-_RECENT_FOLDED: dict[int, tuple[str, tuple[str | None, str | None]]] = {}
+_RECENT_SEEN: dict[int, _Seen] = {}
 
 
-def _folded(text: str) -> tuple[str | None, str | None]:
-    """(`text.lower()` for the prefilters, or None when `text` holds a character that folds
-    irregularly; `text.lower()` for the twins, or None when they may not scan it), kept."""
-    global _LAST_FOLDED
-    last = _LAST_FOLDED
-    if last[0] is text:
-        return last[1]
-    kept = _RECENT_FOLDED.get(id(text))
-    if kept is not None and kept[0] is text:
-        folded = kept[1]
-    else:
-        folded = _fold(text)
-        if len(_RECENT_FOLDED) >= _RECENT_TEXTS:
-            _RECENT_FOLDED.clear()
-        _RECENT_FOLDED[id(text)] = (text, folded)
-    _LAST_FOLDED = (text, folded)
-    return folded
+def _seen(text: str) -> _Seen:
+    global _LAST_SEEN
+    seen = _RECENT_SEEN.get(id(text))
+    if seen is None or seen.text is not text:
+        seen = _Seen(text, *_fold(text))
+        if len(_RECENT_SEEN) >= _RECENT_TEXTS:
+            _RECENT_SEEN.clear()
+        _RECENT_SEEN[id(text)] = seen
+    _LAST_SEEN = seen
+    return seen
 
 
 def _fold(text: str) -> tuple[str | None, str | None]:
+    """(`text.lower()` for the prefilters, or None when `text` holds a character that folds
+    irregularly; `text.lower()` for the twins, or None when they may not scan it)."""
     if text.isascii():  # no irregular fold, one character for one, all safe for the twins
         lowered = text.lower()
         return lowered, lowered
@@ -309,9 +351,62 @@ def _fold(text: str) -> tuple[str | None, str | None]:
     return lowered, (lowered if twin_safe else None)
 
 
-def _lowered(text: str) -> str | None:
-    """`text.lower()`, or None when `text` holds a character that folds irregularly."""
-    return _folded(text)[0]
+# ------------------------------------------------------------------ one scan for every prefilter
+
+# The scan: every prefilter's texts, lowered (a case-sensitive text is in a text only where its
+# lower case is in the lowered text, so a case-sensitive prefilter's answer stays a "perhaps"), as
+# one pattern; and for each text, the bits of the prefilters it answers for. Rebuilt as patterns
+# come into use, at most once per _RESCAN_AFTER scans (the prefilters made since are asked as before).
+_SCAN: tuple[re.Pattern[str] | None, dict[str, int], int] = (None, {}, 0)
+_RESCAN_AFTER = 256
+_scans_since_build = _RESCAN_AFTER
+
+
+def _scan(seen: _Seen) -> bool:
+    """Find in `seen.lowered` the texts of every prefilter at once; False when no scan is made."""
+    global _SCAN, _scans_since_build
+    pattern, bits, covers = _SCAN
+    if covers < len(_ALL_PREFILTERS) and _scans_since_build >= _RESCAN_AFTER:
+        pattern, bits, covers = _SCAN = _build_scan(_ALL_PREFILTERS)
+        _scans_since_build = 0
+    if pattern is None:
+        return False
+    _scans_since_build += 1
+    lowered = seen.lowered
+    found = 0
+    # Each position where a text starts, once: the longest text there (the pattern's trie tries
+    # longer first), whose bits include those of every text it begins with; then the next position.
+    match = pattern.search(lowered)
+    while match is not None:
+        found |= bits[match.group()]
+        match = pattern.search(lowered, match.start() + 1)
+    seen.found, seen.covers = found, covers
+    return True
+
+
+def _build_scan(prefilters: list[Prefilter]) -> tuple[re.Pattern[str] | None, dict[str, int], int]:
+    own: dict[str, int] = {}
+    for p in prefilters:
+        for text in p.texts:
+            text = text if p.fold else text.lower()
+            own[text] = own.get(text, 0) | 1 << p.index
+    trie: dict = {}
+    for text in own:
+        node = trie
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    # A text found holds every text that begins it.
+    bits = {text: _prefix_bits(text, own) for text in own}
+    pattern = re.compile(_literal_node_regex(trie)) if trie else None
+    return pattern, bits, len(prefilters)
+
+
+def _prefix_bits(text: str, own: dict[str, int]) -> int:
+    found = 0
+    for end in range(1, len(text) + 1):
+        found |= own.get(text[:end], 0)
+    return found
 
 
 @cache
@@ -380,9 +475,31 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
     entry = _ENTRIES.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         entry = _entry(pattern)
-    _, needed, twin = entry
-    if needed is not None and not needed.may_match(text[pos:endpos] if pos or endpos is not None else text):
+    needed = entry[1]
+    if needed is not None and not (
+        needed.may_match_in(text, pos, endpos) if pos or endpos is not None else needed.may_match(text)
+    ):
         return None
+    return _search(entry, text, pos, endpos)
+
+
+def search_slice(pattern: re.Pattern[str], text: str, start: int, end: int | None = None) -> re.Match[str] | None:
+    """`search(pattern, text[start:end])`: the slice searched as a text of its own (its ends are ends
+    to anchors and look-behinds, its offsets start at 0), but told at once from `text`'s own lowering
+    when it lacks what every match holds: a slice searched only to be rejected is not lowered and
+    kept as a text of its own."""
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    needed = entry[1]
+    if needed is not None and not needed.may_match_in(text, start, end):
+        return None
+    return _search(entry, text[start:end], 0, None)
+
+
+def _search(entry, text: str, pos: int, endpos: int | None) -> re.Match[str] | None:
+    """`search` past its prefilter."""
+    pattern, _, twin = entry
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
@@ -399,14 +516,31 @@ def finditer(pattern: re.Pattern[str], text: str):
     entry = _ENTRIES.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         entry = _entry(pattern)
-    _, needed, twin = entry
+    needed = entry[1]
     if needed is not None and not needed.may_match(text):
         return iter(())
+    return _finditer(entry, text)
+
+
+def _finditer(entry, text: str):
+    """`finditer` past its prefilter."""
+    pattern, _, twin = entry
     if twin is not None:
         lowered = _twin_text(text)
         if lowered is not None:
             return _twin_matches(pattern, twin, text, lowered)
     return pattern.finditer(text)
+
+
+def finditer_slice(pattern: re.Pattern[str], text: str, start: int, end: int | None = None):
+    """`finditer(pattern, text[start:end])`, rejected from `text`'s own lowering as `search_slice` is."""
+    entry = _ENTRIES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _entry(pattern)
+    needed = entry[1]
+    if needed is not None and not needed.may_match_in(text, start, end):
+        return iter(())
+    return _finditer(entry, text[start:end])
 
 
 # ------------------------------------------------------------------ case folded once per text
@@ -431,8 +565,8 @@ def _twin_matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, lo
 
 def _twin_text(text: str) -> str | None:
     """`text.lower()` when the twins may scan it, else None."""
-    last = _LAST_FOLDED
-    return last[1][1] if last[0] is text else _folded(text)[1]
+    seen = _LAST_SEEN
+    return seen.twin if seen.text is text else _seen(text).twin
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -159,13 +159,20 @@ def _person_named_before(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
+# "did not say whether any drones had hit": a question, not a report.
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\b[^,.;:]{0,40}$", re.I)
+
+
 def find_outcomes(sentence: str) -> list[OutcomeCue]:
     found = []
     # 'were "lost" due to electronic warfare': quotation marks around a cue do not change it.
     unquoted = _QUOTES.sub(" ", sentence)
     for match in _pattern().finditer(unquoted):
-        before = sentence[max(0, match.start() - 40) : match.start()]
-        negated = bool(lexicon.search(_negation_pattern(), before)) and not re.search(r"no\s+sooner", before, re.I)
+        lead = max(0, match.start() - 40)
+        before = sentence[lead : match.start()]
+        negated = bool(lexicon.search_slice(_negation_pattern(), sentence, lead, match.start())) and not re.search(
+            r"no\s+sooner", before, re.I
+        )
         # "погибших и пострадавших нет": in Russian and Ukrainian the "none" may follow the noun.
         negated = negated or bool(_NONE_AFTER.match(unquoted, match.end()))
         if _CASUALTY_GENITIVE.search(match.group(0)):
@@ -173,11 +180,10 @@ def find_outcomes(sentence: str) -> list[OutcomeCue]:
             # "пострадавших домовладений": a participle describing property, no person hurt
             if _property_follows(unquoted, match.end(), _NOTHING, 40):
                 continue
-        non_event = bool(lexicon.search(_non_event_pattern(), before)) and (
+        non_event = bool(lexicon.search_slice(_non_event_pattern(), sentence, lead, match.start())) and (
             not _ACHIEVED.search(before) or bool(_ABLE_TO_COME.search(before))
         )
-        # "did not say whether any drones had hit": a question, not a report.
-        non_event = non_event or bool(lexicon.search(re.compile(r"\b(?:whether|if)\b[^,.;:]{0,40}$", re.I), before))
+        non_event = non_event or bool(lexicon.search_slice(_WHETHER_BEFORE, sentence, lead, match.start()))
         # "at a damaged apartment block": a participle of damage used as an adjective
         # presupposes what happened (a caption, a later mention); it tells nothing new.
         attributive = (
