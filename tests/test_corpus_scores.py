@@ -46,7 +46,7 @@ CORPORA = {
     **_parts("real_blind_3", {"en": 0.82, "ru_uk": 0.87}),
     # The fourth blind set, written in session 7 and measured once at its end (misses unread), tuned
     # on in session 8.
-    **_parts("real_blind_4", {"en": 0.81, "ru_uk": 0.84}),
+    **_parts("real_blind_4", {"en": 0.82, "ru_uk": 0.84}),
     # The fifth blind set, written in session 8 and measured once at its end; tuned on in session 9.
     **_parts("real_blind_5", {"en": 0.87, "ru_uk": 0.84}),
     # The sixth blind set, written in session 9 and measured once before its misses were read
@@ -72,22 +72,22 @@ CORPORA = {
     # gold-audited in session 14 by helpers who never saw the extractor; measured once near the
     # session's end, its misses unread (English 0.846 at the session's start, 0.850 then;
     # Russian/Ukrainian 0.784, 0.790), then tuned on in sessions 14 to 16.
-    **_parts("real_blind_11", {"en": 0.89, "ru_uk": 0.83}),
+    **_parts("real_blind_11", {"en": 0.89, "ru_uk": 0.84}),
     # The twelfth blind set (how pages word outcomes: damage, fires, weapon breakdowns, quantities,
     # village posts), written and gold-audited in session 15 by helpers who never saw the extractor;
     # measured once before its misses were read (English 0.808 at the session's start, 0.810 then;
     # Russian/Ukrainian 0.777, 0.791); tuned on in sessions 15 and 16.
-    **_parts("real_blind_12", {"en": 0.85, "ru_uk": 0.84}),
+    **_parts("real_blind_12", {"en": 0.85, "ru_uk": 0.85}),
     # The thirteenth blind set (2022 to 2026 in each year's words, attack paths, attribution chains,
     # time), written and gold-audited in session 16 by helpers who never saw the extractor; measured
     # once before its misses were read (English 0.783 at the session's start, 0.783 then;
     # Russian/Ukrainian 0.796, 0.796), then tuned on (English 0.794, Russian/Ukrainian 0.813).
-    **_parts("real_blind_13", {"en": 0.81, "ru_uk": 0.84}),
+    **_parts("real_blind_13", {"en": 0.82, "ru_uk": 0.84}),
     # The fourteenth blind set (who speaks, where a quoted tally happened, damage wording), written and
     # gold-audited in session 17 by helpers who never saw the extractor; measured once before its misses
     # were read (English 0.810 at the session's start, 0.813 then; Russian/Ukrainian 0.831, 0.829),
     # then tuned on (English 0.822, Russian/Ukrainian 0.843).
-    **_parts("real_blind_14", {"en": 0.83, "ru_uk": 0.86}),
+    **_parts("real_blind_14", {"en": 0.84, "ru_uk": 0.86}),
     # The fifteenth blind set (how outcomes are worded, casualties, launches against interceptions),
     # written and gold-audited in session 18 by helpers who never saw the extractor; measured once
     # before its misses were read (English 0.859 at the session's start, 0.858 then; Russian/Ukrainian
@@ -119,7 +119,13 @@ CORPORA = {
     # words and long pages), written and gold-audited in session 23 by helpers who never saw the
     # extractor; measured once before its misses were read (English 0.879, Russian/Ukrainian 0.786, the
     # same at the session's start), then tuned on (English 0.881, Russian/Ukrainian 0.818).
-    **_parts("real_blind_20", {"en": 0.87, "ru_uk": 0.81}),
+    **_parts("real_blind_20", {"en": 0.89, "ru_uk": 0.83}),
+    # The twenty-first blind set (a representative sample tilted to Russian-side sources and Russian
+    # text, places below the region, several tallies of one night), written and gold-audited in
+    # session 24 by helpers who never saw the extractor; measured once before its misses were read
+    # (English 0.884, Russian/Ukrainian 0.857 at the session's start), then tuned on (English 0.903,
+    # Russian/Ukrainian 0.872).
+    **_parts("real_blind_21", {"en": 0.90, "ru_uk": 0.87}),
 }
 
 
