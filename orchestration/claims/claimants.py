@@ -697,8 +697,9 @@ _CITING = re.compile(r"^,?\s+(?:citing|quoting|cited)\b", re.IGNORECASE)
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# A name after a dash at the end of a sentence signs it (", – голова ОВА Микола Калашник.").
+# A digest's dash and "about" after a name stand for its verb ("Гладков — о 29 раненых").
 _DASH_ABOUT = re.compile(r"\s*[—–]\s*(?:о|об|обо|про)\s", re.I)
+# A name after a dash at the end of a sentence signs it (", – голова ОВА Микола Калашник.").
 _DASH_BEFORE = re.compile(r"[,.]?\s+[–—]\s*$")
 _SENTENCE_END = re.compile(r"\s*[.!]?\s*")
 

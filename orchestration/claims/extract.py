@@ -1701,6 +1701,7 @@ def _struck_apart(first: str, second: str) -> bool:
 
 
 def _object_name(text: str) -> tuple[str, str | None]:
+    """A thing's name in dictionary forms, with its head's grammatical number."""
     words = lexicon.normalise(text)
     return morphology.phrase_lemma(words), morphology.grammatical_number(words.split()[-1]) if words else None
 

@@ -1497,24 +1497,15 @@ def _habitual() -> re.Pattern[str]:
     return lexicon.phrase_pattern(lexicon.outcomes().get("habitual", []))
 
 
-_FIRED_FROM_AFTER = re.compile(
-    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
-    r"(?:from|из|с|со|з|із)(?!\w)",
-    re.I,
-)
-
-
-_LAUNCHED_BY = re.compile(
-    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?by\s+(?:the\s+)?", re.I
-)
-
-
+# A time word a launch participle may take before where it came from ("launched overnight by Russia",
+# "fired earlier from Crimea").
+_TIME_BEFORE_ORIGIN = r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
+_FIRED_FROM_AFTER = re.compile(_TIME_BEFORE_ORIGIN + r"(?:from|из|с|со|з|із)(?!\w)", re.I)
+_LAUNCHED_BY = re.compile(_TIME_BEFORE_ORIGIN + r"by\s+(?:the\s+)?", re.I)
 # A launch participle's phrase of origin ("launched by HIMARS", "fired from Crimea", "выпущенных из РСЗВ").
-_ORIGIN_AFTER = re.compile(
-    r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
-    r"(?:by|from|из|с|со|з|із)\b",
-    re.I,
-)
+_ORIGIN_AFTER = re.compile(_TIME_BEFORE_ORIGIN + r"(?:by|from|из|с|со|з|із)(?!\w)", re.I)
+# ... or of its target ("launched by Russia", "fired at Kyiv", "по Харкову").
+_ORIGIN_OR_TARGET_AFTER = re.compile(_TIME_BEFORE_ORIGIN + r"(?:by|from|at|against|из|с|со|з|із|по)(?!\w)", re.I)
 
 
 def _describes_another(text: str, cue: OutcomeCue, start: int, end: int, anchors) -> bool:
@@ -1552,13 +1543,7 @@ def _main_verb_before_participle(text, start, end, cue, cues, anchors=()) -> Out
         return None
     if any(end <= a[0] < cue.start for a in anchors):
         return None  # "shot down four bombs and 11 rockets launched by ...": the participle is the next item's
-    # "launched overnight by Russia", "fired earlier from Crimea": a time word may come first.
-    if not re.match(
-        r"\s*(?:(?:overnight|last\s+night|earlier|today|on\s+\w+|at\s+night|in\s+the\s+night)\s+)?"
-        r"(?:by|from|at|against|из|с|со|з|із|по)(?!\w)",
-        text[cue.end :],
-        re.I,
-    ):
+    if not _ORIGIN_OR_TARGET_AFTER.match(text, cue.end):
         return None
     earlier = [
         o for o in cues
@@ -3463,6 +3448,14 @@ def _noun_cue(word: str) -> bool:
 
 _ONE_BY_ARTICLE = re.compile(r"(?:a|an)\s", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:a|an)\s+$", re.I)
+
+
+def _one_by_article(text: str, start: int) -> bool:
+    """'a ballistic missile', 'an Iskander-M missile': one thing told by the article alone (the anchor
+    may begin at the article or just after it)."""
+    return bool(_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
+
+
 # A figure that takes up all of what was just counted ("all 16 drones", "все 16 дронов", "обе ракеты").
 _ALL_COUNTED = re.compile(r"(?:all|both|все|всех|всі|усі|обе|оба|обидва|обидві)\s", re.I)
 
@@ -3588,7 +3581,7 @@ def _governing_cue(
                     or _attacked_with_before_colon(text, cue.end, start, anchors)
                 )
                 # "attacked the city with a ballistic missile": the one weapon struck
-                and not (_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
+                and not _one_by_article(text, start)
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
@@ -3597,7 +3590,7 @@ def _governing_cue(
         and best.outcome == "launched"
         and re.fullmatch(r"attacked\s.*\bwith", best.text, re.I)
         and best.end <= start
-        and (_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
+        and _one_by_article(text, start)
         and not any(a[0] >= end and a[2] is not None and _clause_of(a[0], clauses) == clause for a in anchors)
     ):
         # "attacked the city with a ballistic missile": the one weapon struck, as "a drone attacked" does

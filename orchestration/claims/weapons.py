@@ -309,6 +309,7 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
 
 
 def _singular_by_adjective(phrase: str, head: str) -> bool:
+    """A head noun of either number whose adjective right before it is singular."""
     words = phrase.split()
     return (
         len(words) >= 2 and morphology.grammatical_number(head) is None and morphology.is_singular_adjective(words[-2])
