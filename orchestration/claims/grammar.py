@@ -2558,6 +2558,8 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                     or ((site := site_named_after(text, p.end)) and _subject_gap(text, site, verb.start()))
                 )
             ]  # fmt: skip
+            # ... or "the region" told for the place the source governs ("the region had come under attack")
+            subject = subject or (verb is not None and _REGION_ANAPHOR_BEFORE.search(text, 0, verb.start()) is not None)
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
             # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
             head = noun.group(0).split()[-1]
@@ -2660,6 +2662,10 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
 
 
 # "on Ukrainian defence industry enterprises", "against Ukraine's energy", "по украинским аэродромам"
+# "the region" / "область" as the subject right before its verb ("the region had come under attack").
+_REGION_ANAPHOR_BEFORE = re.compile(
+    r"(?<![\w])(?:the\s+(?:region|oblast|city)|область|регион|регіон|місто|город)\s+(?:had\s+|has\s+|have\s+)?$", re.I
+)
 _TARGET_PREPOSITION = re.compile(r"(?<![\w-])(?:on|against|at|по|на)\s", re.I)
 _MEANS_AFTER_TARGET = re.compile(r"(?<![\w-])(?:using|with)\s", re.I)
 
