@@ -22,6 +22,7 @@ from orchestration.claims.places import (
     DIRECTIONAL,
     SETTLEMENT_PREFIX,
     PlaceMention,
+    anaphor_ends_at,
     country_of_adjective,
     counts_places,
     find_places,
@@ -2559,7 +2560,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                 )
             ]  # fmt: skip
             # ... or "the region" told for the place the source governs ("the region had come under attack")
-            subject = subject or (verb is not None and _REGION_ANAPHOR_BEFORE.search(text, 0, verb.start()) is not None)
+            subject = subject or (verb is not None and anaphor_ends_at(text, verb.start()))
             struck = verb is not None and subject and not re.search(r"[,.;:!?]", text[verb.end() : noun.start()])
             # "при атаке беспилотника на остановку" (one strike), not "при ударах БПЛА" (background)
             head = noun.group(0).split()[-1]
@@ -2662,10 +2663,6 @@ def _strike_report_target(m: SentenceMentions, start: int, end: int) -> PlaceMen
 
 
 # "on Ukrainian defence industry enterprises", "against Ukraine's energy", "по украинским аэродромам"
-# "the region" / "область" as the subject right before its verb ("the region had come under attack").
-_REGION_ANAPHOR_BEFORE = re.compile(
-    r"(?<![\w])(?:the\s+(?:region|oblast|city)|область|регион|регіон|місто|город)\s+(?:had\s+|has\s+|have\s+)?$", re.I
-)
 _TARGET_PREPOSITION = re.compile(r"(?<![\w-])(?:on|against|at|по|на)\s", re.I)
 _MEANS_AFTER_TARGET = re.compile(r"(?<![\w-])(?:using|with)\s", re.I)
 
@@ -3452,18 +3449,17 @@ def _noun_cue(word: str) -> bool:
     return " " not in word and morphology.has_cyrillic(word) and morphology.is_noun(word)
 
 
-_ONE_BY_ARTICLE = re.compile(r"(?:a|an)\s", re.I)
-_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:a|an)\s+$", re.I)
+def _one_by_article(anchors, start: int) -> bool:
+    """'a ballistic missile', 'an Iskander-M missile': the anchor at `start` counted one by "a" / "an" alone."""
+    return any(
+        a[0] == start and a[2] is not None and a[2].is_article and _A_OR_AN.fullmatch(a[2].text) is not None
+        for a in anchors
+    )
 
 
-def _one_by_article(text: str, start: int) -> bool:
-    """'a ballistic missile', 'an Iskander-M missile': one thing told by the article alone (the anchor
-    may begin at the article or just after it)."""
-    return bool(_ONE_BY_ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
-
-
+_A_OR_AN = re.compile(r"an?", re.I)
 # A figure that takes up all of what was just counted ("all 16 drones", "все 16 дронов", "обе ракеты").
-_ALL_COUNTED = re.compile(r"(?:all|both|все|всех|всі|усі|обе|оба|обидва|обидві)\s", re.I)
+_ALL_COUNTED = re.compile(rf"(?:all|все|всех|всі|усі|{_BOTH.pattern})\s", re.I)
 
 
 def _attacked_with_before_colon(text: str, verb_end: int, start: int, anchors) -> bool:
@@ -3587,7 +3583,7 @@ def _governing_cue(
                     or _attacked_with_before_colon(text, cue.end, start, anchors)
                 )
                 # "attacked the city with a ballistic missile": the one weapon struck
-                and not _one_by_article(text, start)
+                and not _one_by_article(anchors, start)
             ):
                 # "attacked the south of Ukraine with 24 drones": the spec's "attacked with" is a launch.
                 best = OutcomeCue(cue.start, cue.end, cue.text, "launched", "active", None, False, False)
@@ -3596,7 +3592,7 @@ def _governing_cue(
         and best.outcome == "launched"
         and re.fullmatch(r"attacked\s.*\bwith", best.text, re.I)
         and best.end <= start
-        and _one_by_article(text, start)
+        and _one_by_article(anchors, start)
         and not any(a[0] >= end and a[2] is not None and _clause_of(a[0], clauses) == clause for a in anchors)
     ):
         # "attacked the city with a ballistic missile": the one weapon struck, as "a drone attacked" does

@@ -483,6 +483,21 @@ _THE_REGION = re.compile(
 )
 
 
+# An auxiliary between a subject and its verb ("the region had come under attack").
+_AUXILIARY_BEFORE = re.compile(r"\s+(?:(?:had|has|have)\s+)?$", re.I)
+
+
+def anaphor_ends_at(text: str, end: int) -> bool:
+    """Whether "the region" / "the city" / a bare "область" (the place the text is about) ends right
+    before `end`, maybe with an auxiliary between: the subject of the verb at `end`."""
+    start = max(0, end - 60)
+    for pattern in (_THE_REGION, _anaphor_pattern()):
+        for match in lexicon.finditer_slice(pattern, text, start, end):
+            if _AUXILIARY_BEFORE.fullmatch(text, start + match.end(), end):
+                return True
+    return False
+
+
 def find_places(sentence: str) -> list[PlaceMention]:
     regional, standalone = _index()
     found: list[PlaceMention] = []
