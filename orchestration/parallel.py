@@ -18,9 +18,13 @@ article, so only the article at fault is lost.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
@@ -61,14 +65,18 @@ def extract_batch(frame: pd.DataFrame, seconds: float | None = -1.0) -> tuple[li
     return claims, errors
 
 
-def store_batch(con, frame: pd.DataFrame, claims: list, version: str, errors: dict[str, str]) -> None:
+def store_batch(
+    con, frame: pd.DataFrame, claims: list, version: str, errors: dict[str, str], interrupted: list[int] | None = None
+) -> None:
     """One transaction for the batch; if the database refuses it, one per article, so that only
-    the article at fault is lost (recorded with its error and no claims)."""
+    the article at fault is lost (recorded with its error and no claims). A noted interruption
+    (`interrupted`) is no article's fault: it is raised, and the chunk stays pending."""
     try:
         warehouse.store_claims(con, frame, claims, version, errors)
         return
     except Exception:  # duckdb refuses a value: find the article, keep the rest
-        pass
+        if interrupted:  # an interruption DuckDB turned into its own error: no article's fault
+            raise
     for index in range(len(frame)):
         one = frame.iloc[index : index + 1]
         article_id = one["article_id"].iloc[0]
@@ -76,6 +84,8 @@ def store_batch(con, frame: pd.DataFrame, claims: list, version: str, errors: di
         try:
             warehouse.store_claims(con, one, mine, version, errors)
         except Exception as error:
+            if interrupted:
+                raise
             errors[article_id] = f"storing its claims failed: {type(error).__name__}: {error}"[:500]
             warehouse.store_claims(con, one, [], version, errors)
 
@@ -118,20 +128,34 @@ def extract_pending(
     # Read when the run starts, so the budget set here reaches the workers too.
     seconds = article_extraction.ARTICLE_SECONDS
 
-    def write(frame: pd.DataFrame, claims: list, errors: dict[str, str]) -> None:
-        store_batch(con, frame, claims, version, errors)
-        totals.articles += len(frame)
-        totals.claims += len(claims)
-        totals.errors.update(errors)
-        if on_chunk is not None:
-            on_chunk(totals, errors)
+    with _noting_interrupts() as interrupted:
 
-    if workers == 1 and not one_in_pool:
-        for frame in chunks:
-            write(frame, *extract_batch(frame, seconds))
-        return totals
+        def write(frame: pd.DataFrame, claims: list, errors: dict[str, str]) -> None:
+            store_batch(con, frame, claims, version, errors, interrupted)
+            totals.articles += len(frame)
+            totals.claims += len(claims)
+            totals.errors.update(errors)
+            if on_chunk is not None:
+                on_chunk(totals, errors)
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=warm_up) as pool:
+        if workers == 1 and not one_in_pool:
+            for frame in chunks:
+                write(frame, *extract_batch(frame, seconds))
+                _stop_if(interrupted)
+            return totals
+        return _extract_in_pool(chunks, workers, seconds, write, interrupted, totals)
+
+
+def _extract_in_pool(
+    chunks: Iterator[pd.DataFrame],
+    workers: int,
+    seconds: float | None,
+    write: Callable[[pd.DataFrame, list, dict[str, str]], None],
+    interrupted: list[int],
+    totals: ExtractionTotals,
+) -> ExtractionTotals:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=warm_up)
+    try:
         in_flight: dict[Future, pd.DataFrame] = {}
         exhausted = False
         while in_flight or not exhausted:
@@ -142,7 +166,9 @@ def extract_pending(
                     exhausted = True
                 else:
                     in_flight[_submit(pool, frame, seconds)] = frame
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            # Woken twice a second, so a noted interrupt stops the run without waiting for a chunk.
+            done, _ = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
+            _stop_if(interrupted)
             for future in done:
                 frame = in_flight.pop(future)
                 try:
@@ -151,7 +177,62 @@ def extract_pending(
                     # The worker, not an article, failed: read the chunk here, article by article.
                     claims, errors = extract_batch(frame, seconds)
                 write(frame, claims, errors)
+                _stop_if(interrupted)
+        pool.shutdown()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM, a write that failed): the chunks in flight are lost anyway and
+        # the next build reads them again. Waiting for them instead, a second signal cut the shutdown
+        # short and left idle workers that the interpreter's exit then waited for forever.
+        _end_workers(pool)
+        raise
     return totals
+
+
+@contextmanager
+def _noting_interrupts() -> Iterator[list[int]]:
+    """Notes SIGINT and SIGTERM, then hands them to the handler in place (Dagster's raises an
+    interruption). That exception can land inside C code converting a frame (DuckDB, Arrow), which
+    turns it into an ordinary error that the per-article fallbacks catch: the note still stops the
+    run after the chunk being written."""
+    noted: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+    previous = {signo: signal.getsignal(signo) for signo in (signal.SIGINT, signal.SIGTERM)}
+
+    def note(signo: int, frame) -> None:
+        noted.append(signo)
+        handler = previous[signo]
+        if callable(handler):
+            handler(signo, frame)
+        elif handler == signal.SIG_DFL:
+            signal.signal(signo, signal.SIG_DFL)
+            os.kill(os.getpid(), signo)
+
+    for signo, handler in previous.items():
+        if handler != signal.SIG_IGN:
+            signal.signal(signo, note)
+    try:
+        yield noted
+    finally:
+        for signo, handler in previous.items():
+            if signal.getsignal(signo) is note:
+                signal.signal(signo, handler)
+
+
+def _stop_if(interrupted: list[int]) -> None:
+    if interrupted:
+        raise KeyboardInterrupt(f"extraction stopped by signal {interrupted[0]}")
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, whatever they are doing (no public way before Python 3.14)."""
+    processes = list((pool._processes or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _submit(pool: ProcessPoolExecutor, frame: pd.DataFrame, seconds: float | None) -> Future:

@@ -7,7 +7,7 @@ DataFrame), never a round trip per article or per claim. Table layouts: docs/raw
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -435,7 +435,8 @@ def pending_batches(con: duckdb.DuckDBPyConnection, extractor_version: str, batc
                 "from raw.articles as a join batch_ids using (article_id) order by a.article_id"
             ).df()
         finally:
-            con.unregister("batch_ids")
+            with suppress(duckdb.ConnectionException):  # closed by an interrupted build
+                con.unregister("batch_ids")
 
 
 def store_claims(

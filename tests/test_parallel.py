@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import signal
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from orchestration import article_extraction, parallel, settings, warehouse
@@ -124,3 +128,57 @@ def test_a_build_starts_the_warm_server_in_a_folder_named_after_it_and_removes_a
     completed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert completed.stdout.split()[:2] == ["False", "False"]
     shutil.rmtree(temp)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_interruption_the_write_swallowed_still_stops_extraction_and_leaves_the_rest_pending(
+    tmp_path: Path, monkeypatch, workers: int
+):
+    # Dagster's handler raises on SIGTERM, but the exception can land inside DuckDB or Arrow converting
+    # a frame and come out as their own error, which the per-article fallback used to catch: the build
+    # then went on to the end, or marked articles failed. Here the handler in place swallows the signal
+    # outright; extraction must still stop after the chunk in hand, every pool worker must be gone,
+    # and no article may be recorded as failed.
+    monkeypatch.setattr(parallel, "MIN_CHUNK", 10)
+    monkeypatch.setattr(parallel, "MAX_CHUNK", 20)  # one process reads the dev corpus in several chunks too
+    previous = signal.signal(signal.SIGTERM, lambda signo, frame: None)
+    sent = []
+
+    def interrupt_once(totals, errors):
+        if not sent:
+            sent.append(totals.articles)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    con = warehouse.connect(tmp_path / "stopped.duckdb")
+    try:
+        warehouse.load_articles(con, DEV_ARTICLES)
+        pending = warehouse.count_pending(con, "v-test")
+        with pytest.raises(KeyboardInterrupt, match="signal 15"):
+            parallel.extract_pending(con, "v-test", workers, on_chunk=interrupt_once)
+        written, failed = con.execute("select count(*), count(error) from raw.extractions").fetchone()
+        left = warehouse.count_pending(con, "v-test")
+    finally:
+        con.close()
+        signal.signal(signal.SIGTERM, previous)
+    assert sent and 0 < written < pending and written + left == pending
+    assert failed == 0
+    assert signal.getsignal(signal.SIGTERM) is previous  # the note is taken down again
+    assert multiprocessing.active_children() == []  # no pool worker left behind
+
+
+def test_a_refused_write_while_interrupted_is_raised_not_recorded_against_the_articles(tmp_path: Path, monkeypatch):
+    con = warehouse.connect(tmp_path / "refused.duckdb")
+    try:
+        warehouse.load_articles(con, DEV_ARTICLES)
+        frame = next(warehouse.pending_batches(con, "v-test", 5))
+
+        def refuse(*args, **kwargs):
+            raise duckdb.InvalidInputException("Python exception occurred while converting")
+
+        monkeypatch.setattr(warehouse, "store_claims", refuse)
+        errors: dict[str, str] = {}
+        with pytest.raises(duckdb.InvalidInputException):
+            parallel.store_batch(con, frame, [], "v-test", errors, interrupted=[signal.SIGTERM])
+        assert errors == {}
+    finally:
+        con.close()
