@@ -1769,10 +1769,17 @@ def _coordinated_group(text: str, places: list[PlaceMention]) -> list[PlaceMenti
     """The first place and those listed with it ('in Kharkiv and Sumy regions')."""
     group = places[:1]
     for place in places[1:]:
-        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[group[-1].end : place.start]):
+        between = text[group[-1].end : place.start]
+        # "the village of Kivsharivka in Kharkiv region": a region right after a place the gazetteer lacks
+        # locates it (the claim takes the resolved one).
+        locates = not group[-1].is_resolved and place.scope == "region" and _LOCATES_UNRESOLVED.fullmatch(between)
+        if not locates and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", between):
             break
         group.append(place)
     return group
+
+
+_LOCATES_UNRESOLVED = re.compile(r"\s*,\s*|\s+(?:in|near|of)\s+(?:the\s+)?|\s+(?:в|у|во|на)\s+", re.I)
 
 
 def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
@@ -3280,6 +3287,8 @@ def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMenti
         and not (lexicon.normalise(o.text) in _debris_nouns() or _FELL.match(o.text))
         # "shelled the villages 60 times and attacked them with drones": the times are another verb's
         and (o.end <= times.start or not _ANOTHER_VERB_BETWEEN.search(text, times.end, o.start))
+        # ... and shelling is ground fire: its times are no one weapon's strikes ("23 рази обстріляв")
+        and not _SHELLED.match(o.text)
     ]
     if not attacks:
         return None
@@ -3298,6 +3307,9 @@ def _times_attacked_with(m: SentenceMentions, thing: ThingMention) -> CountMenti
     ):
         return None
     return times
+
+
+_SHELLED = re.compile(r"shell|обстрел|обстріл", re.IGNORECASE)
 
 
 def _days_spanned(time: TimeMention) -> int:
