@@ -616,7 +616,9 @@ def draft_claims(
         and not m.outcomes
         and (share_lead or total_lead or _OPENS_WITH_FIGURE.match(text[: anchors[0][0]]))
         and all(
-            a[2] is not None
+            # "..., 12 – над Орловською, решту – над Курською": the rest, a last item with no figure
+            (i > 0 and a[6] == "remainder")
+            or a[2] is not None
             and (
                 (a[5] and (a[3] not in m.things or a[3].end <= lead_end))
                 or (share_lead and a[2].start == lead_end)
@@ -958,7 +960,7 @@ def draft_claims(
             count is None
             and thing is not None
             and cue.start >= end
-            and re.fullmatch(r"[\s\u00a0]*", text[end : cue.start])
+            and re.fullmatch(r"[\s\u00a0»”\"']*", text[end : cue.start])  # 'ворожий «шахед» влучив'
             and morphology.is_singular_verb(cue.text.split()[0])
             and not _after_strike_noun(text, thing)
             and role != "repelled"  # "атака отражена": the verb agrees with the attack, not the things
@@ -3119,12 +3121,13 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             and all(w.lower().strip(",") in _weapon_modifiers() or w.lower() in ("and", "or") for w in words)
         ):
             return count
-        # "17 intercepted drones", "nine downed drones": a participle between count and noun.
+        # "17 intercepted drones", "nine downed drones": a participle between count and noun, with its
+        # time phrase ("о 48 сбитых за ночь беспилотниках").
         if any(
             c.start >= count.end
             and c.end <= thing.start
             and not text[count.end : c.start].strip()
-            and not text[c.end : thing.start].strip()
+            and (not text[c.end : thing.start].strip() or _PARTICIPLE_TIME.fullmatch(text, c.end, thing.start))
             for c in cues
         ):
             return count
@@ -3136,6 +3139,13 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             if count.start == thing.end + dashed.start(1):
                 return count
     return None
+
+
+_PARTICIPLE_TIME = re.compile(
+    r"\s+(?:за\s+(?:\w+\s+)?(?:ночь|сутки|день|ніч|добу|выходные|вихідні|неделю|тиждень)|ночью|вночі|уночі|накануне|"
+    r"напередодні|overnight)\s+",
+    re.IGNORECASE,
+)
 
 
 @cache
