@@ -1624,6 +1624,10 @@ def _places_for(anchor, anchors, m: SentenceMentions) -> list[PlaceMention]:
     segment_end = min(later) if later else clause_end
     located = [p for p in m.places if p.is_locative]
     text = m.sentence.text
+    # "о 88 сбитых над Россией беспилотниках, 31 из которых ...": a place inside the figure's own phrase
+    inner = [p for p in located if start < p.start and p.end <= anchor[1]]
+    if inner:
+        return inner
     # "над Брянской — 231, над Курской — 198", "уничтожены 4 БПЛА, над Ярославской - 2": a place
     # right before an item's figure and a dash opens that item, whichever clause it stands in.
     previous_end = max((a[1] for a in anchors if a[1] <= start), default=None)
@@ -2024,7 +2028,18 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         # "38 of 50 drones": the first count is a part of the things counted next.
         of_total = _OF_TOTAL.match(after)
         if of_total:
-            following = [t for t in m.things if t.start >= count.end and t.start - count.end <= of_total.end() + 12]
+            # the things the whole's figure counts: right after it, or past a participle's phrase
+            # ("29 из 30 запущенных по Украине крылатых ракет")
+            whole = next((c for c in m.counts if count.end < c.start < count.end + of_total.end()), None)
+            following = [
+                t
+                for t in m.things
+                if t.start >= count.end
+                and (
+                    t.start - count.end <= of_total.end() + 12
+                    or (whole is not None and _count_for(text, t, m.counts, m.outcomes) is whole)
+                )
+            ]
             if following:
                 stand_in = following[0]
                 anchors.append((count.start, count.end, count, stand_in, stand_in.weapon, False, "part"))
@@ -3122,12 +3137,13 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
         ):
             return count
         # "17 intercepted drones", "nine downed drones": a participle between count and noun, with its
-        # time phrase ("о 48 сбитых за ночь беспилотниках").
+        # own short phrase and the noun's adjectives ("о 48 сбитых за ночь беспилотниках", "29 из 30
+        # запущенных по Украине крылатых ракет").
         if any(
             c.start >= count.end
             and c.end <= thing.start
             and not text[count.end : c.start].strip()
-            and (not text[c.end : thing.start].strip() or _PARTICIPLE_TIME.fullmatch(text, c.end, thing.start))
+            and _participle_phrase(text, c.end, thing.start)
             for c in cues
         ):
             return count
@@ -3141,11 +3157,31 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
     return None
 
 
-_PARTICIPLE_TIME = re.compile(
-    r"\s+(?:за\s+(?:\w+\s+)?(?:ночь|сутки|день|ніч|добу|выходные|вихідні|неделю|тиждень)|ночью|вночі|уночі|накануне|"
-    r"напередодні|overnight)\s+",
+_PARTICIPLE_COMPLEMENT = re.compile(
+    r"\s*(?:за\s+(?:\w+\s+)?(?:ночь|сутки|день|ніч|добу|выходные|вихідні|неделю|тиждень)|ночью|вночі|уночі|накануне|"
+    r"напередодні|overnight|"
+    # a place: a name, or the region or country told of ("над регионом", "по Україні")
+    r"(?:по|над|на|в|во|у)\s+(?:(?-i:[А-ЯІЇЄ])[\w'’-]+|регион\w*|регіон\w*|территори\w*|територі\w*|стран\w*|країн\w*))"
+    r"(?=\s)",
     re.IGNORECASE,
 )
+
+
+def _participle_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], between a participle and its noun, is nothing, or the participle's
+    time or place phrase followed only by the noun's adjectives ("за ночь", "по Украине крылатых")."""
+    if not text[start:end].strip():
+        return True
+    words_before = text[:start].split()
+    # (the Ukrainian dictionary keeps passive participles as adjectives: "збиті")
+    last = words_before[-1] if words_before else ""
+    if not (morphology.is_participle(last) or morphology.is_adjective(last) or last.lower() == "overnight"):
+        return False  # "ещё один упал на территории предприятия": a finite verb's phrase, not a participle's
+    phrase = _PARTICIPLE_COMPLEMENT.match(text, start, end)
+    if phrase is None:
+        return False
+    words = text[phrase.end() : end].split()
+    return len(words) <= 2 and all(morphology.is_adjective(w) for w in words)
 
 
 @cache
