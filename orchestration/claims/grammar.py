@@ -2337,11 +2337,15 @@ def _told_by_verb_of_change(text: str, count: CountMention, verb: re.Pattern[str
     """The figure a verb of change gives ("rose to 12", "возросло до восьми", "had risen from 17 to
     21"), as an exact count, and whether it was told "from" one figure "to" another; None when no
     such verb stands before it."""
+    if count.is_article:
+        return None  # "rose from an initial report of eight": an article is no figure of the change
     before_count = text[max(0, count.start - 40) : count.start]
     # "возросло до восьми": the "до" the numbers read as "up to" is the verb's ("rose to").
     preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
     if preposition:
         before_count += preposition.group(0)
+    # the verb's time phrase before its figure ("rose through the morning from three to six", "возросло к утру до восьми")
+    before_count = _TIME_BEFORE_FIGURE.sub("", before_count)
     changed_from = False
     if not verb.search(before_count):
         # "had risen from 17 to 21", "выросло с 17 до 21": both figures are the verb's
@@ -2354,6 +2358,12 @@ def _told_by_verb_of_change(text: str, count: CountMention, verb: re.Pattern[str
     return count, changed_from
 
 
+_TIME_BEFORE_FIGURE = re.compile(
+    r"(?:\s+(?:through|during|over|by|throughout|in)\s+(?:the\s+)?(?:morning|day|night|evening|afternoon|weekend|noon|"
+    r"midday|\d{1,2}(?::\d\d)?\s*[ap]\.m\.)|\s+(?:overnight|later|again|further)"
+    r"|\s+(?:к|за)\s+(?:утру|вечеру|ночи|обеду|ранку|вечора))(?=\s+(?:from|to|с|з|до)\s*$)",
+    re.IGNORECASE,
+)
 _CHANGE_RANGE = re.compile(r"(?P<first>[\w,]+)(?P<to>\s+to\s+)(?P<second>[\w,]+)", re.I)
 
 
