@@ -2344,7 +2344,7 @@ def _told_by_verb_of_change(text: str, count: CountMention, verb: re.Pattern[str
     preposition = re.match(r"(?:до|to)\s+", count.text, re.I)
     if preposition:
         before_count += preposition.group(0)
-    # the verb's time phrase before its figure ("rose through the morning from three to six", "возросло к утру до восьми")
+    # the verb's time phrase before its figure ("rose through the morning from three to six")
     before_count = _TIME_BEFORE_FIGURE.sub("", before_count)
     changed_from = False
     if not verb.search(before_count):
