@@ -63,11 +63,11 @@ CORPORA = {
     # The ninth blind set (pages of 1,000 to 4,600 characters), written and gold-audited in session 12
     # by helpers who never saw the extractor; measured once at the session's end, its misses unread
     # (English 0.856 at the session's start, 0.875 at its end; Russian/Ukrainian 0.785, 0.808).
-    **_parts("real_blind_9", {"en": 0.90, "ru_uk": 0.87}),
+    **_parts("real_blind_9", {"en": 0.90, "ru_uk": 0.88}),
     # The tenth blind set, written and gold-audited in session 13 by helpers who never saw the
     # extractor; measured once at the session's end, its misses unread (English 0.819 at the
     # session's start, 0.826 at its end; Russian/Ukrainian 0.753, 0.771); tuned on in session 14.
-    **_parts("real_blind_10", {"en": 0.86, "ru_uk": 0.84}),
+    **_parts("real_blind_10", {"en": 0.86, "ru_uk": 0.85}),
     # The eleventh blind set (several claimants, places in other roles, repeats), written and
     # gold-audited in session 14 by helpers who never saw the extractor; measured once near the
     # session's end, its misses unread (English 0.846 at the session's start, 0.850 then;
@@ -102,7 +102,7 @@ CORPORA = {
     # places in other roles), written and gold-audited in session 20 by helpers who never saw the
     # extractor; measured once before its misses were read (English 0.888 at the session's start, 0.891
     # then; Russian/Ukrainian 0.843, 0.845), then tuned on (English 0.904, Russian/Ukrainian 0.856).
-    **_parts("real_blind_17", {"en": 0.90, "ru_uk": 0.85}),
+    **_parts("real_blind_17", {"en": 0.90, "ru_uk": 0.86}),
     # The eighteenth blind set (damage and hits, tolls and their revisions, long round-ups with many
     # claimants, near-misses that are no claims), written and gold-audited in session 21 by helpers who
     # never saw the extractor; measured once before its misses were read (English 0.842 at the session's
@@ -126,6 +126,11 @@ CORPORA = {
     # (English 0.884, Russian/Ukrainian 0.857 at the session's start), then tuned on (English 0.903,
     # Russian/Ukrainian 0.872).
     **_parts("real_blind_21", {"en": 0.90, "ru_uk": 0.87}),
+    # The twenty-second blind set (a representative sample with casualty tolls revised during the day and
+    # the other side's answer in the same page), written and gold-audited in session 25 by helpers who
+    # never saw the extractor; measured once before its misses were read (English 0.884,
+    # Russian/Ukrainian 0.802 at the session's start), then tuned on (English 0.887, Russian/Ukrainian 0.815).
+    **_parts("real_blind_22", {"en": 0.88, "ru_uk": 0.81}),
 }
 
 
