@@ -3185,7 +3185,7 @@ def _participle_phrase(text: str, start: int, end: int) -> bool:
     words_before = text[:start].split()
     # (the Ukrainian dictionary keeps passive participles as adjectives: "збиті")
     last = words_before[-1] if words_before else ""
-    if not (morphology.is_participle(last) or morphology.is_adjective(last) or last.lower() == "overnight"):
+    if not (morphology.is_participle(last) or morphology.is_adjective(last)):
         return False  # "ещё один упал на территории предприятия": a finite verb's phrase, not a participle's
     phrase = _PARTICIPLE_COMPLEMENT.match(text, start, end)
     if phrase is None:
