@@ -3153,7 +3153,7 @@ def _count_for(text: str, thing: ThingMention, counts: list[CountMention], cues:
             c.start >= count.end
             and c.end <= thing.start
             and not text[count.end : c.start].strip()
-            and _participle_phrase(text, c.end, thing.start)
+            and _participle_phrase(text, c, thing.start)
             for c in cues
         ):
             return count
@@ -3177,17 +3177,16 @@ _PARTICIPLE_COMPLEMENT = re.compile(
 )
 
 
-def _participle_phrase(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], between a participle and its noun, is nothing, or the participle's
-    time or place phrase followed only by the noun's adjectives ("за ночь", "по Украине крылатых")."""
-    if not text[start:end].strip():
+def _participle_phrase(text: str, cue: OutcomeCue, end: int) -> bool:
+    """Whether the text between a cue and the noun at `end` is nothing, or, the cue being a participle,
+    its time or place phrase followed only by the noun's adjectives ("за ночь", "по Украине крылатых")."""
+    if not text[cue.end : end].strip():
         return True
-    words_before = text[:start].split()
     # (the Ukrainian dictionary keeps passive participles as adjectives: "збиті")
-    last = words_before[-1] if words_before else ""
-    if not (morphology.is_participle(last) or morphology.is_adjective(last)):
+    word = cue.text.split()[-1]
+    if not (morphology.is_participle(word) or morphology.is_adjective(word)):
         return False  # "ещё один упал на территории предприятия": a finite verb's phrase, not a participle's
-    phrase = _PARTICIPLE_COMPLEMENT.match(text, start, end)
+    phrase = _PARTICIPLE_COMPLEMENT.match(text, cue.end, end)
     if phrase is None:
         return False
     words = text[phrase.end() : end].split()
