@@ -701,6 +701,8 @@ def draft_claims(
             if count is None and (thing.determiner == "the" or cyrillic) and one:
                 # "fragments of the drone", "уламки збитого дрона": one drone (Russian and Ukrainian have no articles).
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
+        if thing is not None and thing.is_launcher and cue is not None and cue.outcome == "intercepted":
+            continue  # "уничтожены три РСЗО": launchers lost on the ground, not rockets downed
         clause_start = m.clauses[_clause_of(start, m.clauses)][0]
         # "Сбиты 112 целей — 48 ракет и 64 беспилотника": a dash opens the parts as a colon does
         after_colon = text[:clause_start].rstrip().endswith((":", "—", "–"))
@@ -1958,6 +1960,7 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         anchors.append((start, end, count, thing, thing.weapon, bool(subset)))
     anchors = _strikes_on_places(m, anchors)
     anchors = _strike_reports(m, anchors)
+    anchors = _drops_from_drones(m, anchors)
     repelled = _repelled_attacks(m, context_thing, anchors)
     if repelled:
         # "a missile attack on the city was repelled": stopped, so not a strike on the city.
@@ -2576,7 +2579,7 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
                     p for p in located
                     if _HEADING_PLACE.fullmatch(text[: p.start])
                     and (colon := _HEADING_COLON.match(text, p.end))
-                    and not text[colon.end() : noun.start()].strip()
+                    and not text[colon.end() : min([noun.start(), *(t.start for t in bound)])].strip()
                 ),
                 None,
             )  # fmt: skip
@@ -2610,6 +2613,39 @@ def _strikes_on_places(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]
     if not added:
         return anchors
     return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+def _drops_from_drones(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
+    """'скид ВОГ з БпЛА', 'в результате сброса взрывного устройства с беспилотника', 'сбросом с
+    дрона': a drop from a drone is that drone's strike, as "беспилотник сбросил ..." is; a hit with no
+    number (counted drops, "понад 20 скидань", are told as such elsewhere)."""
+    text = m.sentence.text
+    added: list[tuple] = []
+    for noun in _drop_nouns_pattern().finditer(text):
+        if any(0 <= noun.start() - c.end <= 2 for c in m.counts):
+            continue
+        thing = next(
+            (
+                t for t in m.things
+                if t.weapon == "drone"
+                and 0 < t.start - noun.end() <= 50
+                and _FIRED_FROM.search(text, noun.end(), t.start)
+                and not _PHRASE_BREAK.search(text[noun.end() : t.start])
+            ),
+            None,
+        )  # fmt: skip
+        if thing is None or any(a[3] is thing and a[2] is not None for a in anchors):
+            continue
+        anchors = [a for a in anchors if a[3] is not thing]
+        added.append((thing.start, thing.end, None, thing, thing.weapon, False, "strike_on"))
+    if not added:
+        return anchors
+    return sorted([*anchors, *added], key=lambda a: a[0])
+
+
+@cache
+def _drop_nouns_pattern() -> re.Pattern[str]:
+    return lexicon.phrase_pattern(_noun_forms(lexicon.outcomes()["drop_nouns"]))
 
 
 def _strike_reports(m: SentenceMentions, anchors: list[tuple]) -> list[tuple]:
@@ -3294,7 +3330,7 @@ def _hit_nouns_pattern() -> re.Pattern[str]:
 
 @cache
 def _attack_nouns_pattern() -> re.Pattern[str]:
-    return lexicon.phrase_pattern(["attack", "strike", "raid", "barrage", "assault", *_strike_nouns()])
+    return lexicon.phrase_pattern(["attack", "strike", "raid", "barrage", "assault", "shelling", *_strike_nouns()])
 
 
 @cache

@@ -542,7 +542,7 @@ def lexicon_phrases() -> list[str]:
     phrases += lexicon.region_words("actor_noun")
     weapons = lexicon.weapons()
     phrases += weapons["modifiers"] + weapons["counted_targets"] + weapons["counted_units"]
-    for forms in weapons["heads"].values():
+    for forms in (*weapons["heads"].values(), *weapons["launcher_systems"].values()):
         phrases += forms
     for models in weapons["models"].values():
         for item in models:

@@ -25,11 +25,12 @@ class ThingMention:
     determiner: str | None  # "the", "these", "those" right before: a thing mentioned before
     is_singular_object: bool = False  # "woman", "house": one thing even without a number
     operator: str | None = None  # the side that flies the named model (data/weapons.yml)
+    is_launcher: bool = False  # the launcher named for its rockets ("РСЗВ", "multiple rocket launchers")
 
 
 @dataclass(frozen=True)
 class _Entry:
-    role: str  # head, model, modifier, operator
+    role: str  # head, model, modifier, operator, system (a launcher named for what it fires)
     weapon: str | None = None
     model: str | None = None
     country: str | None = None
@@ -51,6 +52,9 @@ def _entries() -> dict[str, _Entry]:
     for weapon, forms in data["heads"].items():
         for form in forms:
             entries[lexicon.normalise(form)] = _Entry("head", weapon)
+    for weapon, forms in data["launcher_systems"].items():
+        for form in forms:
+            entries[lexicon.normalise(form)] = _Entry("system", weapon)
     for weapon, forms in lexicon.objects().items():
         if weapon in _NOT_CLASSES:
             continue  # lists that qualify nouns of the classes, not classes
@@ -222,8 +226,10 @@ def _split_at_repeated_heads(run, sentence: str):
         entry = word[2]
         head = next((w[2] for w in reversed(current) if w[2].role in ("head", "model_head")), None)
         names_head = [entry] if entry.role == "model" else []
-        if entry.role == "modifier" and index + 1 < len(run) and run[index + 1][2].role == "model":
+        if entry.role in ("modifier", "system") and index + 1 < len(run) and run[index + 1][2].role == "model":
             names_head = [run[index + 1][2]]  # "снарядов РСЗО HIMARS": a family word, then the model
+        if entry.role == "system":
+            names_head = names_head or [entry]  # "реактивных снарядов РСЗВ": the launcher of its noun
         if seen_head and head is not None and names_head and _names_class(head.weapon, names_head[0].weapon):
             current.append(word)  # a model after its noun names it ("ракетами Іскандер-М", "БпЛА типу Shahed")
             continue
@@ -237,7 +243,7 @@ def _split_at_repeated_heads(run, sentence: str):
             and morphology.can_be_genitive(sentence[word[0] : word[1]].split()[-1])
         )
         other_head = other_head or owner
-        if seen_head and (entry.role in ("modifier", "operator", "model") or other_head):
+        if seen_head and (entry.role in ("modifier", "operator", "model", "system") or other_head):
             parts.append(current)
             current, seen_head = [], False
         current.append(word)
@@ -251,6 +257,9 @@ def _split_at_repeated_heads(run, sentence: str):
 def _thing_from_run(sentence: str, run) -> ThingMention | None:
     heads = [e for _, _, e in run if e.role in ("head", "model_head")]
     models = [e for _, _, e in run if e.role in ("model", "model_head") and e.model]
+    if not heads and not models:
+        # "обстріл з РСЗВ", "MLRS shelling": a launcher named alone stands for its rockets
+        heads = [e for _, _, e in run if e.role == "system"][-1:]
     if not heads and not models:
         return None
     # Drop leading modifiers so the phrase starts where the thing does, but keep operators.
@@ -273,7 +282,7 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
     if determiner and determiner.group(1).lower() == "that" and lexicon.search(_reported_that(), sentence, 0, start):
         determiner = None  # "said that drone debris fell": the conjunction after a verb of saying
     # the noun, not a model named after it ("снарядами РСЗВ «Ольха»": shells, how many not said)
-    head_start, head_end, _ = next((w for w in reversed(run) if w[2].role in ("head", "model_head")), run[-1])
+    head_start, head_end, _ = next((w for w in reversed(run) if w[2] in heads), run[-1])
     head_text = lexicon.normalise(sentence[head_start:head_end])
     # A mass noun ("port infrastructure", "сільгосптехніка") is no number of things, however it declines.
     # Russian and Ukrainian have no article: a singular noun as subject or object is one thing
@@ -297,6 +306,7 @@ def _thing_from_run(sentence: str, run) -> ThingMention | None:
             )
         ),
         operator=operator,
+        is_launcher=run[-1][2].role == "system",
         start=start,
         end=end,
         text=sentence[start:end],
