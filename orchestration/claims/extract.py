@@ -112,6 +112,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_places: tuple[int, int, list[PlaceMention]] | None = None
     last_country: str | None = None  # the country the text was last about ("against Ukraine", "in Kharkiv")
     last_locality: tuple[int, PlaceMention] | None = None  # the last town or village named, known or not
+    last_region: PlaceMention | None = None  # what "the region" refers back to however far back it was named
     resolved: list[_Resolved] = []
     publisher = _publisher(article.outlet)
     previous_drafts: list[Draft] = []
@@ -225,7 +226,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 identity, carried = _identify(closing, identities) or publisher, True
             else:
                 identity, carried = publisher, False
-            context = _Context(last_places, sentence_country or last_country, last_locality)
+            context = _Context(last_places, sentence_country or last_country, last_locality, last_region)
             resolved.append(_resolve(draft, identity, carried, context, sentence))
             resolved[-1].is_voice_of_report = report_voice
             resolved[-1].is_by_actor = by_actor
@@ -280,8 +281,15 @@ def extract_claims(article: Article) -> list[Claim]:
         # Where things were launched from ("from Kursk and Rostov oblasts") is not what the text is about.
         sites = launch_sites(sentence.text, mentions.places)
         located = [p for p in mentions.places if p.is_locative and p.region_code and p not in sites]
+        governed = [
+            ident.region_code for ident in sources.values()
+            if ident.region_code and ident.kind in ("regional_authority", "local_authority")
+        ]  # fmt: skip
+        if governed:
+            last_region = _region_place(governed[-1])
         if located:
             last_places = (sentence.index, sentence.paragraph, located)
+            last_region = located[-1]
         elif (
             last_places
             and sentence.index - last_places[0] <= 3
@@ -903,6 +911,7 @@ class _Context:
     last_places: tuple[int, int, list[PlaceMention]] | None
     last_country: str | None
     last_locality: tuple[int, PlaceMention] | None
+    last_region: PlaceMention | None = None  # the region last named, or last governed by a source named
 
 
 _BARE_MINISTRY = re.compile(
@@ -973,7 +982,10 @@ def _resolve(draft: Draft, identity: Identity, carried: bool, context: _Context,
                 if p.end <= place.start and p.scope == "region" and p.region_code and p.is_locative
                 and (p.place_type == "region") == wants_region  # "the region" is no city named before
             ]  # fmt: skip
-            place = before[-1] if before else _context_region(identity, last_places, sentence)
+            # An anaphor refers back however far: failing those, the region last named or governed by a
+            # source named ("Lysak, head of the Dnipropetrovsk administration, ... . Air defence shot down
+            # 9 UAVs over the oblast").
+            place = before[-1] if before else _context_region(identity, last_places, sentence) or context.last_region
     if place is not None:
         place_text = place.text
         if place.scope == "region":
@@ -1129,11 +1141,15 @@ def _context_region(identity: Identity, last_places, sentence, carried: bool = F
     if carried and (moved := _moved_on(identity, last_places, sentence)):
         return moved
     if identity.region_code and identity.kind in ("regional_authority", "local_authority"):
-        country = identity.region_code.split("-")[0]
-        return PlaceMention(0, 0, "", "region", country, identity.region_code, "region", None, True)
+        return _region_place(identity.region_code)
     if last_places and sentence.index - last_places[0] <= 3:
         return last_places[2][-1]
     return None
+
+
+def _region_place(region_code: str) -> PlaceMention:
+    """A region as a place named nowhere in the sentence (a source's jurisdiction)."""
+    return PlaceMention(0, 0, "", "region", region_code.split("-")[0], region_code, "region", None, True)
 
 
 def _fill_identity(identity: Identity, country: str | None, claim: _Resolved | None = None) -> Identity:
