@@ -129,7 +129,11 @@ _CONTINUATION = re.compile(
     # "Of the drones, about 4,100 were Shahed-type", "Серед ракет — 28 крилатих Х-101": the parts of
     # the things just counted
     r"^\s*(?:of\s+(?:the|these|those)\s+(?:missiles|drones|UAVs|rockets|bombs|weapons)\s*,|"
-    r"(?:серед|среди)\s+(?:ракет|дронів|дронов|безпілотників|беспилотников|БпЛА|БПЛА)\s*[—–:-])",
+    r"among\s+(?:the|these|those)\s+(?:missiles|drones|UAVs|rockets|bombs|weapons)\s+(?:were|was)\b|"
+    # "Серед ракет були шість «Кинджалів»", "Серед ракет, за даними відомства, були й п'ять ...", "Среди
+    # выпущенных ракет — ...": a participle may name what befell them, an aside may stand before the verb
+    r"(?:серед|среди)\s+(?:[\w'’]+(?:их|ых)\s+)?(?:ракет|дронів|дронов|безпілотників|беспилотников|БпЛА|БПЛА)"
+    r"\s*(?:,[^,.;]{1,50},\s*)?(?:[—–:-]|(?:були|был[иа]?|було|было|був|була)(?:\s+(?:й|і|и|також|также))?\s))",
     re.IGNORECASE,
 )
 # "... during an attack on the Ukrainian port of": what follows is the attack's target.
