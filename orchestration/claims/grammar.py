@@ -844,6 +844,24 @@ def draft_claims(
             ),
             None,
         )  # fmt: skip
+        if (
+            dropper is None
+            and weapon == "drone"
+            and cue is not None
+            and cue.text.lower() in _drop_verbs()
+            and cue.end <= start
+            and any(p.search(text, max(0, start - 8), start) for p in (_FIRED_FROM, _FROM_BEFORE))
+        ):
+            # "скинули з дронів сім вибухових пристроїв", "dropped explosives from drones": the drones
+            # the things fell from struck, as "a drone dropped" does ("з дрона", "from a drone": one)
+            dropper = cue
+            singular = (
+                morphology.grammatical_number(thing.text.split()[-1]) == "sing"
+                if morphology.has_cyrillic(thing.text)
+                else thing.determiner is None and _is_singular(thing) and bool(re.search(r"\ban?\s+$", text[:start]))
+            )
+            if count is None and thing is not None and singular:
+                count = CountMention(thing.start, thing.start, "", 1, "exact")
         if dropper is not None:
             # "a drone dropped an explosive device on a house": the drone struck, it was not launched.
             cue = OutcomeCue(dropper.start, dropper.end, dropper.text, "hit", "active", None, False, False)
@@ -955,7 +973,8 @@ def draft_claims(
             and thing is not None
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
-            and not _after_strike_noun(text, thing)
+            # "удар дрона" names the strike's kind; "удару КАБом", the instrumental singular, is one bomb
+            and (not _after_strike_noun(text, thing) or morphology.is_instrumental_singular(thing.text.split()[-1]))
             # it stands in from before: no number of its own
             and role not in ("debris", "remainder", "object_hit", "repelled")
             # "обстріляли Миколаїв з РСЗВ «Ураган»": what they fired from, not one of what was fired
@@ -3451,6 +3470,7 @@ def _noun_forms(nouns: list[str]) -> frozenset[str]:
 
 
 _FIRED_FROM = re.compile(r"(?<![\w])(?:з|із|зі|из|со?)\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?$", re.I)
 
 
 def _is_singular(thing: ThingMention) -> bool:
@@ -3688,6 +3708,8 @@ def _governing_cue(
                 and (
                     lexicon.search_slice(_WITH_GAP, text, cue.end, start)
                     or _attacked_with_before_colon(text, cue.end, start, anchors)
+                    # "завдали удару по Запоріжжю двома КАБами": the instrumental needs no "with"
+                    or morphology.has_cyrillic(cue.text)
                 )
                 # "attacked the city with a ballistic missile": the one weapon struck
                 and not _one_by_article(anchors, start)
