@@ -3007,18 +3007,27 @@ def _hits_recorded(m: SentenceMentions, anchors, context_thing: ThingMention | N
     """'Попадания зафиксированы в Сумской и Полтавской областях', 'Влучання зафіксовані у Львові',
     'Hits were recorded in the Sumy region': a hit noun with no weapon named is a strike by the
     weapon the text is about, at each place named, how many not said."""
-    if context_thing is None or any(a[4] in WEAPON_CLASSES for a in anchors):
-        return []
     text = m.sentence.text
     # "Hits were recorded at 12 locations": several places counted, none named, are places too
     if not any(p.is_locative and p.region_code for p in m.places) and not names_several_places(text):
         return []
     for noun in (*_hit_nouns_pattern().finditer(text), *_HITS_RECORDED.finditer(text)):
         before = text[max(0, noun.start() - 30) : noun.start()]
-        if _NOT_A_HIT_REPORT.search(before) or any(0 <= noun.start() - c.end <= 20 for c in m.counts):
+        clause = m.clauses[_clause_of(noun.start(), m.clauses)]
+        if _NOT_A_HIT_REPORT.search(before) or any(
+            0 <= noun.start() - c.end <= 20 and c.start >= clause[0] for c in m.counts
+        ):
             continue  # "ніч минула без влучань", "на місці влучання працюють", "15 ракетних влучань"
+        # "missile hits had been recorded": the weapon the noun names; else the one the text is about,
+        # unless a weapon is named in the noun's own clause ("shot down 112 of them; hits were recorded")
+        modifier = next((t for t in m.things if t.weapon in WEAPON_CLASSES and 0 <= noun.start() - t.end <= 1), None)
+        named = any(a[4] in WEAPON_CLASSES and clause[0] <= a[0] < clause[1] and a[3] is not modifier for a in anchors)
+        earlier = [t for t in m.things if t.weapon in WEAPON_CLASSES and t.end <= clause[0]]
+        thing = modifier or (earlier[-1] if earlier else context_thing)
+        if thing is None or named:
+            continue
         if any(c.outcome == "hit" and not c.is_negated and c.start <= noun.start() < c.end for c in m.outcomes):
-            return [(noun.start(), noun.end(), None, context_thing, context_thing.weapon, False, "object_hit")]
+            return [(noun.start(), noun.end(), None, thing, thing.weapon, False, "object_hit")]
     return []
 
 
