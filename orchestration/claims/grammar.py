@@ -114,7 +114,8 @@ _DEBRIS_BEFORE = re.compile(
     r"(?:(?:downed|destroyed|intercepted|shot-down|crashed|Russian|Ukrainian|enemy)\s+)*$",
     re.I,
 )
-_CYRILLIC_WORDS_BEFORE = re.compile(r"((?:[а-яіїєґё'’-]+\s+){1,4})$", re.I)
+# the words before a thing, and the opening quote of its model ("уламки збитого «Шахеда»")
+_CYRILLIC_WORDS_BEFORE = re.compile(r"((?:[а-яіїєґё'’-]+\s+){1,4})[«\"“„]?$", re.I)
 _DEBRIS_VERB = re.compile(
     r"\b(?:fell|fallen|falling|fall|hit|damag\w*|crash\w*|landed|struck|caus\w*|sparked|set\s+fire|scattered|"
     r"came\s+down|shattered|smashed|broke|injur\w*|wound\w*|kill\w*|found|discovered|recovered|"
