@@ -32,7 +32,7 @@ from orchestration.claims.places import (
 )
 from orchestration.claims.sentences import Sentence
 from orchestration.claims.timewords import TimeMention, find_time_mentions
-from orchestration.claims.weapons import OBJECT_CLASSES, ThingMention, find_things, is_mass_noun
+from orchestration.claims.weapons import OBJECT_CLASSES, ThingMention, find_things, head_word, is_mass_noun
 
 WEAPON_CLASSES = ("drone", "missile", "guided_bomb", "rocket", "aircraft", "other")
 # Aircraft are counted when shot down or hit on the ground, not as the carriers of a launch.
@@ -953,7 +953,8 @@ def draft_claims(
             count is None
             and role == "strike_on"
             and thing is not None
-            and morphology.is_instrumental_singular(thing.text.split()[-1])
+            # the noun, not a model named after it ("ракетою «Іскандер-М»")
+            and morphology.is_instrumental_singular(head_word(thing.text))
             and not is_mass_noun(thing.text.split()[-1])  # "высокоточным оружием": weapons, not one
         ):
             count = CountMention(thing.start, thing.start, "", 1, "exact")  # "удар КАБом по селу": one bomb
@@ -975,7 +976,7 @@ def draft_claims(
             and thing.is_singular_object
             and thing.determiner not in ("these", "those")
             # "удар дрона" names the strike's kind; "удару КАБом", the instrumental singular, is one bomb
-            and (not _after_strike_noun(text, thing) or morphology.is_instrumental_singular(thing.text.split()[-1]))
+            and (not _after_strike_noun(text, thing) or morphology.is_instrumental_singular(head_word(thing.text)))
             # it stands in from before: no number of its own
             and role not in ("debris", "remainder", "object_hit", "repelled")
             # "обстріляли Миколаїв з РСЗВ «Ураган»": what they fired from, not one of what was fired
