@@ -12,7 +12,7 @@ import hashlib
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import takewhile
 from pathlib import Path
@@ -1449,7 +1449,11 @@ def _merge_repeats(claims: list[_Resolved], has_headline: bool = False, publishe
                 continue  # "struck Dnipro with missiles" is more than "a missile hit a house" told later
             if not _same_place(earlier, later):
                 continue
-            if _told_apart(earlier, later) or _dated_before_the_news(earlier, later, published):
+            if (
+                _told_apart(earlier, later)
+                or _dated_before_the_news(earlier, later, published)
+                or _background_from_before(earlier, later, published)
+            ):
                 continue
             if not same_count and (earlier.scope, earlier.region_code, earlier.country) != (
                 later.scope,
@@ -1693,6 +1697,19 @@ def _damage_list_noun(text: str) -> OutcomeCue | None:
     if match is None:
         return None
     return OutcomeCue(match.start(), match.end(), match.group(0), "damaged", "noun", None, False, False)
+
+
+def _background_from_before(earlier: _Resolved, later: _Resolved, published: date | None) -> bool:
+    """Background the outlet adds with a time of its own that starts before the news ("Ранее в январе в
+    Льгове при ударе дрона погиб мужчина", "In April 2024, a drone strike on a dormitory injured 13
+    people") tells an earlier event, however long its span: no repeat of the day's news."""
+    start, end = later.period
+    if start is None or end is None or later.period == earlier.period:
+        return False
+    if not _background_opener().match(later.draft.sentence.text):
+        return False
+    news_start = earlier.period[0] or (published - timedelta(days=1) if published else None)
+    return news_start is not None and start < news_start
 
 
 def _nights_apart(a: tuple, b: tuple) -> bool:
