@@ -2004,7 +2004,9 @@ def _anchors(m: SentenceMentions, context_thing: ThingMention | None):
         previous = [t for t in m.things if t.end <= match.start() and t.weapon in WEAPON_CLASSES]
         stand_in = previous[-1] if previous else context_thing
         if stand_in is not None and stand_in.weapon in WEAPON_CLASSES:
-            anchors.append((match.start(), match.end(), None, stand_in, stand_in.weapon, False, "debris"))
+            # "влучання 9 ракет та 51 БпЛА ..., а також падіння уламків": debris of both kinds named before
+            weapon = "other" if len({t.weapon for t in previous}) > 1 else stand_in.weapon
+            anchors.append((match.start(), match.end(), None, stand_in, weapon, False, "debris"))
     tolls = _tolls(m, anchors, used_counts)
     tolls += _running_tallies(m, anchors + tolls, used_counts | {a[2].start for a in tolls})
     used_counts.update(a[2].start for a in tolls)  # "загиблих уже семеро": the toll's, no other claim's
