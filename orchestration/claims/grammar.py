@@ -848,6 +848,7 @@ def draft_claims(
         if (
             dropper is None
             and weapon == "drone"
+            and thing is not None
             and cue is not None
             and cue.text.lower() in _drop_verbs()
             and cue.end <= start
@@ -861,7 +862,7 @@ def draft_claims(
                 if morphology.has_cyrillic(thing.text)
                 else thing.determiner is None and _is_singular(thing) and bool(re.search(r"\ban?\s+$", text[:start]))
             )
-            if count is None and thing is not None and singular:
+            if count is None and singular:
                 count = CountMention(thing.start, thing.start, "", 1, "exact")
         if dropper is not None:
             # "a drone dropped an explosive device on a house": the drone struck, it was not launched.
